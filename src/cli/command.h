@@ -1,0 +1,16 @@
+// Each subcommand lives in its own file and registers itself on the app with
+// its flags and the action to run when it is chosen.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace gb::cli {
+
+using Action = std::function<int()>;
+
+// Sets `*chosen` (through the subcommand's callback) when the subcommand is used.
+void RegisterSimCommand(CLI::App& app, Action* chosen);
+void RegisterRunCommand(CLI::App& app, Action* chosen);
+
+}  // namespace gb::cli

@@ -1,0 +1,131 @@
+// What the loader reports. Subsystems below monitor/ never print: they emit
+// these plain structs to an Observer; monitor/ folds them into snapshots and
+// renders them (log lines, status line, JSON, dashboard).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace gb {
+
+// Counts of one (year, type) cell. fetched = loaded + repaired + rejected + skipped,
+// where loaded = inserted + updated + unchanged.
+struct Counts {
+  int64_t inserted = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+  int64_t repaired = 0;
+  int64_t rejected = 0;
+  int64_t skipped = 0;
+
+  int64_t loaded() const { return inserted + updated + unchanged; }
+  int64_t fetched() const { return loaded() + repaired + rejected + skipped; }
+  Counts& operator+=(const Counts& o);
+};
+
+struct CountKey {
+  int year = 0;
+  std::string type;
+  auto operator<=>(const CountKey&) const = default;
+};
+using CountTable = std::map<CountKey, Counts>;
+
+struct RunStarted {
+  int64_t run_id = 0;
+  std::string worker_id;
+  std::vector<int> years;
+  std::map<int, int64_t> expected;  // the plan: year -> exact expected total
+  int concurrency = 0;
+  int units = 0;
+  std::string destination;  // redacted
+  bool resumed = false;
+};
+
+struct PageFetched {
+  std::string unit;
+  int rows = 0;
+  std::chrono::milliseconds elapsed{0};
+};
+
+struct BatchCommitted {
+  std::string unit;
+  int64_t batch_no = 0;  // per run, 1-based
+  int64_t rows = 0;      // rows in the batch (all outcomes)
+  CountTable counts;     // what this batch did, per (year, type)
+  std::chrono::milliseconds elapsed{0};
+  std::string newest_id;  // an entry of the batch, for "latest loaded"
+};
+
+struct BatchSplit {
+  std::string unit;
+  int64_t rows = 0;  // size of the batch that failed and is being bisected
+  std::string reason;
+};
+
+struct RowRejected {
+  std::string unit;
+  std::string external_id;
+  int year = 0;
+  std::string sqlstate;
+  std::string reason;
+};
+
+struct RetryScheduled {
+  std::string what;    // "api" or "database"
+  std::string reason;  // "429 Too Many Requests", "connection lost", ...
+  int attempt = 0;
+  std::chrono::milliseconds delay{0};
+  std::chrono::system_clock::time_point until;
+};
+
+struct TokenRefreshed {
+  bool ok = true;
+  std::chrono::system_clock::time_point expires_at;
+  std::string message;  // never the token itself
+};
+
+struct SliceDone {
+  std::string unit;
+  int64_t fetched = 0;
+};
+
+struct Warning {
+  std::string message;
+};
+
+// Time spent, for `run --profile`: one per batch or page, summed by the model.
+struct TimeSpent {
+  std::string phase;  // "api", "parse", "transform", "database"
+  std::chrono::microseconds elapsed{0};
+};
+
+struct RunFinished {
+  int64_t run_id = 0;
+  int exit_code = 0;
+  std::string state;   // "done", "done_with_rejects", "stopped", "failed"
+  std::string reason;  // why it stopped, how to resume
+  CountTable totals;
+  std::chrono::milliseconds elapsed{0};
+};
+
+using Event = std::variant<RunStarted, PageFetched, BatchCommitted, BatchSplit, RowRejected,
+                           RetryScheduled, TokenRefreshed, SliceDone, Warning, TimeSpent,
+                           RunFinished>;
+
+// Receives events; implementations must be thread-safe (streams run concurrently).
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  virtual void On(const Event& event) = 0;
+};
+
+class NullObserver final : public Observer {
+ public:
+  void On(const Event&) override {}
+};
+
+}  // namespace gb

@@ -1,0 +1,142 @@
+// Where rows go: SQLite (embedded default) or PostgreSQL. A Destination is a
+// thread-safe factory of Sessions; a Session is one connection used by one
+// thread at a time. Every statement comes from sql/<dialect>/*.sql.
+//
+// Write protocol for one batch (the engine drives it; bisecting is the
+// engine's job, done inside one transaction with savepoints):
+//   Begin()
+//   WriteRows(rows)      -> counts per (year,type), or kData error with the
+//                           savepoint rolled back (transaction still usable)
+//   ... WriteRows(half) ... (bisect on kData)
+//   RecordRejects(...)   -> rows kept with their reason
+//   SaveProgress(...)    -> unit checkpoint + counter deltas
+//   Commit()
+// so rows, rejects, checkpoint and counters are committed together or not at all.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/events.h"
+#include "core/record.h"
+
+namespace gb {
+
+struct SchemaOptions {
+  bool legacy_types = false;  // informational; the table's CHECK is never altered
+};
+
+struct SchemaReport {
+  bool entries_created = false;  // gazelle_timeline_entries did not exist
+  bool users_created = false;    // users did not exist (fill it from the API)
+};
+
+// A unit of work: one stream's sweep newest-to-oldest over a filter.
+struct UnitSpec {
+  std::string name;                     // e.g. "type:SERVICE_ENTRY_MANUAL"
+  std::vector<std::string> types;       // API filter
+  std::optional<std::string> client_id;  // API filter
+  std::string occurred_at_get;          // lower bound, ISO UTC
+};
+
+struct UnitState {
+  int64_t id = 0;
+  int64_t run_id = 0;
+  UnitSpec spec;
+  std::string cursor;  // empty = start from the newest
+  int64_t fetched = 0;
+  std::string state;  // pending | running | done
+};
+
+struct RunRecord {
+  int64_t id = 0;
+  std::string fingerprint;  // of the parameters that define the data to load
+  std::string params_json;  // shown to the user when refusing a resume
+  std::string state;        // planned | running | done | done_with_rejects | stopped | failed
+  std::map<int, int64_t> expected;  // the plan
+  std::chrono::system_clock::time_point started_at;
+};
+
+struct NewRun {
+  std::string fingerprint;
+  std::string params_json;
+  std::map<int, int64_t> expected;
+  std::vector<UnitSpec> units;
+};
+
+struct Checkpoint {
+  int64_t run_id = 0;
+  int64_t unit_id = 0;
+  std::string worker_id;
+  std::string cursor;    // end cursor of the last page whose rows are all in this batch
+  int64_t fetched = 0;   // total fetched by the unit after this batch
+  bool unit_done = false;
+};
+
+// A worker's heartbeat: what it is doing, for watch (state and reason).
+struct WorkerBeat {
+  int64_t run_id = 0;
+  std::string worker_id;  // host:pid:random
+  std::string host;
+  int64_t pid = 0;
+  std::string state;   // running | waiting | stopping | done | failed
+  std::string reason;  // "waiting on 429 until 14:02:31", "refreshing token", ...
+  std::chrono::seconds lease{60};  // renew leases of units held by this worker
+};
+
+class Session {
+ public:
+  virtual ~Session() = default;
+
+  // Schema: creates gazelle_timeline_entries, users and the tool's own
+  // tables when absent; never alters an existing entries table.
+  virtual Result<SchemaReport> EnsureSchema(const SchemaOptions& options) = 0;
+  virtual Status UpsertUsers(std::span<const ApiUser> users) = 0;
+
+  // Runs and units.
+  virtual Result<std::optional<RunRecord>> LatestRun() = 0;
+  virtual Result<RunRecord> CreateRun(const NewRun& run) = 0;
+  // --restart: counters zeroed, cursors cleared, units pending, rejects of the run removed.
+  virtual Status ResetRun(int64_t run_id) = 0;
+  // Claims a pending unit, or one whose lease expired (another worker died),
+  // for `worker_id` (PostgreSQL: FOR UPDATE SKIP LOCKED). None = nothing left to claim.
+  virtual Result<std::optional<UnitState>> ClaimUnit(int64_t run_id, const std::string& worker_id,
+                                                     std::chrono::seconds lease) = 0;
+  virtual Status ReleaseUnit(int64_t unit_id, const std::string& worker_id) = 0;
+  virtual Status Heartbeat(const WorkerBeat& beat) = 0;
+  virtual Result<bool> AllUnitsDone(int64_t run_id) = 0;
+  virtual Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) = 0;
+  virtual Result<CountTable> RunCounts(int64_t run_id) = 0;
+
+  // One batch, in one transaction (see the protocol above).
+  virtual Status Begin() = 0;
+  virtual Result<CountTable> WriteRows(std::span<const Row> rows) = 0;
+  virtual Status RecordRejects(int64_t run_id, const std::string& unit,
+                               std::span<const Reject> rejects) = 0;
+  virtual Status SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) = 0;
+  virtual Status Commit() = 0;
+  virtual void Rollback() = 0;
+};
+
+class Destination {
+ public:
+  virtual ~Destination() = default;
+  virtual Result<std::unique_ptr<Session>> Connect() = 0;
+  // "sqlite:gazelle.db" or "postgresql://user@host:5432/db" (password removed).
+  virtual std::string Describe() const = 0;
+  // SQLite allows one writer: the engine serialises batches when false.
+  virtual bool ConcurrentWriters() const = 0;
+};
+
+// Opens a destination from --db / DATABASE_URL: "sqlite:PATH", a plain path,
+// "postgresql://…" or "postgres://…". kConfig error for anything else.
+Result<std::unique_ptr<Destination>> OpenDestination(const std::string& url);
+
+}  // namespace gb

@@ -1,0 +1,51 @@
+// Where timeline entries come from: the Gazelle API (GazelleClient) or an
+// export file (JsonlSource). The engine sees only this interface.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/record.h"
+
+namespace gb {
+
+// The filters of allTimelineEntries the engine uses. The API has only a lower
+// time bound (occurredAtGet, >=) and returns newest first.
+struct TimelineFilter {
+  std::vector<std::string> types;           // empty = all types
+  std::optional<std::string> client_id;     // clientId
+  std::optional<std::string> occurred_at_get;  // ISO 8601 UTC, e.g. 2016-01-01T00:00:00Z
+};
+
+struct PageRequest {
+  TimelineFilter filter;
+  std::optional<std::string> after;  // opaque cursor; none = from the newest
+  int first = 100;
+};
+
+struct Page {
+  std::vector<ApiNode> nodes;  // newest first
+  std::optional<std::string> end_cursor;
+  bool has_next_page = false;
+  int64_t total_count = 0;  // of the filter, not of the page
+};
+
+class TimelineSource {
+ public:
+  virtual ~TimelineSource() = default;
+  // One page. Transient failures are retried inside (with events); what
+  // comes back as an error is final for this call (kAuth, kConfig,
+  // kPermanent, or kTransient after the retry budget).
+  virtual Result<Page> FetchPage(const PageRequest& request) = 0;
+  // totalCount of the filter (for the plan: per-year totals by difference).
+  virtual Result<int64_t> Count(const TimelineFilter& filter) = 0;
+  // The company's users (allUsers), to fill the destination's users table.
+  virtual Result<std::vector<ApiUser>> FetchUsers() = 0;
+  // For messages: "Gazelle API at https://…" or "file dump.jsonl" (no secrets).
+  virtual std::string Describe() const = 0;
+};
+
+}  // namespace gb
