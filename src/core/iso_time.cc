@@ -1,0 +1,92 @@
+#include "core/iso_time.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <charconv>
+
+namespace gb {
+namespace {
+
+bool ReadInt(std::string_view text, size_t pos, size_t len, int* out) {
+  if (pos + len > text.size()) return false;
+  for (size_t i = pos; i < pos + len; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  std::from_chars(text.data() + pos, text.data() + pos + len, *out);
+  return true;
+}
+
+const date::time_zone* Zone(const void* zone) { return static_cast<const date::time_zone*>(zone); }
+
+}  // namespace
+
+std::optional<int64_t> ParseIsoUtc(std::string_view t) {
+  int y, mo, d, h, mi, s;
+  if (t.size() < 20 || t[4] != '-' || t[7] != '-' || (t[10] != 'T' && t[10] != ' ') ||
+      t[13] != ':' || t[16] != ':') {
+    return std::nullopt;
+  }
+  if (!ReadInt(t, 0, 4, &y) || !ReadInt(t, 5, 2, &mo) || !ReadInt(t, 8, 2, &d) ||
+      !ReadInt(t, 11, 2, &h) || !ReadInt(t, 14, 2, &mi) || !ReadInt(t, 17, 2, &s)) {
+    return std::nullopt;
+  }
+  size_t pos = 19;
+  if (pos < t.size() && t[pos] == '.') {
+    ++pos;
+    while (pos < t.size() && t[pos] >= '0' && t[pos] <= '9') ++pos;
+  }
+  int offset = 0;
+  if (pos == t.size() - 1 && t[pos] == 'Z') {
+    offset = 0;
+  } else if (pos + 6 == t.size() && (t[pos] == '+' || t[pos] == '-') && t[pos + 3] == ':') {
+    int oh, om;
+    if (!ReadInt(t, pos + 1, 2, &oh) || !ReadInt(t, pos + 4, 2, &om) || oh > 23 || om > 59) {
+      return std::nullopt;
+    }
+    offset = (oh * 3600 + om * 60) * (t[pos] == '-' ? -1 : 1);
+  } else {
+    return std::nullopt;
+  }
+  auto ymd = date::year{y} / date::month{static_cast<unsigned>(mo)} /
+             date::day{static_cast<unsigned>(d)};
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
+  int64_t days = date::sys_days{ymd}.time_since_epoch().count();
+  return days * 86400 + h * 3600 + mi * 60 + s - offset;
+}
+
+std::string FormatIsoUtc(int64_t epoch_seconds) {
+  auto tp = date::sys_seconds{std::chrono::seconds{epoch_seconds}};
+  return date::format("%Y-%m-%dT%H:%M:%SZ", tp);
+}
+
+Result<YearZone> YearZone::Make(const std::string& name) {
+  YearZone zone;
+  zone.name_ = name.empty() ? "UTC" : name;
+  if (zone.name_ == "UTC" || zone.name_ == "Etc/UTC") return zone;
+  try {
+    zone.zone_ = date::locate_zone(zone.name_);
+  } catch (const std::exception&) {
+    return Fail(ErrorKind::kConfig, "unknown time zone '" + name +
+                                        "': use an IANA name such as America/Toronto, or UTC");
+  }
+  return zone;
+}
+
+int64_t YearZone::YearStart(int year) const {
+  auto local = date::local_days{date::year{year} / 1 / 1};
+  if (zone_ == nullptr) return local.time_since_epoch().count() * 86400LL;
+  auto sys = Zone(zone_)->to_sys(local, date::choose::earliest);
+  return std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
+}
+
+int YearZone::YearOf(int64_t epoch_seconds) const {
+  auto tp = date::sys_seconds{std::chrono::seconds{epoch_seconds}};
+  if (zone_ == nullptr) {
+    return static_cast<int>(date::year_month_day{date::floor<date::days>(tp)}.year());
+  }
+  auto local = Zone(zone_)->to_local(tp);
+  return static_cast<int>(date::year_month_day{date::floor<date::days>(local)}.year());
+}
+
+}  // namespace gb
