@@ -1,0 +1,29 @@
+// The engine's entry point: plan, then load with concurrent streams, resumably.
+// It reports through the Observer and never prints.
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include "core/clock.h"
+#include "core/events.h"
+#include "core/exit_code.h"
+#include "engine/run_options.h"
+#include "sink/destination.h"
+#include "source/timeline_source.h"
+
+namespace gb {
+
+struct RunOutcome {
+  ExitCode exit_code = ExitCode::kOk;
+  std::string state;    // done | done_with_rejects | complete_already | stopped | failed | refused
+  std::string message;  // for the user: what happened, and how to resume when stopped
+  CountTable totals;
+};
+
+// `stop` is set by the signal handler (SIGINT/SIGTERM): the engine finishes
+// the batches in flight, commits them, and returns kStopped.
+RunOutcome RunBackfill(const RunOptions& options, TimelineSource& source, Destination& destination,
+                       Observer& observer, Clock& clock, const std::atomic<bool>& stop);
+
+}  // namespace gb
