@@ -12,9 +12,7 @@ std::chrono::steady_clock::time_point SystemClock::Steady() const {
   return std::chrono::steady_clock::now();
 }
 
-void SystemClock::SleepFor(std::chrono::milliseconds d) {
-  std::this_thread::sleep_for(d);
-}
+void SystemClock::SleepFor(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
 
 SystemClock& SystemClock::Instance() {
   static SystemClock clock;
@@ -22,8 +20,7 @@ SystemClock& SystemClock::Instance() {
 }
 
 FakeClock::FakeClock(int64_t epoch_seconds)
-    : epoch_(std::chrono::system_clock::time_point(
-          std::chrono::seconds(epoch_seconds))) {}
+    : epoch_(std::chrono::system_clock::time_point(std::chrono::seconds(epoch_seconds))) {}
 
 std::chrono::system_clock::time_point FakeClock::Now() const {
   std::lock_guard lock(mu_);

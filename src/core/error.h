@@ -33,8 +33,7 @@ template <class T>
 using Result = tl::expected<T, Error>;
 using Status = Result<void>;
 
-inline tl::unexpected<Error> Fail(ErrorKind kind, std::string message,
-                                  std::string code = {}) {
+inline tl::unexpected<Error> Fail(ErrorKind kind, std::string message, std::string code = {}) {
   return tl::unexpected<Error>(Error{kind, std::move(message), std::move(code)});
 }
 

@@ -112,9 +112,9 @@ struct RunFinished {
   std::chrono::milliseconds elapsed{0};
 };
 
-using Event = std::variant<RunStarted, PageFetched, BatchCommitted, BatchSplit, RowRejected,
-                           RetryScheduled, TokenRefreshed, SliceDone, Warning, TimeSpent,
-                           RunFinished>;
+using Event =
+    std::variant<RunStarted, PageFetched, BatchCommitted, BatchSplit, RowRejected, RetryScheduled,
+                 TokenRefreshed, SliceDone, Warning, TimeSpent, RunFinished>;
 
 // Receives events; implementations must be thread-safe (streams run concurrently).
 class Observer {

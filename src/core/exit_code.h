@@ -12,7 +12,7 @@ enum class ExitCode : int {
   kAuth = 5,             // credentials missing, invalid or not refreshable
   kSourceUnreachable = 6,
   kDestinationUnreachable = 7,
-  kMismatch = 8,  // verify: source and destination differ
+  kMismatch = 8,     // verify: source and destination differ
   kRunConflict = 9,  // another run with other parameters is unfinished (use --restart)
   // watch --check
   kCheckSlow = 10,

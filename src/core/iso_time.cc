@@ -48,8 +48,8 @@ std::optional<int64_t> ParseIsoUtc(std::string_view t) {
   } else {
     return std::nullopt;
   }
-  auto ymd = date::year{y} / date::month{static_cast<unsigned>(mo)} /
-             date::day{static_cast<unsigned>(d)};
+  auto ymd =
+      date::year{y} / date::month{static_cast<unsigned>(mo)} / date::day{static_cast<unsigned>(d)};
   if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
   int64_t days = date::sys_days{ymd}.time_since_epoch().count();
   return days * 86400 + h * 3600 + mi * 60 + s - offset;

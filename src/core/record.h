@@ -36,8 +36,8 @@ struct Row {
   std::optional<std::string> user_id;
   std::optional<std::string> invoice_id;
   std::optional<std::string> estimate_id;
-  int64_t occurred_at = 0;  // epoch seconds, UTC
-  std::string entry_type;   // stored as Gazelle sends it unless --legacy-types
+  int64_t occurred_at = 0;                 // epoch seconds, UTC
+  std::string entry_type;                  // stored as Gazelle sends it unless --legacy-types
   std::optional<std::string> title;        // summary
   std::optional<std::string> description;  // comment
   std::string metadata = "{}";             // JSON object text
