@@ -9,19 +9,19 @@
 namespace gb {
 
 struct RunOptions {
-  std::vector<int> years;     // sorted ascending, unique (2016-2025, lists, single years)
-  std::string tz = "UTC";     // year boundaries
-  int batch_size = 500;       // rows per transaction (upper bound when adapting)
-  int concurrency = 0;        // streams; 0 = choose (see engine)
+  std::vector<int> years;  // sorted ascending, unique (2016-2025, lists, single years)
+  std::string tz = "UTC";  // year boundaries
+  int batch_size = 500;    // rows per transaction (upper bound when adapting)
+  int concurrency = 0;     // streams; 0 = choose (see engine)
   int page_size = 100;
-  bool restart = false;       // start the range over
-  bool legacy_types = false;  // map types onto the old 8-value CHECK
+  bool restart = false;                         // start the range over
+  bool legacy_types = false;                    // map types onto the old 8-value CHECK
   std::optional<std::pair<int, int>> truncate;  // --truncate 500,2000 (title, description)
-  bool sync_users = false;    // refresh an existing users table from the API
-  std::string worker_id;      // host:pid:random; set by cli
+  bool sync_users = false;                      // refresh an existing users table from the API
+  std::string worker_id;                        // host:pid:random; set by cli
   std::chrono::seconds lease{60};
   std::chrono::milliseconds heartbeat{2000};
-  bool profile = false;       // --profile: report where the time goes
+  bool profile = false;  // --profile: report where the time goes
 };
 
 }  // namespace gb

@@ -40,10 +40,10 @@ struct SchemaReport {
 
 // A unit of work: one stream's sweep newest-to-oldest over a filter.
 struct UnitSpec {
-  std::string name;                     // e.g. "type:SERVICE_ENTRY_MANUAL"
-  std::vector<std::string> types;       // API filter
+  std::string name;                      // e.g. "type:SERVICE_ENTRY_MANUAL"
+  std::vector<std::string> types;        // API filter
   std::optional<std::string> client_id;  // API filter
-  std::string occurred_at_get;          // lower bound, ISO UTC
+  std::string occurred_at_get;           // lower bound, ISO UTC
 };
 
 struct UnitState {
@@ -75,8 +75,8 @@ struct Checkpoint {
   int64_t run_id = 0;
   int64_t unit_id = 0;
   std::string worker_id;
-  std::string cursor;    // end cursor of the last page whose rows are all in this batch
-  int64_t fetched = 0;   // total fetched by the unit after this batch
+  std::string cursor;   // end cursor of the last page whose rows are all in this batch
+  int64_t fetched = 0;  // total fetched by the unit after this batch
   bool unit_done = false;
 };
 
@@ -86,8 +86,8 @@ struct WorkerBeat {
   std::string worker_id;  // host:pid:random
   std::string host;
   int64_t pid = 0;
-  std::string state;   // running | waiting | stopping | done | failed
-  std::string reason;  // "waiting on 429 until 14:02:31", "refreshing token", ...
+  std::string state;               // running | waiting | stopping | done | failed
+  std::string reason;              // "waiting on 429 until 14:02:31", "refreshing token", ...
   std::chrono::seconds lease{60};  // renew leases of units held by this worker
 };
 

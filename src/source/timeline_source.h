@@ -15,8 +15,8 @@ namespace gb {
 // The filters of allTimelineEntries the engine uses. The API has only a lower
 // time bound (occurredAtGet, >=) and returns newest first.
 struct TimelineFilter {
-  std::vector<std::string> types;           // empty = all types
-  std::optional<std::string> client_id;     // clientId
+  std::vector<std::string> types;              // empty = all types
+  std::optional<std::string> client_id;        // clientId
   std::optional<std::string> occurred_at_get;  // ISO 8601 UTC, e.g. 2016-01-01T00:00:00Z
 };
 
