@@ -43,6 +43,9 @@ struct RunStarted {
   int units = 0;
   std::string destination;  // redacted
   bool resumed = false;
+  // On resume: what earlier attempts of this run already committed (the
+  // unit counters), so progress starts where it stopped instead of at 0.
+  CountTable done_before;
 };
 
 struct PageFetched {
