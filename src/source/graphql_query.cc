@@ -1,0 +1,58 @@
+#include "source/graphql_query.h"
+
+#include <nlohmann/json.hpp>
+
+namespace gb {
+namespace {
+
+// Variables declared once for both documents; unset ones are omitted from the
+// variables object, which GraphQL treats as "argument not given".
+constexpr const char* kVariableDecls =
+    "$first: Int, $after: String, $occurredAtGet: CoreDateTime, "
+    "$types: [TimelineEntryType!], $clientId: String";
+constexpr const char* kArguments =
+    "first: $first, after: $after, occurredAtGet: $occurredAtGet, types: $types, "
+    "clientId: $clientId";
+
+constexpr const char* kNodeFields =
+    "id occurredAt type summary comment client { id } piano { id } user { id } "
+    "invoice { id } estimate { id }";
+
+nlohmann::json FilterVariables(const TimelineFilter& filter, int first) {
+  nlohmann::json v = nlohmann::json::object();
+  v["first"] = first;
+  if (!filter.types.empty()) v["types"] = filter.types;
+  if (filter.client_id) v["clientId"] = *filter.client_id;
+  if (filter.occurred_at_get) v["occurredAtGet"] = *filter.occurred_at_get;
+  return v;
+}
+
+std::string Body(const std::string& query, nlohmann::json variables) {
+  nlohmann::json body = {{"query", query}, {"variables", std::move(variables)}};
+  // replace, not throw, on invalid UTF-8 in a user-given filter value.
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string TimelinePageBody(const PageRequest& request) {
+  static const std::string query =
+      std::string("query TimelinePage(") + kVariableDecls + ") { allTimelineEntries(" + kArguments +
+      ") { totalCount pageInfo { hasNextPage endCursor } nodes { " + kNodeFields + " } } }";
+  nlohmann::json v = FilterVariables(request.filter, request.first);
+  if (request.after) v["after"] = *request.after;
+  return Body(query, std::move(v));
+}
+
+std::string TimelineCountBody(const TimelineFilter& filter) {
+  static const std::string query = std::string("query TimelineCount(") + kVariableDecls +
+                                   ") { allTimelineEntries(" + kArguments + ") { totalCount } }";
+  return Body(query, FilterVariables(filter, 1));
+}
+
+std::string UsersBody() {
+  return Body("query Users { allUsers { id firstName lastName email role } }",
+              nlohmann::json::object());
+}
+
+}  // namespace gb

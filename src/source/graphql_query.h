@@ -1,0 +1,21 @@
+// The GraphQL documents this tool sends, with their variables, as the JSON
+// bodies POSTed to {base}/graphql/private/.
+#pragma once
+
+#include <string>
+
+#include "source/timeline_source.h"
+
+namespace gb {
+
+// allTimelineEntries(first, after, occurredAtGet, types, clientId): the page's
+// nodes with every field the destination stores, totalCount and pageInfo.
+std::string TimelinePageBody(const PageRequest& request);
+
+// The same filter asking only totalCount (first: 1, no node fields).
+std::string TimelineCountBody(const TimelineFilter& filter);
+
+// allUsers: id firstName lastName email role.
+std::string UsersBody();
+
+}  // namespace gb

@@ -1,0 +1,23 @@
+// The API's GraphQL answers -> pages, counts, users, or a classified error.
+// Truncated or garbled bodies are kTransient (the caller retries); a GraphQL
+// `errors` answer is kConfig (a field or argument the server refuses: the
+// message names it and says what to do), kAuth (not allowed), or kPermanent.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/record.h"
+#include "source/graphql_error.h"
+#include "source/timeline_source.h"
+
+namespace gb {
+
+// Every node of the page comes back, well-formed or with `defect` set.
+Result<Page> ParsePage(std::string_view body);
+Result<int64_t> ParseCount(std::string_view body);
+Result<std::vector<ApiUser>> ParseUsers(std::string_view body);
+
+}  // namespace gb
