@@ -1,0 +1,128 @@
+#include "monitor/json_renderer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/iso_time.h"
+
+namespace gb {
+namespace {
+
+using nlohmann::json;
+
+std::string Iso(std::chrono::system_clock::time_point t) {
+  return FormatIsoUtc(
+      std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
+}
+
+json Cells(const CountTable& table) {
+  json cells = json::array();
+  for (const auto& [key, c] : table) {
+    cells.push_back({{"year", key.year},
+                     {"type", key.type},
+                     {"inserted", c.inserted},
+                     {"updated", c.updated},
+                     {"unchanged", c.unchanged},
+                     {"repaired", c.repaired},
+                     {"rejected", c.rejected},
+                     {"skipped", c.skipped}});
+  }
+  return cells;
+}
+
+json Progress(const Snapshot& s) {
+  return {{"done", s.done},
+          {"expected", s.expected},
+          {"rate", s.rate},
+          {"eta_s", s.eta ? json(s.eta->count()) : json(nullptr)},
+          {"batches", s.batches},
+          {"repaired", s.totals.repaired},
+          {"rejected", s.totals.rejected},
+          {"skipped", s.totals.skipped}};
+}
+
+json Fields(const RunStarted& e) {
+  json expected = json::object();
+  for (const auto& [year, n] : e.expected) expected[std::to_string(year)] = n;
+  return {{"event", "run_started"},   {"run_id", e.run_id},
+          {"worker_id", e.worker_id}, {"destination", e.destination},
+          {"resumed", e.resumed},     {"concurrency", e.concurrency},
+          {"units", e.units},         {"years", e.years},
+          {"expected", expected},     {"done_before", Cells(e.done_before)}};
+}
+
+json Fields(const PageFetched& e) {
+  return {{"event", "page_fetched"},
+          {"unit", e.unit},
+          {"rows", e.rows},
+          {"elapsed_ms", e.elapsed.count()}};
+}
+
+json Fields(const BatchCommitted& e) {
+  return {{"event", "batch_committed"},      {"unit", e.unit},
+          {"batch_no", e.batch_no},          {"rows", e.rows},
+          {"elapsed_ms", e.elapsed.count()}, {"newest_id", e.newest_id},
+          {"counts", Cells(e.counts)}};
+}
+
+json Fields(const BatchSplit& e) {
+  return {{"event", "batch_split"}, {"unit", e.unit}, {"rows", e.rows}, {"reason", e.reason}};
+}
+
+json Fields(const RowRejected& e) {
+  return {{"event", "row_rejected"}, {"unit", e.unit},         {"external_id", e.external_id},
+          {"year", e.year},          {"sqlstate", e.sqlstate}, {"reason", e.reason}};
+}
+
+json Fields(const RetryScheduled& e) {
+  return {{"event", "retry_scheduled"},  {"what", e.what},
+          {"reason", e.reason},          {"attempt", e.attempt},
+          {"delay_ms", e.delay.count()}, {"until", Iso(e.until)}};
+}
+
+json Fields(const TokenRefreshed& e) {
+  return {{"event", "token_refreshed"},
+          {"ok", e.ok},
+          {"expires_at", Iso(e.expires_at)},
+          {"message", e.message}};
+}
+
+json Fields(const SliceDone& e) {
+  return {{"event", "slice_done"}, {"unit", e.unit}, {"fetched", e.fetched}};
+}
+
+json Fields(const Warning& e) { return {{"event", "warning"}, {"message", e.message}}; }
+
+json Fields(const TimeSpent& e) {
+  return {{"event", "time_spent"}, {"phase", e.phase}, {"elapsed_us", e.elapsed.count()}};
+}
+
+json Fields(const RunFinished& e) {
+  return {{"event", "run_finished"},  {"run_id", e.run_id}, {"exit_code", e.exit_code},
+          {"state", e.state},         {"reason", e.reason}, {"elapsed_ms", e.elapsed.count()},
+          {"totals", Cells(e.totals)}};
+}
+
+}  // namespace
+
+std::string FormatJsonEvent(const Event& event, const Snapshot& snapshot,
+                            std::chrono::system_clock::time_point now) {
+  json j = std::visit([](const auto& e) { return Fields(e); }, event);
+  j["time"] = Iso(now);
+  if (std::holds_alternative<BatchCommitted>(event) || std::holds_alternative<RunFinished>(event)) {
+    j["progress"] = Progress(snapshot);
+  }
+  // Replace invalid UTF-8 (a raw API reason) instead of throwing.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+JsonRenderer::JsonRenderer(std::ostream& out, const Clock& clock) : out_(out), clock_(clock) {}
+
+void JsonRenderer::Render(const Event& event, const ProgressModel& model) {
+  bool needs_snapshot =
+      std::holds_alternative<BatchCommitted>(event) || std::holds_alternative<RunFinished>(event);
+  Snapshot snapshot = needs_snapshot ? model.snapshot() : Snapshot{};
+  out_ << FormatJsonEvent(event, snapshot, clock_.Now()) << '\n';
+  out_.flush();
+}
+
+}  // namespace gb

@@ -1,0 +1,105 @@
+#include "monitor/log_lines.h"
+
+#include "monitor/format.h"
+#include "monitor/i18n.h"
+
+namespace gb {
+namespace {
+
+// What the batch did within the planned years (rows of other years are skipped).
+Counts PlannedCounts(const BatchCommitted& batch, const Snapshot& s) {
+  Counts c;
+  for (const auto& [key, counts] : batch.counts) {
+    auto it = s.years.find(key.year);
+    if (it != s.years.end() && it->second.planned) {
+      c += counts;
+    } else {
+      c.skipped += counts.fetched();
+    }
+  }
+  return c;
+}
+
+std::string EntriesRange(int64_t batch_done, const Snapshot& s) {
+  std::string total = FormatCount(s.expected);
+  std::string pct = FormatPercent1(s.done, s.expected);
+  if (batch_done <= 0) return TrFormat("Entries {}/{} ({})", FormatCount(s.done), total, pct);
+  return TrFormat("Entries {}–{}/{} ({})", FormatCount(s.done - batch_done + 1),
+                  FormatCount(s.done), total, pct);
+}
+
+std::string Other(const Event& event, const Snapshot& s) {
+  if (const auto* e = std::get_if<BatchSplit>(&event)) {
+    return TrFormat("Batch of {} rows failed ({}); isolating the bad rows", FormatCount(e->rows),
+                    e->reason);
+  }
+  if (const auto* e = std::get_if<RowRejected>(&event)) {
+    std::string code = e->sqlstate.empty() ? "" : " [" + e->sqlstate + "]";
+    return TrFormat("Rejected {} ({}){}: {} — kept in the rejects table", e->external_id, e->year,
+                    code, e->reason);
+  }
+  if (const auto* e = std::get_if<TokenRefreshed>(&event)) {
+    if (!e->ok) return TrFormat("Token refresh failed: {}", e->message);
+    return TrFormat("Access token refreshed; valid until {}", FormatClockTime(e->expires_at));
+  }
+  if (const auto* e = std::get_if<SliceDone>(&event)) {
+    return TrFormat("Stream {} finished: {} entries fetched", e->unit, FormatCount(e->fetched));
+  }
+  if (const auto* e = std::get_if<Warning>(&event)) return TrFormat("Warning: {}", e->message);
+  (void)s;
+  return "";
+}
+
+}  // namespace
+
+std::vector<std::string> FormatRunStartedLines(const Snapshot& s) {
+  std::vector<std::string> lines;
+  lines.push_back(
+      TrFormat(s.resumed ? "Run {} resumed → {} (worker {})" : "Run {} started → {} (worker {})",
+               s.run_id, s.destination, s.worker_id));
+  int planned = 0;
+  for (const auto& [year, y] : s.years) planned += y.planned ? 1 : 0;
+  lines.push_back(TrFormat("Plan: {} entries in {} years · {} streams, {} at a time",
+                           FormatCount(s.expected), planned, s.unit_count, s.concurrency));
+  for (const auto& [year, y] : s.years) {
+    if (!y.planned) continue;
+    std::string line = TrFormat("  {}  {} expected", year, PadLeft(FormatCount(y.expected), 9));
+    if (y.done() > 0) line += TrFormat(" ({} already loaded)", FormatCount(y.done()));
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string FormatBatchLine(const BatchCommitted& batch, const Snapshot& s) {
+  Counts c = PlannedCounts(batch, s);
+  int64_t batch_done = c.loaded() + c.repaired + c.rejected;
+  std::string line = TrFormat("Batch {}/{}", FormatCount(s.batches),
+                              FormatCount(std::max(s.batches, s.batches_estimated)));
+  line += " | " + EntriesRange(batch_done, s);
+  line += " | " + TrFormat("{} new, {} updated, {} unchanged", FormatCount(c.inserted),
+                           FormatCount(c.updated), FormatCount(c.unchanged));
+  line += " | " + TrFormat("total {}", FormatCount(s.done));
+  line += " | " +
+          TrFormat("{} repaired, {} rejected", FormatCount(c.repaired), FormatCount(c.rejected));
+  if (c.skipped > 0)
+    line += " | " + TrFormat("{} outside the years, skipped", FormatCount(c.skipped));
+  line += " | " + FormatRate(s.rate);
+  if (!batch.unit.empty()) line += " | " + batch.unit;
+  return line;
+}
+
+std::string FormatRetryLine(const RetryScheduled& r) {
+  return TrFormat("Retry {} (attempt {}) in {}: {} — until {}", r.what, r.attempt,
+                  FormatDuration(r.delay), r.reason, FormatClockTime(r.until));
+}
+
+std::vector<std::string> FormatLogLines(const Event& event, const Snapshot& snapshot) {
+  if (std::holds_alternative<RunStarted>(event)) return FormatRunStartedLines(snapshot);
+  if (const auto* e = std::get_if<BatchCommitted>(&event)) return {FormatBatchLine(*e, snapshot)};
+  if (const auto* e = std::get_if<RetryScheduled>(&event)) return {FormatRetryLine(*e)};
+  std::string line = Other(event, snapshot);
+  if (line.empty()) return {};
+  return {line};
+}
+
+}  // namespace gb

@@ -1,0 +1,111 @@
+#include "monitor/summary.h"
+
+#include <array>
+#include <vector>
+
+#include "monitor/format.h"
+#include "monitor/i18n.h"
+
+namespace gb {
+namespace {
+
+constexpr size_t kYearColumn = 6;
+constexpr size_t kNumberColumn = 11;
+
+std::string Row(std::string_view label, const std::vector<std::string>& cells) {
+  std::string line = PadRight(label, kYearColumn);
+  for (const auto& cell : cells) line += PadLeft(cell, kNumberColumn);
+  return line + "\n";
+}
+
+std::vector<std::string> Cells(std::optional<int64_t> expected, const Counts& c) {
+  int64_t done = c.loaded() + c.repaired + c.rejected;
+  return {expected ? FormatCount(*expected) : "–",
+          FormatCount(c.loaded()),
+          FormatCount(c.repaired),
+          FormatCount(c.rejected),
+          FormatCount(c.skipped),
+          expected ? FormatPercent(done, *expected) : "–"};
+}
+
+double AverageRate(const Snapshot& s) {
+  double seconds = std::chrono::duration<double>(s.elapsed).count();
+  int64_t done_here = s.done - s.done_before;
+  return seconds > 0 && done_here > 0 ? done_here / seconds : 0;
+}
+
+}  // namespace
+
+std::string StateLabel(std::string_view state) {
+  if (state == "done") return Tr("done");
+  if (state == "done_with_rejects") return Tr("done, with rejects");
+  if (state == "complete_already") return Tr("already complete");
+  if (state == "stopped") return Tr("stopped (resumable)");
+  if (state == "failed") return Tr("failed");
+  if (state == "refused") return Tr("refused");
+  if (state.empty()) return Tr("running");
+  return std::string(state);
+}
+
+std::string FormatYearTable(const Snapshot& s) {
+  std::string out = Row(Tr("Year"), {Tr("Expected"), Tr("Loaded"), Tr("Repaired"), Tr("Rejected"),
+                                     Tr("Skipped"), Tr("Done")});
+  Counts outside;
+  bool any_outside = false;
+  for (const auto& [year, y] : s.years) {
+    if (y.planned) {
+      out += Row(std::to_string(year), Cells(y.expected, y.counts));
+    } else {
+      outside += y.counts;
+      any_outside = true;
+    }
+  }
+  if (any_outside) out += Row(Tr("Other"), Cells(std::nullopt, outside));
+  std::vector<std::string> total = Cells(s.expected, s.totals);
+  total.back() = FormatPercent(s.done, s.expected);
+  out += Row(Tr("Total"), total);
+  return out;
+}
+
+std::string FormatOverallSummary(const Snapshot& s) {
+  const Counts& t = s.totals;
+  std::string out = TrFormat(
+      "{} in {}: {} of {} entries ({} new, {} updated, {} unchanged), {} repaired, {} rejected, "
+      "{} skipped",
+      StateLabel(s.state), FormatDuration(s.elapsed), FormatCount(s.done), FormatCount(s.expected),
+      FormatCount(t.inserted), FormatCount(t.updated), FormatCount(t.unchanged),
+      FormatCount(t.repaired), FormatCount(t.rejected), FormatCount(t.skipped));
+  if (double rate = AverageRate(s); rate > 0)
+    out += " · " + TrFormat("{} on average", FormatRate(rate));
+  out += "\n";
+  if (s.resumed) {
+    out += TrFormat("{} of them were loaded by earlier attempts of run {}.\n",
+                    FormatCount(s.done_before), s.run_id);
+  }
+  if (s.retries > 0) {
+    out += TrFormat("{} retries:", FormatCount(s.retries));
+    for (const auto& [reason, n] : s.retry_reasons)
+      out += fmt::format(" {} ×{};", reason, FormatCount(n));
+    out.back() = '\n';
+  }
+  if (t.rejected > 0) {
+    out += Tr("Rejected rows are kept with their reason: `gazelle-backfill rejects list`.\n");
+  }
+  if (!s.reason.empty()) out += s.reason + "\n";
+  return out;
+}
+
+std::string FormatProfile(const Snapshot& s) {
+  std::chrono::microseconds total{0};
+  for (const auto& [phase, t] : s.phase_time) total += t;
+  std::string out = Tr("Time per phase (summed over all streams):") + "\n";
+  for (const auto& [phase, t] : s.phase_time) {
+    double share = total.count() > 0 ? 100.0 * t.count() / total.count() : 0;
+    out += fmt::format("  {} {} {}%\n", PadRight(phase, 10),
+                       PadLeft(FormatDecimal(t.count() / 1e6, 1) + " s", 12),
+                       PadLeft(FormatDecimal(share, 1), 5));
+  }
+  return out;
+}
+
+}  // namespace gb
