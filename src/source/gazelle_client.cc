@@ -1,0 +1,170 @@
+#include "source/gazelle_client.h"
+
+#include <fmt/format.h>
+
+#include "core/redact.h"
+#include "source/graphql_query.h"
+#include "source/response_parser.h"
+
+namespace gb {
+namespace {
+
+// A status other than 200, classified once. `graphql` is what the body says
+// when it carries a GraphQL errors answer (some servers send those with 400).
+Error ClassifyStatus(const HttpResponse& r, const std::string& endpoint, const Error* graphql,
+                     std::chrono::system_clock::time_point now) {
+  std::string where = RedactUrl(endpoint);
+  std::string code = fmt::format("http:{}", r.status);
+  if (r.status == 429) {
+    Error e{ErrorKind::kRateLimited, "429 Too Many Requests", code};
+    if (auto after = r.Header("retry-after")) {
+      e.retry_after = ParseRetryAfter(*after, now).value_or(std::chrono::milliseconds(0));
+    }
+    return e;
+  }
+  if (r.status >= 500 || r.status == 408) {
+    return Error{ErrorKind::kTransient, fmt::format("HTTP {} from {}", r.status, where), code};
+  }
+  if (graphql && graphql->kind != ErrorKind::kTransient) return *graphql;
+  if (r.status == 403) {
+    return Error{ErrorKind::kAuth,
+                 fmt::format("HTTP 403 from {}: the account may not read timeline entries; use "
+                             "credentials of an account that can",
+                             where),
+                 code};
+  }
+  if (r.status == 404) {
+    return Error{ErrorKind::kConfig,
+                 fmt::format("HTTP 404: no GraphQL endpoint at {}: check --api / GAZELLE_API_URL "
+                             "(the base URL, e.g. https://gmb.gazelleapp.io)",
+                             where),
+                 code};
+  }
+  return Error{
+      ErrorKind::kPermanent,
+      RedactSecrets(fmt::format("HTTP {} from {}: {}", r.status, where, r.body.substr(0, 200))),
+      code};
+}
+
+}  // namespace
+
+Result<std::string> ValidateApiUrl(std::string_view url) {
+  std::string u(url);
+  while (!u.empty() && u.back() == '/') u.pop_back();
+  size_t scheme_end = u.find("://");
+  std::string scheme = scheme_end == std::string::npos ? "" : u.substr(0, scheme_end);
+  if (scheme != "http" && scheme != "https") {
+    return Fail(ErrorKind::kConfig,
+                fmt::format("the API URL \"{}\" {}: pass --api https://host (or set "
+                            "GAZELLE_API_URL), e.g. https://gmb.gazelleapp.io",
+                            RedactUrl(url),
+                            scheme.empty() ? "has no http:// or https:// scheme"
+                                           : "uses the unsupported scheme " + scheme + "://"));
+  }
+  std::string rest = u.substr(scheme_end + 3);
+  if (rest.empty() || rest.front() == '/' || rest.find_first_of(" ?#") != std::string::npos) {
+    return Fail(ErrorKind::kConfig,
+                fmt::format("the API URL \"{}\" has no host or has a query: pass only the base, "
+                            "e.g. --api https://gmb.gazelleapp.io",
+                            RedactUrl(url)));
+  }
+  // Accept the endpoint itself as well as the base.
+  for (std::string_view suffix : {"/graphql/private", "/graphql"}) {
+    if (u.ends_with(suffix)) u.resize(u.size() - suffix.size());
+  }
+  return u;
+}
+
+std::string ResolveApiUrl(const std::string& flag, const EnvLookup& env) {
+  if (!flag.empty()) return flag;
+  if (auto v = env("GAZELLE_API_URL")) return *v;
+  return kDefaultApiUrl;
+}
+
+Result<std::unique_ptr<GazelleClient>> GazelleClient::Create(GazelleOptions options,
+                                                             HttpTransport& transport,
+                                                             Authenticator& auth, Clock& clock,
+                                                             Observer& observer) {
+  Result<std::string> base = ValidateApiUrl(options.base_url);
+  if (!base) return tl::unexpected(base.error());
+  options.base_url = *base;
+  return std::unique_ptr<GazelleClient>(
+      new GazelleClient(std::move(options), transport, auth, clock, observer));
+}
+
+GazelleClient::GazelleClient(GazelleOptions options, HttpTransport& transport, Authenticator& auth,
+                             Clock& clock, Observer& observer)
+    : options_(std::move(options)),
+      endpoint_(options_.base_url + "/graphql/private/"),
+      transport_(transport),
+      auth_(auth),
+      limiter_(options_.max_rps, clock),
+      retrier_(options_.retry, clock, observer, "api"),
+      clock_(clock) {}
+
+Result<Page> GazelleClient::FetchPage(const PageRequest& request) {
+  return Call<Page>(TimelinePageBody(request), &ParsePage);
+}
+
+Result<int64_t> GazelleClient::Count(const TimelineFilter& filter) {
+  return Call<int64_t>(TimelineCountBody(filter), &ParseCount);
+}
+
+Result<std::vector<ApiUser>> GazelleClient::FetchUsers() {
+  return Call<std::vector<ApiUser>>(UsersBody(), &ParseUsers);
+}
+
+std::string GazelleClient::Describe() const {
+  return "Gazelle API at " + RedactUrl(options_.base_url);
+}
+
+template <class T>
+Result<T> GazelleClient::Call(const std::string& body, Result<T> (*parse)(std::string_view)) {
+  return retrier_.Run<T>([&]() -> Result<T> {
+    Result<HttpResponse> response = PostOnce(body);
+    if (!response) return tl::unexpected(response.error());
+    if (response->status == 200) return parse(response->body);
+    Result<T> graphql = response->status < 500 && response->status != 429
+                            ? parse(response->body)
+                            : Result<T>(tl::unexpected(Error{ErrorKind::kTransient, {}, {}}));
+    const Error* as_graphql = graphql ? nullptr : &graphql.error();
+    return tl::unexpected(ClassifyStatus(*response, endpoint_, as_graphql, clock_.Now()));
+  });
+}
+
+Result<HttpResponse> GazelleClient::SendWith(const std::string& body, const AuthHeaders& auth) {
+  HttpRequest request;
+  request.url = endpoint_;
+  request.headers = auth.headers;
+  request.headers.emplace_back("Content-Type", "application/json");
+  request.headers.emplace_back("Accept", "application/json");
+  request.body = body;
+  request.connect_timeout = options_.connect_timeout;
+  request.total_timeout = options_.request_timeout;
+  limiter_.Acquire();
+  return transport_.Send(request);
+}
+
+Result<HttpResponse> GazelleClient::PostOnce(const std::string& body) {
+  Result<AuthHeaders> auth = auth_.Headers();
+  if (!auth) return tl::unexpected(auth.error());
+  Result<HttpResponse> response = SendWith(body, *auth);
+  if (!response || response->status != 401) return response;
+  // The token expired under us (or was revoked): refresh once, replay once.
+  if (Status refreshed = auth_.OnUnauthorized(auth->credential); !refreshed) {
+    return tl::unexpected(refreshed.error());
+  }
+  auth = auth_.Headers();
+  if (!auth) return tl::unexpected(auth.error());
+  response = SendWith(body, *auth);
+  if (response && response->status == 401) {
+    return Fail(ErrorKind::kAuth,
+                "the Gazelle API refused the refreshed credentials too (HTTP 401): run "
+                "`gazelle-backfill token` to authorize again, then rerun the same command to "
+                "resume",
+                "http:401");
+  }
+  return response;
+}
+
+}  // namespace gb

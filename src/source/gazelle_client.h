@@ -1,0 +1,72 @@
+// TimelineSource over the Gazelle GraphQL API: POST {base}/graphql/private/
+// with allTimelineEntries / allUsers, retried (backoff with jitter, 429
+// Retry-After) inside each call, throttled by a shared requests-per-second
+// budget, authenticated by an Authenticator (401 -> refresh once -> replay).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/events.h"
+#include "source/authenticator.h"
+#include "source/credentials.h"
+#include "source/http_transport.h"
+#include "source/rate_limiter.h"
+#include "source/retrier.h"
+#include "source/timeline_source.h"
+
+namespace gb {
+
+inline constexpr const char* kDefaultApiUrl = "https://gmb.gazelleapp.io";
+
+struct GazelleOptions {
+  std::string base_url = kDefaultApiUrl;  // --api URL / GAZELLE_API_URL
+  std::chrono::milliseconds connect_timeout{10'000};
+  std::chrono::milliseconds request_timeout{60'000};
+  RetryPolicy retry;
+  double max_rps = 0;  // --max-rps, shared by all threads; 0 = unlimited
+};
+
+// An http(s) base URL without path query or trailing slash ("https://h:8080"),
+// or kConfig saying what is wrong and what to do.
+Result<std::string> ValidateApiUrl(std::string_view url);
+
+// --api wins over GAZELLE_API_URL, which wins over the default.
+std::string ResolveApiUrl(const std::string& flag, const EnvLookup& env);
+
+class GazelleClient final : public TimelineSource {
+ public:
+  // Validates the options (kConfig for a bad URL).
+  static Result<std::unique_ptr<GazelleClient>> Create(GazelleOptions options,
+                                                       HttpTransport& transport,
+                                                       Authenticator& auth, Clock& clock,
+                                                       Observer& observer);
+
+  Result<Page> FetchPage(const PageRequest& request) override;
+  Result<int64_t> Count(const TimelineFilter& filter) override;
+  Result<std::vector<ApiUser>> FetchUsers() override;
+  std::string Describe() const override;
+
+ private:
+  GazelleClient(GazelleOptions options, HttpTransport& transport, Authenticator& auth, Clock& clock,
+                Observer& observer);
+
+  template <class T>
+  Result<T> Call(const std::string& body, Result<T> (*parse)(std::string_view));
+  // One request (plus one replay after a 401 and a refresh).
+  Result<HttpResponse> PostOnce(const std::string& body);
+  Result<HttpResponse> SendWith(const std::string& body, const AuthHeaders& auth);
+
+  GazelleOptions options_;
+  std::string endpoint_;
+  HttpTransport& transport_;
+  Authenticator& auth_;
+  RateLimiter limiter_;
+  Retrier retrier_;
+  Clock& clock_;
+};
+
+}  // namespace gb

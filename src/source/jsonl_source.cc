@@ -1,0 +1,165 @@
+#include "source/jsonl_source.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/iso_time.h"
+#include "source/node_parser.h"
+
+namespace gb {
+namespace {
+
+bool Blank(const std::string& line) { return line.find_first_not_of(" \t\r") == std::string::npos; }
+
+std::string FilterKey(const TimelineFilter& f) {
+  std::vector<std::string> types = f.types;
+  std::sort(types.begin(), types.end());
+  std::string key;
+  for (const auto& t : types) key += t + ",";
+  return key + "|" + f.client_id.value_or("*") + "|" + f.occurred_at_get.value_or("*");
+}
+
+Result<std::optional<int64_t>> Bound(const TimelineFilter& f) {
+  if (!f.occurred_at_get) return std::optional<int64_t>();
+  auto t = ParseIsoUtc(*f.occurred_at_get);
+  if (!t) {
+    return Fail(ErrorKind::kConfig,
+                fmt::format("occurredAtGet \"{}\" is not an ISO 8601 time (e.g. "
+                            "2016-01-01T00:00:00Z)",
+                            *f.occurred_at_get));
+  }
+  return std::optional<int64_t>(*t);
+}
+
+// Reads one line from `in`, advancing `offset` past it and its newline.
+bool NextLine(std::ifstream& in, std::string* line, int64_t* offset) {
+  if (!std::getline(in, *line)) return false;
+  *offset += static_cast<int64_t>(line->size()) + (in.eof() ? 0 : 1);
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  return true;
+}
+
+tl::unexpected<Error> CannotRead(const std::string& path) {
+  return Fail(ErrorKind::kConfig, fmt::format("cannot read {} ({}): check the path given to "
+                                              "--from-file",
+                                              path, std::strerror(errno)));
+}
+
+}  // namespace
+
+bool MatchesFilter(const ApiNode& node, const TimelineFilter& filter,
+                   std::optional<int64_t> bound) {
+  bool lenient = !node.defect.empty();
+  if (!filter.types.empty() && !(lenient && node.type.empty()) &&
+      std::find(filter.types.begin(), filter.types.end(), node.type) == filter.types.end()) {
+    return false;
+  }
+  if (filter.client_id && !(lenient && !node.client_id) && node.client_id != filter.client_id) {
+    return false;
+  }
+  if (bound) {
+    auto at = ParseIsoUtc(node.occurred_at);
+    if (at ? *at < *bound : !lenient) return false;
+  }
+  return true;
+}
+
+Result<std::unique_ptr<JsonlSource>> JsonlSource::Open(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return CannotRead(path);
+  return std::unique_ptr<JsonlSource>(new JsonlSource(path));
+}
+
+Result<Page> JsonlSource::FetchPage(const PageRequest& request) {
+  int64_t offset = 0;
+  if (request.after) {
+    const std::string& a = *request.after;
+    auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), offset);
+    if (ec != std::errc() || end != a.data() + a.size() || offset < 0) {
+      return Fail(ErrorKind::kConfig,
+                  fmt::format("cursor \"{}\" is not a position in {}: the checkpoint belongs to "
+                              "another source; use --restart",
+                              a, path_));
+    }
+  }
+  auto bound = Bound(request.filter);
+  if (!bound) return tl::unexpected(bound.error());
+  auto total = Count(request.filter);
+  if (!total) return tl::unexpected(total.error());
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) return CannotRead(path_);
+  in.seekg(offset);
+  Page page;
+  page.total_count = *total;
+  std::string line;
+  while (static_cast<int>(page.nodes.size()) < request.first && NextLine(in, &line, &offset)) {
+    if (Blank(line)) continue;
+    ApiNode node = ParseNode(line);
+    if (MatchesFilter(node, request.filter, *bound)) page.nodes.push_back(std::move(node));
+  }
+  page.has_next_page = in.good() && in.peek() != std::char_traits<char>::eof();
+  page.end_cursor = std::to_string(offset);
+  return page;
+}
+
+Result<int64_t> JsonlSource::Count(const TimelineFilter& filter) {
+  std::string key = FilterKey(filter);
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = counts_.find(key); it != counts_.end()) return it->second;
+  }
+  auto bound = Bound(filter);
+  if (!bound) return tl::unexpected(bound.error());
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) return CannotRead(path_);
+  int64_t count = 0, offset = 0;
+  std::string line;
+  while (NextLine(in, &line, &offset)) {
+    if (!Blank(line) && MatchesFilter(ParseNode(line), filter, *bound)) ++count;
+  }
+  if (in.bad()) return CannotRead(path_);
+  std::lock_guard lock(mu_);
+  counts_[key] = count;
+  ++count_scans_;
+  return count;
+}
+
+Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {
+  auto users_path = std::filesystem::path(path_).parent_path() / "users.jsonl";
+  std::vector<ApiUser> users;
+  std::ifstream in(users_path, std::ios::binary);
+  if (!in) return users;  // no users known
+  std::string line;
+  int64_t offset = 0, number = 0;
+  while (NextLine(in, &line, &offset)) {
+    ++number;
+    if (Blank(line)) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j["id"].is_string()) {
+      return Fail(ErrorKind::kConfig,
+                  fmt::format("{} line {} is not a user object with an id: fix or remove the file",
+                              users_path.string(), number));
+    }
+    auto text = [&](const char* k) {
+      return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+    };
+    users.push_back({text("id"), text("firstName"), text("lastName"), text("email"), text("role")});
+  }
+  return users;
+}
+
+std::string JsonlSource::Describe() const { return "file " + path_; }
+
+int JsonlSource::count_scans() const {
+  std::lock_guard lock(mu_);
+  return count_scans_;
+}
+
+}  // namespace gb
