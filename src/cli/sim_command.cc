@@ -1,10 +1,141 @@
+// `gazelle-backfill sim`: serve the Gazelle API simulator until SIGINT/SIGTERM,
+// and `sim dump --jsonl FILE`: write its dataset as JSONL. The first line the
+// server prints is parsed by tests (tests/support/sim_process.h).
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <string>
+
 #include "cli/command.h"
+#include "core/exit_code.h"
+#include "sim/jsonl_dump.h"
+#include "sim/sim_server.h"
 
 namespace gb::cli {
+namespace {
+
+struct SimFlags {
+  sim::SimOptions options;
+  std::string host = "127.0.0.1";
+  int port = 0;
+  std::string token_file;
+  std::string jsonl;
+};
+
+std::string Thousands(int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+void AddDatasetFlags(CLI::App* cmd, sim::SimOptions* o) {
+  cmd->add_option("--seed", o->seed, "Dataset seed (same seed, same bytes)")->capture_default_str();
+  cmd->add_option("--scale", o->scale, "Per-year totals of the real data × this factor")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--unknown-user-share", o->unknown_user_share,
+                  "Share of entries whose user allUsers does not return")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--hostile", o->hostile, "Add hostile content (huge, odd and malformed entries)");
+}
+
+void AddFaultFlags(CLI::App* cmd, sim::SimOptions* o) {
+  sim::FaultOptions& f = o->faults;
+  cmd->add_option("--token-ttl", o->access_token_ttl_s, "Access token lifetime, seconds")
+      ->capture_default_str();
+  cmd->add_option("--latency-ms", f.latency_ms, "Added latency per GraphQL request (mean), ms");
+  cmd->add_option("--latency-jitter-ms", f.latency_jitter_ms, "Latency jitter (±), ms");
+  cmd->add_option("--error-5xx-share", f.error_5xx_share, "Share of requests answered 500/502/503")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--rps-limit", f.rps_limit,
+                  "Requests per second before 429 + Retry-After (0 = off)");
+  cmd->add_option("--hang-share", f.hang_share, "Share of requests held without an answer")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--hang-ms", f.hang_ms, "How long a hung request is held, ms")
+      ->capture_default_str();
+  cmd->add_option("--truncate-share", f.truncate_share, "Share of answers cut off mid-body")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--garble-share", f.garble_share, "Share of answers that are not valid JSON")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--new-entries-per-second", f.new_entries_per_second,
+                  "New entries arriving at the top of the timeline");
+  cmd->add_flag("--expire-tokens-now", f.expire_tokens_now,
+                "Start with the access token already expired");
+}
+
+int Serve(const SimFlags& flags) {
+  // Block the stop signals before the server starts its threads, then wait for one here.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  sim::SimServer server(flags.options);
+  auto port = server.Start(flags.host, flags.port);
+  if (!port) {
+    std::fprintf(stderr, "error: %s\n", port.error().message.c_str());
+    return ToInt(ExitCode::kUsage);
+  }
+  std::printf("gazelle-backfill sim listening on %s\n", server.BaseUrl().c_str());
+  std::printf("dataset: seed %llu, scale %g, %s entries (2016-2026)%s\n",
+              static_cast<unsigned long long>(flags.options.seed), flags.options.scale,
+              Thousands(server.dataset().base_size()).c_str(),
+              flags.options.hostile ? ", hostile" : "");
+  const auto& c = server.credentials();
+  std::printf(
+      "test OAuth client (simulator only, not a real secret): client_id=%s client_secret=%s\n",
+      c.client_id.c_str(), c.client_secret.c_str());
+  if (!flags.token_file.empty()) {
+    if (auto st = server.WriteTokenFile(flags.token_file); !st) {
+      std::fprintf(stderr, "error: %s\n", st.error().message.c_str());
+      return ToInt(ExitCode::kUsage);
+    }
+    std::printf("token file: %s\n", flags.token_file.c_str());
+  }
+  std::printf("admin: %s/admin/faults, %s/admin/stats (loopback only); Ctrl-C stops\n",
+              server.BaseUrl().c_str(), server.BaseUrl().c_str());
+  std::fflush(stdout);
+  int sig = 0;
+  sigwait(&stop, &sig);
+  server.Stop();
+  return ToInt(ExitCode::kOk);
+}
+
+int Dump(const SimFlags& flags) {
+  sim::SimDataset data(flags.options.seed, flags.options.scale, flags.options.unknown_user_share,
+                       flags.options.hostile);
+  auto lines = sim::WriteJsonlDump(data, flags.jsonl);
+  if (!lines) {
+    std::fprintf(stderr, "error: %s\n", lines.error().message.c_str());
+    return ToInt(ExitCode::kUsage);
+  }
+  std::printf("wrote %s entries to %s\n", Thousands(*lines).c_str(), flags.jsonl.c_str());
+  return ToInt(ExitCode::kOk);
+}
+
+}  // namespace
 
 void RegisterSimCommand(CLI::App& app, Action* chosen) {
+  auto flags = std::make_shared<SimFlags>();
   auto* cmd = app.add_subcommand("sim", "Serve a faithful local Gazelle API (simulator).");
-  cmd->callback([chosen] { *chosen = [] { return 0; }; });
+  cmd->add_option("--port", flags->port, "Port to listen on (0 = any free port)")
+      ->capture_default_str();
+  cmd->add_option("--host", flags->host, "Address to bind (loopback by default)")
+      ->capture_default_str();
+  cmd->add_option("--token-file", flags->token_file, "Write a ready token file here (mode 0600)");
+  AddDatasetFlags(cmd, &flags->options);
+  AddFaultFlags(cmd, &flags->options);
+  auto* dump = cmd->add_subcommand("dump", "Write the simulator's dataset as JSONL of API nodes.");
+  dump->add_option("--jsonl", flags->jsonl, "Output file")->required();
+  AddDatasetFlags(dump, &flags->options);
+  dump->callback([chosen, flags] { *chosen = [flags] { return Dump(*flags); }; });
+  cmd->callback([chosen, flags, cmd] {
+    if (!cmd->got_subcommand("dump")) *chosen = [flags] { return Serve(*flags); };
+  });
 }
 
 }  // namespace gb::cli

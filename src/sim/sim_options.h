@@ -1,0 +1,33 @@
+// Everything the simulator can be told: the dataset (seed, scale, content) and
+// the faults. Faults can also be switched while running (SimServer::SetFaults
+// or the loopback admin endpoint POST /admin/faults, whose JSON keys are the
+// field names below).
+#pragma once
+
+#include <cstdint>
+
+namespace gb::sim {
+
+struct FaultOptions {
+  int latency_ms = 0;          // mean added latency per GraphQL request
+  int latency_jitter_ms = 0;   // uniform ± around the mean
+  double error_5xx_share = 0;  // share of GraphQL requests answered 500/502/503
+  double rps_limit = 0;        // requests per second allowed; beyond: 429 + Retry-After (0 = off)
+  double hang_share = 0;       // share of requests held without an answer
+  int hang_ms = 60000;         // how long a hung request is held
+  double truncate_share = 0;   // share of answers cut off mid-body (connection closed)
+  double garble_share = 0;     // share of answers whose body is not valid JSON
+  double new_entries_per_second = 0;  // entries arriving at the top of the timeline
+  bool expire_tokens_now = false;     // one-shot: every issued access token expires at once
+};
+
+struct SimOptions {
+  uint64_t seed = 1;
+  double scale = 1.0;  // per-year totals of DESIGN.md × scale (rounded)
+  int64_t access_token_ttl_s = 7200;
+  double unknown_user_share = 0.03;  // share of entries with a user that allUsers does not return
+  bool hostile = false;              // add hostile content (see sim_content.h)
+  FaultOptions faults;
+};
+
+}  // namespace gb::sim

@@ -1,0 +1,345 @@
+#include "sim/sim_server.h"
+
+#include <fcntl.h>
+#include <httplib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "sim/graphql_parser.h"
+#include "sim/query_executor.h"
+#include "sim/timeline_index.h"
+
+namespace gb::sim {
+namespace {
+
+using json = nlohmann::json;
+constexpr const char* kJson = "application/json";
+
+struct Counters {
+  std::atomic<int64_t> requests{0}, graphql_requests{0}, entries_served{0}, rate_limited{0},
+      errors_5xx{0}, hangs{0}, truncated{0}, garbled{0}, unauthorized{0}, token_refreshes{0},
+      graphql_errors{0};
+};
+
+bool IsLoopback(const std::string& addr) {
+  return addr == "127.0.0.1" || addr == "::1" || addr.starts_with("::ffff:127.") ||
+         addr.starts_with("127.");
+}
+
+std::string SimpleError(std::string_view message) {
+  return json{{"errors", json::array({json{{"message", message}}})}}.dump();
+}
+
+// A body that is not JSON any more: a proxy's HTML error page glued into the middle.
+std::string Garble(const std::string& body) {
+  std::string out = body.substr(0, body.size() / 3);
+  out += "\x1b<html><body>502 Bad Gateway</body></html>\xff\xfe";
+  out += body.substr(body.size() / 3 + 1);
+  return out;
+}
+
+}  // namespace
+
+struct SimServer::Impl {
+  Impl(SimOptions opts, Clock& clk)
+      : options(opts),
+        clock(clk),
+        data(opts.seed, opts.scale, opts.unknown_user_share, opts.hostile),
+        index(data),
+        executor(data, index),
+        tokens(opts.seed, opts.access_token_ttl_s, clk, opts.faults.expire_tokens_now),
+        faults(opts.faults, opts.seed, clk) {}
+
+  void Routes();
+  void Graphql(const httplib::Request& req, httplib::Response& res);
+  bool Authorized(const httplib::Request& req, httplib::Response& res);
+  void OAuthToken(const httplib::Request& req, httplib::Response& res);
+  void Admin(const httplib::Request& req, httplib::Response& res);
+  bool SleepUnlessStopping(std::chrono::milliseconds d);
+  void Deliver(httplib::Response& res, std::string body, const FaultDecision& d);
+  std::pair<int, std::string> AnswerBody(const std::string& body);
+  SimStats Stats() const {
+    const Counters& c = counters;
+    return SimStats{c.requests,        c.graphql_requests, c.entries_served,
+                    c.rate_limited,    c.errors_5xx,       c.hangs,
+                    c.truncated,       c.garbled,          c.unauthorized,
+                    c.token_refreshes, c.graphql_errors,   faults.Arrived()};
+  }
+
+  SimOptions options;
+  Clock& clock;
+  SimDataset data;
+  TimelineIndex index;
+  QueryExecutor executor;
+  TokenStore tokens;
+  FaultInjector faults;
+  Counters counters;
+  httplib::Server http;
+  std::thread thread;
+  std::atomic<bool> stopping{false};
+  std::string host;
+  int port = 0;
+};
+
+bool SimServer::Impl::SleepUnlessStopping(std::chrono::milliseconds d) {
+  auto until = std::chrono::steady_clock::now() + d;
+  while (!stopping && std::chrono::steady_clock::now() < until) {
+    auto left = until - std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(20)));
+  }
+  return !stopping;
+}
+
+bool SimServer::Impl::Authorized(const httplib::Request& req, httplib::Response& res) {
+  AuthCheck check = AuthCheck::kMissing;
+  if (req.has_header("x-gazelle-api-key")) {
+    check = tokens.CheckApiKey(req.get_header_value("x-gazelle-api-key")) ? AuthCheck::kOk
+                                                                          : AuthCheck::kInvalid;
+  } else if (req.has_header("Authorization")) {
+    const std::string auth = req.get_header_value("Authorization");
+    check = auth.starts_with("Bearer ") ? tokens.CheckBearer(auth.substr(7)) : AuthCheck::kInvalid;
+  }
+  if (check == AuthCheck::kOk) return true;
+  ++counters.unauthorized;
+  res.status = 401;
+  res.set_header(
+      "WWW-Authenticate",
+      check == AuthCheck::kExpired
+          ? "Bearer error=\"invalid_token\", error_description=\"The access token expired\""
+          : "Bearer realm=\"Gazelle\"");
+  res.set_content(SimpleError(check == AuthCheck::kExpired   ? "The access token expired"
+                              : check == AuthCheck::kMissing ? "Not authenticated"
+                                                             : "The access token is invalid"),
+                  kJson);
+  return false;
+}
+
+void SimServer::Impl::Deliver(httplib::Response& res, std::string body, const FaultDecision& d) {
+  if (d.garble) {
+    ++counters.garbled;
+    body = Garble(body);
+  }
+  if (!d.truncate) return res.set_content(std::move(body), kJson);
+  ++counters.truncated;
+  // Promise the whole length, send half, then drop the connection.
+  auto shared = std::make_shared<std::string>(std::move(body));
+  res.set_content_provider(shared->size(), kJson,
+                           [shared](size_t offset, size_t, httplib::DataSink& sink) {
+                             if (offset > 0) return false;
+                             sink.write(shared->data(), shared->size() / 2);
+                             return true;
+                           });
+}
+
+void SimServer::Impl::Graphql(const httplib::Request& req, httplib::Response& res) {
+  ++counters.graphql_requests;
+  FaultDecision d = faults.Decide();
+  using A = FaultDecision::Action;
+  if (d.action == A::kRateLimited) {
+    ++counters.rate_limited;
+    res.status = 429;
+    res.set_header("Retry-After", std::to_string(d.retry_after_s));
+    return res.set_content(SimpleError("Too many requests"), kJson);
+  }
+  if (d.action == A::kHang) {
+    ++counters.hangs;
+    SleepUnlessStopping(d.hang);
+    res.status = 504;
+    return res.set_content(SimpleError("Gateway timeout"), kJson);
+  }
+  if (d.action == A::kError5xx) {
+    ++counters.errors_5xx;
+    res.status = d.status;
+    return res.set_content(SimpleError("Internal server error"), kJson);
+  }
+  if (!Authorized(req, res)) return;
+  if (d.latency.count() > 0 && !SleepUnlessStopping(d.latency)) return;
+  auto [status, body] = AnswerBody(req.body);
+  res.status = status;
+  if (status != 200) return res.set_content(std::move(body), kJson);
+  Deliver(res, std::move(body), d);
+}
+
+std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body) {
+  json request = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (request.is_discarded() || !request.is_object() || !request.contains("query") ||
+      !request["query"].is_string()) {
+    return {400, SimpleError("The request body must be a JSON object with a \"query\" string.")};
+  }
+  std::string operation;
+  if (request.contains("operationName") && request["operationName"].is_string()) {
+    operation = request["operationName"].get<std::string>();
+  }
+  json variables = request.contains("variables") ? request["variables"] : json::object();
+  if (!variables.is_null() && !variables.is_object()) {
+    return {400, SimpleError("\"variables\" must be a JSON object.")};
+  }
+  auto doc = gql::Parse(request["query"].get_ref<const std::string&>());
+  if (!doc) {
+    ++counters.graphql_errors;
+    return {200, ErrorResponse({GraphqlError{doc.error().message, doc.error().loc, {}}})};
+  }
+  auto plan = CompileQuery(*doc, operation, variables);
+  if (!plan) {
+    ++counters.graphql_errors;
+    return {200, ErrorResponse(plan.error())};
+  }
+  int64_t served = 0;
+  std::string answer = executor.Execute(*plan, faults.Arrived(), &served);
+  counters.entries_served += served;
+  return {200, std::move(answer)};
+}
+
+void SimServer::Impl::OAuthToken(const httplib::Request& req, httplib::Response& res) {
+  auto param = [&](const char* name) {
+    if (req.has_param(name)) return req.get_param_value(name);
+    json body = json::parse(req.body, nullptr, false);  // JSON bodies are accepted too
+    return body.is_object() && body.contains(name) && body[name].is_string()
+               ? body[name].get<std::string>()
+               : std::string();
+  };
+  auto issued = tokens.Refresh(param("grant_type"), param("client_id"), param("client_secret"),
+                               param("refresh_token"));
+  if (!issued) {
+    res.status = issued.error().code == "invalid_client" ? 401 : 400;
+    return res.set_content(
+        json{{"error", issued.error().code}, {"error_description", issued.error().message}}.dump(),
+        kJson);
+  }
+  ++counters.token_refreshes;
+  res.set_content(json{{"access_token", issued->access_token},
+                       {"refresh_token", issued->refresh_token},
+                       {"expires_in", issued->expires_in},
+                       {"created_at", issued->created_at},
+                       {"token_type", "Bearer"},
+                       {"scope", "private"}}
+                      .dump(),
+                  kJson);
+}
+
+void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res) {
+  if (!IsLoopback(req.remote_addr)) {
+    res.status = 403;
+    return res.set_content(SimpleError("admin endpoints answer loopback clients only"), kJson);
+  }
+  json body = req.body.empty() ? json::object() : json::parse(req.body, nullptr, false);
+  if (body.is_discarded()) {
+    res.status = 400;
+    return res.set_content(SimpleError("the body must be JSON"), kJson);
+  }
+  if (req.path == "/admin/faults" && req.method == "POST") {
+    auto merged = MergeFaults(faults.Get(), body);
+    if (!merged) {
+      res.status = 400;
+      return res.set_content(SimpleError(merged.error().message), kJson);
+    }
+    if (merged->expire_tokens_now) tokens.ExpireAll();
+    faults.Set(*merged);
+  } else if (req.path == "/admin/expire-tokens") {
+    tokens.ExpireAll();
+  } else if (req.path == "/admin/add-entries") {
+    faults.AddArrivals(body.value("count", int64_t{1}));
+  }
+  json answer = req.path == "/admin/stats" ? StatsToJson(Stats()) : FaultsToJson(faults.Get());
+  res.set_content(answer.dump(), kJson);
+}
+
+void SimServer::Impl::Routes() {
+  http.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  http.set_keep_alive_max_count(100000);
+  http.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
+    ++counters.requests;
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.Post("/graphql/private/", [this](const auto& req, auto& res) { Graphql(req, res); });
+  http.Post("/developer/oauth/token", [this](const auto& req, auto& res) { OAuthToken(req, res); });
+  auto admin = [this](const auto& req, auto& res) { Admin(req, res); };
+  http.Get("/admin/faults", admin);
+  http.Post("/admin/faults", admin);
+  http.Post("/admin/expire-tokens", admin);
+  http.Post("/admin/add-entries", admin);
+  http.Get("/admin/stats", admin);
+}
+
+SimServer::SimServer(SimOptions options, Clock* clock)
+    : impl_(std::make_unique<Impl>(options, clock ? *clock : SystemClock::Instance())) {
+  impl_->Routes();
+}
+
+SimServer::~SimServer() { Stop(); }
+
+Result<int> SimServer::Start(const std::string& host, int port) {
+  int bound = port == 0 ? impl_->http.bind_to_any_port(host)
+                        : (impl_->http.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) {
+    return Fail(ErrorKind::kConfig, "cannot listen on " + host + ":" + std::to_string(port) +
+                                        " (address in use or not local?)");
+  }
+  impl_->host = host;
+  impl_->port = bound;
+  impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+  return bound;
+}
+
+std::string SimServer::BaseUrl() const {
+  bool v6 = impl_->host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + impl_->host + "]" : impl_->host) + ":" +
+         std::to_string(impl_->port);
+}
+
+void SimServer::Stop() {
+  if (!impl_->thread.joinable()) return;
+  impl_->stopping = true;
+  impl_->http.stop();
+  impl_->thread.join();
+}
+
+const Credentials& SimServer::credentials() const { return impl_->tokens.initial(); }
+
+Status SimServer::WriteTokenFile(const std::string& path) const {
+  const Credentials& c = credentials();
+  std::string text = json{{"access_token", c.access_token},
+                          {"refresh_token", c.refresh_token},
+                          {"expires_in", c.expires_in},
+                          {"created_at", c.created_at}}
+                         .dump(2) +
+                     "\n";
+  std::string tmp = path + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) return Fail(ErrorKind::kConfig, "cannot write the token file " + path);
+  bool ok = ::fchmod(fd, 0600) == 0 &&
+            ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return Fail(ErrorKind::kConfig, "cannot write the token file " + path);
+  }
+  return {};
+}
+
+FaultOptions SimServer::faults() const { return impl_->faults.Get(); }
+
+void SimServer::SetFaults(const FaultOptions& faults) {
+  if (faults.expire_tokens_now) impl_->tokens.ExpireAll();
+  impl_->faults.Set(faults);
+}
+
+void SimServer::ExpireTokens() { impl_->tokens.ExpireAll(); }
+void SimServer::AddEntries(int64_t count) { impl_->faults.AddArrivals(count); }
+
+SimStats SimServer::stats() const { return impl_->Stats(); }
+
+const SimDataset& SimServer::dataset() const { return impl_->data; }
+const SimOptions& SimServer::options() const { return impl_->options; }
+
+std::pair<int, std::string> SimServer::Answer(const std::string& request_body) {
+  return impl_->AnswerBody(request_body);
+}
+
+}  // namespace gb::sim

@@ -1,0 +1,58 @@
+// The Gazelle API simulator as an in-process server (the `sim` and `demo`
+// commands and the tests start it on a thread):
+//   POST /graphql/private/          allTimelineEntries, allUsers (Bearer or x-gazelle-api-key)
+//   POST /developer/oauth/token     grant_type=refresh_token, client_id, client_secret,
+//   refresh_token GET|POST /admin/faults          the faults as JSON (POST: a partial object of the
+//   same keys) POST /admin/expire-tokens       every issued access token expires now POST
+//   /admin/add-entries         {"count": N}: N new entries arrive at the top now GET  /admin/stats
+//   request, 429, 5xx, ... counters
+// Admin endpoints answer loopback clients only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "sim/fault_injector.h"
+#include "sim/sim_dataset.h"
+#include "sim/sim_options.h"
+#include "sim/token_store.h"
+
+namespace gb::sim {
+
+class SimServer {
+ public:
+  // `clock` (not owned) drives token expiry, the rate limit and arrivals; the
+  // system clock when null.
+  explicit SimServer(SimOptions options, Clock* clock = nullptr);
+  ~SimServer();
+  SimServer(const SimServer&) = delete;
+  SimServer& operator=(const SimServer&) = delete;
+
+  // Binds and serves on a background thread; returns the bound port (port 0 = ephemeral).
+  Result<int> Start(const std::string& host = "127.0.0.1", int port = 0);
+  std::string BaseUrl() const;  // "http://127.0.0.1:PORT" (no trailing slash)
+  void Stop();
+
+  const Credentials& credentials() const;  // client_id/secret, the first access/refresh token
+  // DESIGN.md's token file ({access_token, refresh_token, expires_in, created_at}), mode 0600.
+  Status WriteTokenFile(const std::string& path) const;
+
+  FaultOptions faults() const;
+  void SetFaults(const FaultOptions& faults);  // expire_tokens_now acts once
+  void ExpireTokens();
+  void AddEntries(int64_t count);
+  SimStats stats() const;
+  const SimDataset& dataset() const;
+  const SimOptions& options() const;
+
+  // One GraphQL request body answered without HTTP, auth or faults: (status, body).
+  std::pair<int, std::string> Answer(const std::string& request_body);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gb::sim
