@@ -7,6 +7,7 @@ function(gb_embed_files target ns header)
     COMMAND ${CMAKE_COMMAND} -DNS=${ns} -DOUT=${header} "-DFILES=${ARGN}"
             -P ${CMAKE_SOURCE_DIR}/cmake/EmbedFilesScript.cmake
     DEPENDS ${ARGN} ${CMAKE_SOURCE_DIR}/cmake/EmbedFilesScript.cmake
-    COMMENT "Embedding ${ns}")
+    COMMENT "Embedding ${ns}"
+    VERBATIM)
   add_custom_target(${target} DEPENDS ${header})
 endfunction()

@@ -1,0 +1,1 @@
+COPY gb_stage FROM STDIN

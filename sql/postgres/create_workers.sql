@@ -1,0 +1,11 @@
+CREATE TABLE IF NOT EXISTS gb_workers (
+  run_id bigint NOT NULL REFERENCES gb_runs(id) ON DELETE CASCADE,
+  worker_id text NOT NULL,
+  host text NOT NULL,
+  pid bigint NOT NULL,
+  state text NOT NULL,
+  reason text NOT NULL DEFAULT '',
+  heartbeat_at timestamptz NOT NULL DEFAULT now(),
+  started_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (run_id, worker_id)
+)

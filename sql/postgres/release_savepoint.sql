@@ -1,0 +1,1 @@
+RELEASE SAVEPOINT gb_write

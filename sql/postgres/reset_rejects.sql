@@ -1,0 +1,1 @@
+DELETE FROM gb_rejects WHERE run_id = $1

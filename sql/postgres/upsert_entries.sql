@@ -1,0 +1,46 @@
+-- $1: whether user_id has a foreign key; unknown users are then set NULL and
+-- kept in metadata (repaired) within this one statement.
+WITH src AS (
+  SELECT s.*,
+         ($1::boolean AND s.user_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id)) AS repaired
+  FROM gb_stage s
+), ins AS (
+  INSERT INTO gazelle_timeline_entries AS t
+    (external_id, client_id, piano_id, user_id, invoice_id, estimate_id, occurred_at,
+     entry_type, title, description, metadata, created_at, updated_at)
+  SELECT external_id, client_id, piano_id,
+         CASE WHEN repaired THEN NULL ELSE user_id END,
+         invoice_id, estimate_id, to_timestamp(occurred_at), entry_type, title, description,
+         CASE WHEN repaired
+              THEN metadata::jsonb || jsonb_build_object('unresolved_user_id', user_id)
+              ELSE metadata::jsonb END,
+         now(), now()
+  FROM src
+  ORDER BY external_id
+  ON CONFLICT (external_id) DO UPDATE SET
+    client_id = EXCLUDED.client_id,
+    piano_id = EXCLUDED.piano_id,
+    user_id = EXCLUDED.user_id,
+    invoice_id = EXCLUDED.invoice_id,
+    estimate_id = EXCLUDED.estimate_id,
+    occurred_at = EXCLUDED.occurred_at,
+    entry_type = EXCLUDED.entry_type,
+    title = EXCLUDED.title,
+    description = EXCLUDED.description,
+    metadata = EXCLUDED.metadata,
+    updated_at = now()
+  WHERE (t.client_id, t.piano_id, t.user_id, t.invoice_id, t.estimate_id, t.occurred_at,
+         t.entry_type, t.title, t.description, t.metadata)
+        IS DISTINCT FROM
+        (EXCLUDED.client_id, EXCLUDED.piano_id, EXCLUDED.user_id, EXCLUDED.invoice_id,
+         EXCLUDED.estimate_id, EXCLUDED.occurred_at, EXCLUDED.entry_type, EXCLUDED.title,
+         EXCLUDED.description, EXCLUDED.metadata)
+  RETURNING t.external_id, (t.xmax = 0) AS inserted
+)
+SELECT s.year, s.src_type,
+       count(*) FILTER (WHERE i.inserted AND NOT s.repaired) AS inserted,
+       count(*) FILTER (WHERE NOT i.inserted AND NOT s.repaired) AS updated,
+       count(*) FILTER (WHERE s.repaired) AS repaired
+FROM src s LEFT JOIN ins i ON i.external_id = s.external_id
+GROUP BY s.year, s.src_type

@@ -1,0 +1,6 @@
+CREATE TABLE IF NOT EXISTS gb_plan (
+  run_id INTEGER NOT NULL REFERENCES gb_runs(id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  expected INTEGER NOT NULL,
+  PRIMARY KEY (run_id, year)
+)

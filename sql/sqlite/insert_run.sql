@@ -1,0 +1,1 @@
+INSERT INTO gb_runs (fingerprint, params, state) VALUES (?1, ?2, 'running')

@@ -1,0 +1,1 @@
+DELETE FROM gb_counters WHERE run_id = ?1

@@ -1,0 +1,1 @@
+SELECT id, fingerprint, params, state, CAST(strftime('%s', started_at) AS INTEGER) FROM gb_runs WHERE id = ?1

@@ -1,0 +1,108 @@
+#include "sink/postgres/pg_connection.h"
+
+#include <charconv>
+
+#include "core/redact.h"
+#include "sink/sqlstate.h"
+
+namespace gb {
+namespace {
+
+void IgnoreNotice(void*, const char*) {}  // NOTICEs (e.g. "already exists") are not errors
+
+}  // namespace
+
+std::string_view PgResult::Text(int row, int col) const {
+  return {PQgetvalue(res_.get(), row, col), static_cast<size_t>(PQgetlength(res_.get(), row, col))};
+}
+
+int64_t PgResult::Int(int row, int col) const {
+  std::string_view t = Text(row, col);
+  int64_t v = 0;
+  std::from_chars(t.data(), t.data() + t.size(), v);
+  return v;
+}
+
+Error ConnectError(std::string_view message) {
+  std::string msg(message);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  ErrorKind kind = ErrorKind::kTransient;  // refused, reset, timeout: the server may come back
+  if (msg.find("password authentication failed") != std::string::npos ||
+      msg.find("no pg_hba.conf entry") != std::string::npos ||
+      msg.find("authentication") != std::string::npos) {
+    kind = ErrorKind::kAuth;
+  } else if (msg.find("does not exist") != std::string::npos ||
+             msg.find("invalid") != std::string::npos ||
+             msg.find("could not translate host name") != std::string::npos) {
+    kind = ErrorKind::kConfig;
+  }
+  return Error{kind, RedactSecrets("cannot connect to PostgreSQL: " + msg), ""};
+}
+
+Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url) {
+  // Defaults first: with expand_dbname, values from the URL processed later win.
+  const char* keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
+  const char* values[] = {"10", "gazelle-backfill", url.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, 1);
+  if (conn == nullptr) return tl::unexpected(ConnectError("out of memory"));
+  if (PQstatus(conn) != CONNECTION_OK) {
+    Error err = ConnectError(PQerrorMessage(conn));
+    PQfinish(conn);
+    return tl::unexpected(std::move(err));
+  }
+  PQsetNoticeProcessor(conn, &IgnoreNotice, nullptr);
+  return std::unique_ptr<PgConnection>(new PgConnection(conn));
+}
+
+PgConnection::~PgConnection() { PQfinish(conn_); }
+
+Error PgConnection::ResultError(std::string_view doing, const PGresult* res) const {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  const char* detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : nullptr;
+  std::string message = primary ? primary : PQerrorMessage(conn_);
+  if (detail) message += std::string(" (") + detail + ")";
+  return SqlError(doing, state ? state : "", message);
+}
+
+Result<PgResult> PgConnection::Exec(std::string_view doing, std::string_view sql,
+                                    const std::vector<PgParam>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  std::string text(sql);
+  PgResult res(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
+                            values.data(), nullptr, nullptr, 0));
+  if (res.status() != PGRES_COMMAND_OK && res.status() != PGRES_TUPLES_OK) {
+    return tl::unexpected(ResultError(doing, res.get()));
+  }
+  return res;
+}
+
+Status PgConnection::Simple(std::string_view doing, const std::string& sql) {
+  // PQexec returns the last statement's result; an error stops the batch there.
+  PgResult res(PQexec(conn_, sql.c_str()));
+  if (res.status() != PGRES_COMMAND_OK && res.status() != PGRES_TUPLES_OK) {
+    return tl::unexpected(ResultError(doing, res.get()));
+  }
+  return {};
+}
+
+Status PgConnection::CopyIn(std::string_view doing, const std::string& copy_sql,
+                            std::string_view data) {
+  PgResult start(PQexec(conn_, copy_sql.c_str()));
+  if (start.status() != PGRES_COPY_IN) return tl::unexpected(ResultError(doing, start.get()));
+  bool sent = PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1;
+  sent = PQputCopyEnd(conn_, sent ? nullptr : "client failed to send data") == 1 && sent;
+  Status status;
+  // Drain every result so the connection is ready for the next command.
+  while (PGresult* raw = PQgetResult(conn_)) {
+    PgResult res(raw);
+    if (res.status() != PGRES_COMMAND_OK && status)
+      status = tl::unexpected(ResultError(doing, raw));
+  }
+  if (status && !sent) status = tl::unexpected(ConnectError(PQerrorMessage(conn_)));
+  return status;
+}
+
+}  // namespace gb

@@ -1,0 +1,66 @@
+// One libpq connection, with errors classified once (sqlstate.h) and every
+// statement sent unnamed (PQexecParams / simple query): no session state and
+// no named prepared statements, so it works through pgbouncer in transaction
+// pooling mode.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace gb {
+
+// A statement parameter in text format; nullopt is SQL NULL.
+using PgParam = std::optional<std::string>;
+
+class PgResult {
+ public:
+  explicit PgResult(PGresult* res) : res_(res, &PQclear) {}
+  int rows() const { return PQntuples(res_.get()); }
+  bool IsNull(int row, int col) const { return PQgetisnull(res_.get(), row, col) != 0; }
+  std::string_view Text(int row, int col) const;
+  int64_t Int(int row, int col) const;
+  bool Bool(int row, int col) const { return Text(row, col) == "t"; }
+  ExecStatusType status() const { return PQresultStatus(res_.get()); }
+  const PGresult* get() const { return res_.get(); }
+
+ private:
+  std::unique_ptr<PGresult, void (*)(PGresult*)> res_;
+};
+
+class PgConnection {
+ public:
+  // Opens `url` (connect_timeout 10 s and application_name unless the URL says otherwise).
+  static Result<std::unique_ptr<PgConnection>> Open(const std::string& url);
+  ~PgConnection();
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  // One statement with bound parameters; `doing` names the action in errors.
+  Result<PgResult> Exec(std::string_view doing, std::string_view sql,
+                        const std::vector<PgParam>& params = {});
+  // Statements without parameters, possibly several separated by ';' (one round trip).
+  Status Simple(std::string_view doing, const std::string& sql);
+  // COPY ... FROM STDIN with `data` already in COPY text format.
+  Status CopyIn(std::string_view doing, const std::string& copy_sql, std::string_view data);
+
+  // True once the connection is unusable (the engine then opens another session).
+  bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+
+ private:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  Error ResultError(std::string_view doing, const PGresult* res) const;
+  PGconn* conn_;
+};
+
+// Classifies a failure to connect (no SQLSTATE is available then).
+Error ConnectError(std::string_view message);
+
+}  // namespace gb

@@ -1,0 +1,210 @@
+#include "sink/postgres/pg_run_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "sink/unit_spec_json.h"
+#include "sql/postgres.h"
+
+namespace gb {
+namespace {
+
+namespace q = sql::postgres;
+
+std::string Str(int64_t v) { return std::to_string(v); }
+
+std::string DumpJson(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+template <class T, class F>
+Result<T> PgRunStore::InTransaction(std::string_view doing, F body) {
+  if (auto s = conn_->Simple(doing, std::string(q::kBegin)); !s) return tl::unexpected(s.error());
+  Result<T> result = body();
+  if (!result) {
+    (void)conn_->Simple(doing, std::string(q::kRollback));
+    return result;
+  }
+  if (auto s = conn_->Simple(doing, std::string(q::kCommit)); !s) return tl::unexpected(s.error());
+  return result;
+}
+
+Result<RunRecord> PgRunStore::ReadRun(const PgResult& res) {
+  RunRecord run;
+  run.id = res.Int(0, 0);
+  run.fingerprint = std::string(res.Text(0, 1));
+  run.params_json = std::string(res.Text(0, 2));
+  run.state = std::string(res.Text(0, 3));
+  run.started_at = std::chrono::system_clock::time_point(std::chrono::seconds(res.Int(0, 4)));
+  auto plan = conn_->Exec("reading the plan", q::kRunPlan, {Str(run.id)});
+  if (!plan) return tl::unexpected(plan.error());
+  for (int i = 0; i < plan->rows(); ++i) {
+    run.expected[static_cast<int>(plan->Int(i, 0))] = plan->Int(i, 1);
+  }
+  return run;
+}
+
+Result<std::optional<RunRecord>> PgRunStore::LatestRun() {
+  auto res = conn_->Exec("reading the latest run", q::kLatestRun);
+  if (!res) return tl::unexpected(res.error());
+  if (res->rows() == 0) return std::optional<RunRecord>();
+  auto run = ReadRun(*res);
+  if (!run) return tl::unexpected(run.error());
+  return std::optional<RunRecord>(std::move(*run));
+}
+
+Result<RunRecord> PgRunStore::CreateRun(const NewRun& run) {
+  return InTransaction<RunRecord>("creating the run", [&] { return CreateRunLocked(run); });
+}
+
+Result<RunRecord> PgRunStore::CreateRunLocked(const NewRun& run) {
+  const char* doing = "creating the run";
+  if (auto s = conn_->Exec(doing, q::kLockRuns); !s) return tl::unexpected(s.error());
+  auto open = conn_->Exec(doing, q::kOpenRunByFingerprint, {run.fingerprint});
+  if (!open) return tl::unexpected(open.error());
+  if (open->rows() > 0) return ReadRun(*open);
+  auto res = conn_->Exec(doing, q::kInsertRun, {run.fingerprint, run.params_json});
+  if (!res) return tl::unexpected(res.error());
+  std::string id = std::string(res->Text(0, 0));
+  nlohmann::json plan = nlohmann::json::array();
+  for (const auto& [year, expected] : run.expected) {
+    plan.push_back({{"year", year}, {"expected", expected}});
+  }
+  nlohmann::json units = nlohmann::json::array();
+  for (const auto& u : run.units) {
+    units.push_back({{"name", u.name}, {"spec", nlohmann::json::parse(UnitSpecToJson(u))}});
+  }
+  if (auto s = conn_->Exec(doing, q::kInsertPlan, {id, DumpJson(plan)}); !s) {
+    return tl::unexpected(s.error());
+  }
+  if (auto s = conn_->Exec(doing, q::kInsertUnits, {id, DumpJson(units)}); !s) {
+    return tl::unexpected(s.error());
+  }
+  return ReadRun(*res);
+}
+
+Status PgRunStore::ResetRun(int64_t run_id) {
+  return InTransaction<void>("resetting the run", [&]() -> Status {
+    for (std::string_view sql :
+         {q::kResetCounters, q::kResetRejects, q::kResetUnits, q::kResetRun}) {
+      if (auto s = conn_->Exec("resetting the run", sql, {Str(run_id)}); !s) {
+        return tl::unexpected(s.error());
+      }
+    }
+    return {};
+  });
+}
+
+Result<std::optional<UnitState>> PgRunStore::ClaimUnit(int64_t run_id, const std::string& worker_id,
+                                                       std::chrono::seconds lease) {
+  auto res =
+      conn_->Exec("claiming a unit", q::kClaimUnit, {Str(run_id), worker_id, Str(lease.count())});
+  if (!res) return tl::unexpected(res.error());
+  if (res->rows() == 0) return std::optional<UnitState>();
+  UnitState unit;
+  unit.id = res->Int(0, 0);
+  unit.run_id = res->Int(0, 1);
+  auto spec = UnitSpecFromJson(res->Text(0, 3));
+  if (!spec) return tl::unexpected(spec.error());
+  unit.spec = std::move(*spec);
+  unit.spec.name = std::string(res->Text(0, 2));
+  unit.cursor = std::string(res->Text(0, 4));
+  unit.fetched = res->Int(0, 5);
+  unit.state = std::string(res->Text(0, 6));
+  return std::optional<UnitState>(std::move(unit));
+}
+
+Status PgRunStore::ReleaseUnit(int64_t unit_id, const std::string& worker_id) {
+  auto res = conn_->Exec("releasing a unit", q::kReleaseUnit, {Str(unit_id), worker_id});
+  if (!res) return tl::unexpected(res.error());
+  return {};
+}
+
+Status PgRunStore::Heartbeat(const WorkerBeat& beat) {
+  auto res =
+      conn_->Exec("recording the heartbeat", q::kHeartbeat,
+                  {Str(beat.run_id), SafeText(beat.worker_id), SafeText(beat.host), Str(beat.pid),
+                   SafeText(beat.state), SafeText(beat.reason), Str(beat.lease.count())});
+  if (!res) return tl::unexpected(res.error());
+  return {};
+}
+
+Result<bool> PgRunStore::AllUnitsDone(int64_t run_id) {
+  auto res = conn_->Exec("checking the units", q::kAllUnitsDone, {Str(run_id)});
+  if (!res) return tl::unexpected(res.error());
+  return res->Bool(0, 0);
+}
+
+Status PgRunStore::FinishRun(int64_t run_id, const std::string& state, const std::string& reason) {
+  auto res = conn_->Exec("finishing the run", q::kFinishRun,
+                         {Str(run_id), SafeText(state), SafeText(reason)});
+  if (!res) return tl::unexpected(res.error());
+  return {};
+}
+
+Result<CountTable> PgRunStore::RunCounts(int64_t run_id) {
+  auto res = conn_->Exec("reading the counters", q::kRunCounts, {Str(run_id)});
+  if (!res) return tl::unexpected(res.error());
+  CountTable table;
+  for (int i = 0; i < res->rows(); ++i) {
+    Counts& c = table[CountKey{static_cast<int>(res->Int(i, 0)), std::string(res->Text(i, 1))}];
+    c.inserted = res->Int(i, 2);
+    c.updated = res->Int(i, 3);
+    c.unchanged = res->Int(i, 4);
+    c.repaired = res->Int(i, 5);
+    c.rejected = res->Int(i, 6);
+    c.skipped = res->Int(i, 7);
+  }
+  return table;
+}
+
+Status PgRunStore::SaveProgress(const Checkpoint& cp, const CountTable& deltas) {
+  const char* doing = "saving the checkpoint";
+  auto res = conn_->Exec(doing, q::kSaveCheckpoint,
+                         {Str(cp.unit_id), Str(cp.run_id), SafeText(cp.cursor), Str(cp.fetched),
+                          cp.unit_done ? "true" : "false", SafeText(cp.worker_id)});
+  if (!res) return tl::unexpected(res.error());
+  if (res->rows() == 0) {
+    // Another worker took the unit over (our lease expired): our rows must not commit.
+    return Fail(ErrorKind::kTransient,
+                "unit " + Str(cp.unit_id) + " is now leased by another worker; batch abandoned",
+                "lease");
+  }
+  if (deltas.empty()) return {};
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& [key, c] : deltas) {
+    rows.push_back({{"year", key.year},
+                    {"type", key.type},
+                    {"inserted", c.inserted},
+                    {"updated", c.updated},
+                    {"unchanged", c.unchanged},
+                    {"repaired", c.repaired},
+                    {"rejected", c.rejected},
+                    {"skipped", c.skipped}});
+  }
+  auto added =
+      conn_->Exec("adding the counters", q::kAddCounters, {Str(cp.run_id), DumpJson(rows)});
+  if (!added) return tl::unexpected(added.error());
+  return {};
+}
+
+Status PgRunStore::RecordRejects(int64_t run_id, const std::string& unit,
+                                 std::span<const Reject> rejects) {
+  if (rejects.empty()) return {};
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : rejects) {
+    rows.push_back({{"external_id", SafeText(r.external_id)},
+                    {"year", r.year},
+                    {"type", SafeText(r.type)},
+                    {"sqlstate", SafeText(r.sqlstate)},
+                    {"reason", SafeText(r.reason)},
+                    {"raw", SafeText(r.raw)}});
+  }
+  auto res = conn_->Exec("recording rejects", q::kInsertRejects,
+                         {Str(run_id), SafeText(unit), DumpJson(rows)});
+  if (!res) return tl::unexpected(res.error());
+  return {};
+}
+
+}  // namespace gb

@@ -1,0 +1,66 @@
+// One PostgreSQL connection used by one thread. Writes are set-based: COPY
+// into a per-transaction temp staging table, then one INSERT ... SELECT ...
+// ON CONFLICT that skips unchanged rows and repairs unknown users, counted per
+// (year, type). No state survives a transaction (pgbouncer transaction mode).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "sink/destination.h"
+#include "sink/postgres/pg_connection.h"
+#include "sink/postgres/pg_run_store.h"
+
+namespace gb {
+
+class PostgresSession final : public Session {
+ public:
+  explicit PostgresSession(std::unique_ptr<PgConnection> conn);
+  ~PostgresSession() override;
+
+  Result<SchemaReport> EnsureSchema(const SchemaOptions& options) override;
+  Status UpsertUsers(std::span<const ApiUser> users) override;
+
+  Result<std::optional<RunRecord>> LatestRun() override { return runs_.LatestRun(); }
+  Result<RunRecord> CreateRun(const NewRun& run) override { return runs_.CreateRun(run); }
+  Status ResetRun(int64_t run_id) override { return runs_.ResetRun(run_id); }
+  Result<std::optional<UnitState>> ClaimUnit(int64_t run_id, const std::string& worker_id,
+                                             std::chrono::seconds lease) override {
+    return runs_.ClaimUnit(run_id, worker_id, lease);
+  }
+  Status ReleaseUnit(int64_t unit_id, const std::string& worker_id) override {
+    return runs_.ReleaseUnit(unit_id, worker_id);
+  }
+  Status Heartbeat(const WorkerBeat& beat) override { return runs_.Heartbeat(beat); }
+  Result<bool> AllUnitsDone(int64_t run_id) override { return runs_.AllUnitsDone(run_id); }
+  Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) override {
+    return runs_.FinishRun(run_id, state, reason);
+  }
+  Result<CountTable> RunCounts(int64_t run_id) override { return runs_.RunCounts(run_id); }
+
+  Status Begin() override;
+  Result<CountTable> WriteRows(std::span<const Row> rows) override;
+  Status RecordRejects(int64_t run_id, const std::string& unit,
+                       std::span<const Reject> rejects) override;
+  Status SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) override;
+  Status Commit() override;
+  void Rollback() override;
+
+ private:
+  Result<bool> UserForeignKey();
+  Status StageRows(std::span<const Row> rows, const std::vector<size_t>& keep);
+  Result<CountTable> Upsert(std::span<const Row> rows, const std::vector<size_t>& keep,
+                            CountTable counts);
+  // Any failure inside WriteRows: roll back to the savepoint, keep the transaction.
+  Error AbandonWrite(Error error);
+
+  std::unique_ptr<PgConnection> conn_;
+  PgRunStore runs_;
+  bool in_transaction_ = false;
+  bool stage_exists_ = false;  // created in this transaction (ON COMMIT DROP)
+  std::optional<bool> user_fk_;
+  std::string copy_buffer_;  // reused across batches
+};
+
+}  // namespace gb

@@ -1,0 +1,45 @@
+#include "sink/sqlite/sqlite_error.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace gb {
+namespace {
+
+ErrorKind Classify(int code, std::string_view message) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ErrorKind::kTransient;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+      return ErrorKind::kData;
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOTADB:
+      return ErrorKind::kConfig;
+    case SQLITE_ERROR:
+      // A schema mismatch ("no such column") needs the user; other errors are ours.
+      if (message.find("no such") != std::string_view::npos ||
+          message.find("has no column") != std::string_view::npos) {
+        return ErrorKind::kConfig;
+      }
+      if (message.find("malformed JSON") != std::string_view::npos) return ErrorKind::kData;
+      return ErrorKind::kPermanent;
+    default:
+      return ErrorKind::kPermanent;  // FULL, IOERR, READONLY, PERM, CORRUPT, ...
+  }
+}
+
+}  // namespace
+
+Error SqliteError(std::string_view doing, int extended_code, std::string_view message) {
+  ErrorKind kind = Classify(extended_code, message);
+  std::string text = std::string(doing) + ": " + std::string(message);
+  if ((extended_code & 0xff) == SQLITE_FULL)
+    text += " (the disk is full; free space and run again)";
+  return Error{kind, std::move(text), sqlite3_errstr(extended_code)};
+}
+
+}  // namespace gb

@@ -1,0 +1,153 @@
+#include "sink/sqlite/sqlite_session.h"
+
+#include "core/iso_time.h"
+#include "sink/batch_dedupe.h"
+#include "sql/sqlite.h"
+
+namespace gb {
+namespace {
+
+namespace q = sql::sqlite;
+
+template <class T>
+tl::unexpected<Error> Err(const Result<T>& r) {
+  return tl::unexpected(r.error());
+}
+
+}  // namespace
+
+SqliteSession::SqliteSession(std::unique_ptr<SqliteConnection> conn)
+    : conn_(std::move(conn)), runs_(conn_.get()) {}
+
+SqliteSession::~SqliteSession() { Rollback(); }
+
+Result<bool> SqliteSession::TableExists(const char* name) {
+  auto stmt = conn_->Run("inspecting the schema", q::kTableExists, name);
+  if (!stmt) return Err(stmt);
+  bool exists = *stmt != nullptr && sqlite3_column_int(*stmt, 0) > 0;
+  SqliteConnection::Done(*stmt);
+  return exists;
+}
+
+Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
+  const char* doing = "creating the schema";
+  SchemaReport report;
+  if (auto s = conn_->Exec(doing, q::kBegin); !s) return Err(s);
+  auto body = [&]() -> Status {
+    auto users = TableExists("users");
+    auto entries = TableExists("gazelle_timeline_entries");
+    if (!users) return Err(users);
+    if (!entries) return Err(entries);
+    report.users_created = !*users;
+    report.entries_created = !*entries;
+    for (std::string_view sql :
+         {q::kCreateUsers, q::kCreateEntries, q::kCreateEntriesOccurredAtIndex, q::kCreateRuns,
+          q::kCreatePlan, q::kCreateUnits, q::kCreateCounters, q::kCreateRejects,
+          q::kCreateWorkers}) {
+      if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
+      if (auto s = conn_->Exec(doing, sql); !s) return s;
+    }
+    return {};
+  };
+  if (auto s = body(); !s) {
+    (void)conn_->Exec(doing, q::kRollback);
+    return Err(s);
+  }
+  if (auto s = conn_->Exec(doing, q::kCommit); !s) return Err(s);
+  user_fk_.reset();
+  return report;
+}
+
+Status SqliteSession::UpsertUsers(std::span<const ApiUser> users) {
+  const char* doing = "loading users";
+  if (auto s = conn_->Exec(doing, q::kBegin); !s) return s;
+  for (const auto& u : users) {
+    if (auto s =
+            conn_->Run(doing, q::kUpsertUser, u.id, u.first_name, u.last_name, u.email, u.role);
+        !s) {
+      (void)conn_->Exec(doing, q::kRollback);
+      return Err(s);
+    }
+  }
+  return conn_->Exec(doing, q::kCommit);
+}
+
+Result<bool> SqliteSession::UserForeignKey() {
+  if (user_fk_) return *user_fk_;
+  auto stmt = conn_->Run("inspecting gazelle_timeline_entries", q::kEntriesUserFk);
+  if (!stmt) return Err(stmt);
+  user_fk_ = *stmt != nullptr && sqlite3_column_int(*stmt, 0) > 0;
+  SqliteConnection::Done(*stmt);
+  return *user_fk_;
+}
+
+Status SqliteSession::Begin() {
+  if (in_transaction_) return Fail(ErrorKind::kInternal, "Begin() inside a transaction");
+  if (auto s = conn_->Exec("starting a transaction", q::kBegin); !s) return s;
+  in_transaction_ = true;
+  return {};
+}
+
+Result<CountTable> SqliteSession::WriteRows(std::span<const Row> rows) {
+  if (!in_transaction_) return Fail(ErrorKind::kInternal, "WriteRows() outside a transaction");
+  CountTable counts;
+  if (rows.empty()) return counts;
+  auto fk = UserForeignKey();
+  if (!fk) return Err(fk);
+  std::vector<size_t> keep = LastOccurrences(rows, &counts);
+  if (auto s = conn_->Exec("writing the batch", q::kSavepoint); !s) return Err(s);
+  for (size_t i : keep) {
+    if (auto s = WriteRow(rows[i], *fk, &counts); !s) {
+      // Undo this attempt only: the transaction stays usable for the bisect.
+      (void)conn_->Exec("rolling back the batch", q::kRollbackToSavepoint);
+      (void)conn_->Exec("rolling back the batch", q::kReleaseSavepoint);
+      return Err(s);
+    }
+  }
+  if (auto s = conn_->Exec("writing the batch", q::kReleaseSavepoint); !s) return Err(s);
+  return counts;
+}
+
+Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* counts) {
+  const char* doing = "upserting the batch";
+  bool repaired = false;
+  if (check_user && row.user_id) {
+    auto found = conn_->Run(doing, q::kUserExists, *row.user_id);
+    if (!found) return Err(found);
+    repaired = *found == nullptr;
+    SqliteConnection::Done(*found);
+  }
+  conn_->SetLastInsertId(0);  // an UPDATE leaves it alone: nonzero afterwards = inserted
+  auto s = conn_->Run(doing, q::kUpsertEntry, row.external_id, row.client_id, row.piano_id,
+                      row.user_id, row.invoice_id, row.estimate_id, FormatIsoUtc(row.occurred_at),
+                      row.entry_type, row.title, row.description,
+                      row.metadata.empty() ? std::string("{}") : row.metadata, repaired);
+  if (!s) return Err(s);
+  Counts& c = (*counts)[CountKey{row.year, row.source_type}];
+  if (repaired) {
+    c.repaired += 1;
+  } else if (conn_->Changes() == 0) {
+    c.unchanged += 1;
+  } else if (conn_->LastInsertId() != 0) {
+    c.inserted += 1;
+  } else {
+    c.updated += 1;
+  }
+  return {};
+}
+
+Status SqliteSession::Commit() {
+  if (!in_transaction_) return Fail(ErrorKind::kInternal, "Commit() outside a transaction");
+  auto s = conn_->Exec("committing the batch", q::kCommit);
+  // A failed COMMIT (busy) leaves the transaction open: the engine rolls back and retries.
+  if (s) in_transaction_ = false;
+  return s;
+}
+
+void SqliteSession::Rollback() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  (void)conn_->Exec("rolling back", q::kRollback);
+}
+
+}  // namespace gb

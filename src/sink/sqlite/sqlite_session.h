@@ -1,0 +1,65 @@
+// One SQLite connection used by one thread: one transaction per batch
+// (BEGIN IMMEDIATE), each WriteRows under a savepoint, prepared statements
+// cached, the same counting and repair semantics as PostgreSQL.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "sink/destination.h"
+#include "sink/sqlite/sqlite_connection.h"
+#include "sink/sqlite/sqlite_run_store.h"
+
+namespace gb {
+
+class SqliteSession final : public Session {
+ public:
+  explicit SqliteSession(std::unique_ptr<SqliteConnection> conn);
+  ~SqliteSession() override;
+
+  Result<SchemaReport> EnsureSchema(const SchemaOptions& options) override;
+  Status UpsertUsers(std::span<const ApiUser> users) override;
+
+  Result<std::optional<RunRecord>> LatestRun() override { return runs_.LatestRun(); }
+  Result<RunRecord> CreateRun(const NewRun& run) override { return runs_.CreateRun(run); }
+  Status ResetRun(int64_t run_id) override { return runs_.ResetRun(run_id); }
+  Result<std::optional<UnitState>> ClaimUnit(int64_t run_id, const std::string& worker_id,
+                                             std::chrono::seconds lease) override {
+    return runs_.ClaimUnit(run_id, worker_id, lease);
+  }
+  Status ReleaseUnit(int64_t unit_id, const std::string& worker_id) override {
+    return runs_.ReleaseUnit(unit_id, worker_id);
+  }
+  Status Heartbeat(const WorkerBeat& beat) override { return runs_.Heartbeat(beat); }
+  Result<bool> AllUnitsDone(int64_t run_id) override { return runs_.AllUnitsDone(run_id); }
+  Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) override {
+    return runs_.FinishRun(run_id, state, reason);
+  }
+  Result<CountTable> RunCounts(int64_t run_id) override { return runs_.RunCounts(run_id); }
+
+  Status Begin() override;
+  Result<CountTable> WriteRows(std::span<const Row> rows) override;
+  Status RecordRejects(int64_t run_id, const std::string& unit,
+                       std::span<const Reject> rejects) override {
+    return runs_.RecordRejects(run_id, unit, rejects);
+  }
+  Status SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) override {
+    return runs_.SaveProgress(checkpoint, deltas);
+  }
+  Status Commit() override;
+  void Rollback() override;
+
+ private:
+  Result<bool> UserForeignKey();
+  Result<bool> TableExists(const char* name);
+  // Upserts one row and adds its outcome to `counts`.
+  Status WriteRow(const Row& row, bool check_user, CountTable* counts);
+
+  std::unique_ptr<SqliteConnection> conn_;
+  SqliteRunStore runs_;
+  bool in_transaction_ = false;
+  std::optional<bool> user_fk_;
+};
+
+}  // namespace gb

@@ -1,0 +1,46 @@
+#include "sink/unit_spec_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace gb {
+
+std::string UnitSpecToJson(const UnitSpec& spec) {
+  nlohmann::json j = {
+      {"name", spec.name}, {"types", spec.types}, {"occurred_at_get", spec.occurred_at_get}};
+  j["client_id"] = spec.client_id ? nlohmann::json(*spec.client_id) : nlohmann::json();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<UnitSpec> UnitSpecFromJson(std::string_view json) {
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Fail(ErrorKind::kInternal, "gb_units.spec is not a unit spec: " + std::string(json));
+  }
+  UnitSpec spec;
+  spec.name = j.value("name", "");
+  if (j.contains("types") && j["types"].is_array()) {
+    for (const auto& t : j["types"]) {
+      if (t.is_string()) spec.types.push_back(t.get<std::string>());
+    }
+  }
+  if (j.contains("client_id") && j["client_id"].is_string()) {
+    spec.client_id = j["client_id"].get<std::string>();
+  }
+  spec.occurred_at_get = j.value("occurred_at_get", "");
+  return spec;
+}
+
+std::string SafeText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\0') {
+      out += "\\u0000";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace gb
