@@ -1,0 +1,143 @@
+// PostgreSQL-only behaviour: the business's existing legacy table, TLS, and
+// secrets kept out of Describe() and errors.
+#include <gtest/gtest.h>
+
+#include "core/redact.h"
+#include "sink/destination.h"
+#include "sink/destination_fixture.h"
+#include "support/pg_server.h"
+
+namespace gb::test {
+namespace {
+
+class PostgresDestinationTest : public PgDatabaseTest {};
+
+constexpr const char* kLegacyTable = R"(
+CREATE TABLE users (id text PRIMARY KEY, first_name text);
+CREATE TABLE gazelle_timeline_entries (
+  id bigserial PRIMARY KEY,
+  external_id text NOT NULL UNIQUE,
+  client_id text, piano_id text, user_id text, invoice_id text, estimate_id text,
+  occurred_at timestamptz,
+  entry_type text CHECK (entry_type IN ('SERVICE_ENTRY_MANUAL', 'SERVICE_ENTRY_AUTOMATED',
+    'APPOINTMENT', 'NOTE', 'CONTACT_EMAIL', 'PIANO_MEASUREMENT', 'INVOICE',
+    'APPOINTMENT_COMPLETION')),
+  title varchar(500), description varchar(2000),
+  metadata jsonb, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now());
+INSERT INTO gazelle_timeline_entries (external_id, entry_type, title)
+  VALUES ('old_import_1', 'NOTE', 'kept');
+)";
+
+TEST_F(PostgresDestinationTest, WorksWithTheBusinessLegacyTableWithoutAlteringIt) {
+  ASSERT_TRUE(server().Exec(kLegacyTable, db()));
+  auto dest = OpenDestination(url());
+  ASSERT_TRUE(dest);
+  auto s = (*dest)->Connect();
+  ASSERT_TRUE(s) << s.error().message;
+  auto report = (*s)->EnsureSchema({});
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_FALSE(report->entries_created);
+  EXPECT_FALSE(report->users_created);
+  ASSERT_TRUE((*s)->Begin());
+  // No FK on user_id here: an unknown user is stored as is, not "repaired".
+  auto ok = (*s)->WriteRows(std::vector<Row>{MakeRow("tme_1", 2024, "APPOINTMENT", "usr_x")});
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->at(CountKey{2024, "APPOINTMENT"}).inserted, 1);
+  EXPECT_EQ(ok->at(CountKey{2024, "APPOINTMENT"}).repaired, 0);
+  auto type = (*s)->WriteRows(std::vector<Row>{MakeRow("tme_2", 2024, "CONTACT_SMS_MANUAL")});
+  ASSERT_FALSE(type);
+  EXPECT_EQ(type.error().kind, ErrorKind::kData);
+  EXPECT_EQ(type.error().code, "23514");
+  auto longer =
+      (*s)->WriteRows(std::vector<Row>{MakeRow("tme_3", 2024, "NOTE", {}, std::string(501, 'a'))});
+  ASSERT_FALSE(longer);
+  EXPECT_EQ(longer.error().kind, ErrorKind::kData);
+  EXPECT_EQ(longer.error().code, "22001");
+  ASSERT_TRUE((*s)->Commit());
+  EXPECT_EQ(*server().QueryValue("SELECT count(*) FROM gazelle_timeline_entries", db()), "2");
+  EXPECT_EQ(*server().QueryValue(
+                "SELECT user_id FROM gazelle_timeline_entries WHERE external_id = 'tme_1'", db()),
+            "usr_x");
+  EXPECT_EQ(*server().QueryValue("SELECT count(*) FROM information_schema.columns WHERE "
+                                 "table_name = 'gazelle_timeline_entries'",
+                                 db()),
+            "14");
+}
+
+TEST_F(PostgresDestinationTest, MissingColumnIsAConfigErrorNotARowError) {
+  ASSERT_TRUE(server().Exec(
+      "CREATE TABLE gazelle_timeline_entries (id bigserial PRIMARY KEY, external_id text UNIQUE)",
+      db()));
+  auto dest = OpenDestination(url());
+  auto s = (*dest)->Connect();
+  ASSERT_TRUE(s);
+  ASSERT_TRUE((*s)->EnsureSchema({}));
+  ASSERT_TRUE((*s)->Begin());
+  auto w = (*s)->WriteRows(std::vector<Row>{MakeRow("tme_1", 2024, "APPOINTMENT")});
+  ASSERT_FALSE(w);
+  EXPECT_EQ(w.error().kind, ErrorKind::kConfig) << w.error().message;
+  EXPECT_EQ(w.error().code, "42703");
+}
+
+TEST_F(PostgresDestinationTest, ConnectsWithSslmodeRequire) {
+  auto dest = OpenDestination(url() + "?sslmode=require&connect_timeout=5");
+  ASSERT_TRUE(dest);
+  auto s = (*dest)->Connect();
+  ASSERT_TRUE(s) << s.error().message;
+  ASSERT_TRUE((*s)->EnsureSchema({}));
+  ASSERT_TRUE((*s)->Begin());
+  ASSERT_TRUE((*s)->WriteRows(std::vector<Row>{MakeRow("tme_1", 2024, "APPOINTMENT")}));
+  ASSERT_TRUE((*s)->Commit());
+  EXPECT_EQ(*server().QueryValue("SELECT count(*) FROM gazelle_timeline_entries", db()), "1");
+}
+
+TEST(PostgresSecretsTest, PasswordNeverInDescribeOrErrors) {
+  const std::string secret = "hunter2-s3cret-pw";
+  auto dest = OpenDestination("postgresql://app:" + secret + "@127.0.0.1:1/db?sslmode=disable");
+  ASSERT_TRUE(dest);
+  std::string described = (*dest)->Describe();
+  EXPECT_EQ(described.find(secret), std::string::npos) << described;
+  EXPECT_NE(described.find("127.0.0.1"), std::string::npos);
+  auto s = (*dest)->Connect();  // nothing listens on port 1
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().kind, ErrorKind::kTransient);
+  EXPECT_EQ(s.error().message.find(secret), std::string::npos) << s.error().message;
+  EXPECT_EQ(RedactSecrets("x " + secret), "x ***");
+  auto q = OpenDestination("postgres://127.0.0.1:1/db?password=" + secret);
+  ASSERT_TRUE(q);
+  EXPECT_EQ((*q)->Describe().find(secret), std::string::npos);
+}
+
+TEST(PostgresConnectTest, UnknownDatabaseIsAConfigError) {
+  PgServer& s = PgServer::Shared();
+  ASSERT_TRUE(s.ok()) << s.error();
+  auto dest = OpenDestination(s.Url("no_such_database_here"));
+  auto conn = (*dest)->Connect();
+  ASSERT_FALSE(conn);
+  EXPECT_EQ(conn.error().kind, ErrorKind::kConfig) << conn.error().message;
+}
+
+TEST_F(PostgresDestinationTest, ClaimSkipsUnitsLockedByAnotherTransaction) {
+  auto dest = OpenDestination(url());
+  auto a = (*dest)->Connect();
+  auto b = (*dest)->Connect();
+  ASSERT_TRUE(a && b);
+  ASSERT_TRUE((*a)->EnsureSchema({}));
+  NewRun run{"fp", "{}", {{2024, 1}}, {UnitSpec{"u1", {}, {}, ""}, UnitSpec{"u2", {}, {}, ""}}};
+  auto created = (*a)->CreateRun(run);
+  ASSERT_TRUE(created);
+  // A holds the first unit's row lock in an open transaction; B must not wait on it.
+  ASSERT_TRUE((*a)->Begin());
+  auto ua = (*a)->ClaimUnit(created->id, "wa", std::chrono::seconds(60));
+  ASSERT_TRUE(ua && *ua);
+  auto ub = (*b)->ClaimUnit(created->id, "wb", std::chrono::seconds(60));
+  ASSERT_TRUE(ub && *ub) << (ub ? "none" : ub.error().message);
+  EXPECT_NE((*ua)->id, (*ub)->id);
+  (*a)->Rollback();  // A's claim is undone: the unit is pending again
+  auto again = (*b)->ClaimUnit(created->id, "wb", std::chrono::seconds(60));
+  ASSERT_TRUE(again && *again);
+  EXPECT_EQ((*again)->id, (*ua)->id);
+}
+
+}  // namespace
+}  // namespace gb::test

@@ -1,0 +1,120 @@
+// Pure helpers of the sink: SQLSTATE classification, COPY escaping, dedupe,
+// identifier quoting, unit specs, OpenDestination's accepted forms.
+#include <gtest/gtest.h>
+
+#include "core/redact.h"
+#include "sink/batch_dedupe.h"
+#include "sink/destination.h"
+#include "sink/destination_fixture.h"
+#include "sink/postgres/copy_text.h"
+#include "sink/sql_identifier.h"
+#include "sink/sqlstate.h"
+#include "sink/unit_spec_json.h"
+
+namespace gb::test {
+namespace {
+
+TEST(SqlStateTest, ClassifiesByKind) {
+  EXPECT_EQ(ClassifySqlState("08006"), ErrorKind::kTransient);
+  EXPECT_EQ(ClassifySqlState("57P01"), ErrorKind::kTransient);
+  EXPECT_EQ(ClassifySqlState("40001"), ErrorKind::kTransient);
+  EXPECT_EQ(ClassifySqlState("40P01"), ErrorKind::kTransient);
+  EXPECT_EQ(ClassifySqlState(""), ErrorKind::kTransient);
+  EXPECT_EQ(ClassifySqlState("23503"), ErrorKind::kData);
+  EXPECT_EQ(ClassifySqlState("23514"), ErrorKind::kData);
+  EXPECT_EQ(ClassifySqlState("22001"), ErrorKind::kData);
+  EXPECT_EQ(ClassifySqlState("22021"), ErrorKind::kData);
+  EXPECT_EQ(ClassifySqlState("42501"), ErrorKind::kPermanent);
+  EXPECT_EQ(ClassifySqlState("53100"), ErrorKind::kPermanent);
+  EXPECT_EQ(ClassifySqlState("42703"), ErrorKind::kConfig);
+  EXPECT_EQ(ClassifySqlState("42P01"), ErrorKind::kConfig);
+  EXPECT_EQ(ClassifySqlState("28P01"), ErrorKind::kAuth);
+}
+
+TEST(SqlStateTest, ErrorsSayWhatToDoAndHideSecrets) {
+  RegisterSecret("pw-in-message-123");
+  Error e = SqlError("writing", "42501", "permission denied for pw-in-message-123\n");
+  EXPECT_EQ(e.kind, ErrorKind::kPermanent);
+  EXPECT_EQ(e.code, "42501");
+  EXPECT_NE(e.message.find("grant"), std::string::npos);
+  EXPECT_EQ(e.message.find("pw-in-message-123"), std::string::npos);
+  EXPECT_NE(SqlError("x", "53100", "no space").message.find("disk is full"), std::string::npos);
+}
+
+TEST(CopyTextTest, EscapesEveryFieldSeparatorAndNull) {
+  Row r = MakeRow("tme_1", 2024, "NOTE", {}, "a\tb\nc\\d\re");
+  r.piano_id = std::nullopt;
+  r.description = std::nullopt;
+  r.occurred_at = -5;
+  std::string out;
+  AppendCopyRow(r, &out);
+  EXPECT_EQ(
+      out, "tme_1\tcli_1\t\\N\t\\N\t\\N\t\\N\t-5\tNOTE\ta\\tb\\nc\\\\d\\re\t\\N\t{}\t2024\tNOTE\n");
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 12);
+}
+
+TEST(BatchDedupeTest, KeepsLastAndCountsOthersUnchanged) {
+  std::vector<Row> rows = {MakeRow("a", 2024, "NOTE"), MakeRow("b", 2024, "NOTE"),
+                           MakeRow("a", 2023, "INVOICE")};
+  CountTable counts;
+  auto keep = LastOccurrences(rows, &counts);
+  EXPECT_EQ(keep, (std::vector<size_t>{1, 2}));
+  EXPECT_EQ((counts[CountKey{2024, "NOTE"}].unchanged), 1);
+}
+
+TEST(SqlIdentifierTest, QuotesAndDoublesQuotes) {
+  EXPECT_EQ(QuoteIdentifier("users"), "\"users\"");
+  EXPECT_EQ(QuoteIdentifier("a\"b"), "\"a\"\"b\"");
+}
+
+TEST(UnitSpecJsonTest, RoundTrips) {
+  UnitSpec spec{"type:X", {"APPOINTMENT", "INVOICE"}, std::string("cli_1"), "2016-01-01T00:00:00Z"};
+  auto back = UnitSpecFromJson(UnitSpecToJson(spec));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->name, spec.name);
+  EXPECT_EQ(back->types, spec.types);
+  EXPECT_EQ(back->client_id, spec.client_id);
+  EXPECT_EQ(back->occurred_at_get, spec.occurred_at_get);
+  EXPECT_FALSE(UnitSpecFromJson("not json"));
+  EXPECT_EQ(SafeText(std::string("a\0b", 3)), "a\\u0000b");
+}
+
+TEST(OpenDestinationTest, AcceptsTheDocumentedForms) {
+  TempDir dir("gb-open-test-");
+  auto a = OpenDestination("sqlite:" + dir.File("a.db"));
+  ASSERT_TRUE(a);
+  EXPECT_EQ((*a)->Describe(), "sqlite:" + dir.File("a.db"));
+  EXPECT_FALSE((*a)->ConcurrentWriters());
+  auto b = OpenDestination(dir.File("b.db"));
+  ASSERT_TRUE(b);
+  EXPECT_EQ((*b)->Describe(), "sqlite:" + dir.File("b.db"));
+  auto c = OpenDestination("sqlite://" + dir.File("c.db"));
+  ASSERT_TRUE(c);
+  EXPECT_EQ((*c)->Describe(), "sqlite:" + dir.File("c.db"));
+  auto pg = OpenDestination("postgres://u@h/db?sslmode=require");
+  ASSERT_TRUE(pg);
+  EXPECT_TRUE((*pg)->ConcurrentWriters());
+  auto s = (*b)->Connect();
+  ASSERT_TRUE(s) << s.error().message;
+}
+
+TEST(OpenDestinationTest, RejectsOtherSchemesWithTheAcceptedForms) {
+  for (std::string url : {"mysql://u:pw12345@h/db", "", "http://x/y", "sqlite:"}) {
+    auto d = OpenDestination(url);
+    ASSERT_FALSE(d) << url;
+    EXPECT_EQ(d.error().kind, ErrorKind::kConfig);
+    EXPECT_NE(d.error().message.find("sqlite:PATH"), std::string::npos) << d.error().message;
+    EXPECT_EQ(d.error().message.find("pw12345"), std::string::npos);
+  }
+}
+
+TEST(OpenDestinationTest, UnopenableSqliteFileIsAConfigError) {
+  auto d = OpenDestination("sqlite:/nonexistent-dir-gb/x/y.db");
+  ASSERT_TRUE(d);
+  auto s = (*d)->Connect();
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().kind, ErrorKind::kConfig);
+}
+
+}  // namespace
+}  // namespace gb::test
