@@ -1,0 +1,27 @@
+// UTF-8 helpers for the transform: strict validation (no overlongs, no
+// surrogates D800–DFFF as sent by a lone "\ud800" escape, nothing above
+// U+10FFFF), replacement of bad bytes, and cutting at character boundaries.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace gb {
+
+// Length of the valid UTF-8 sequence starting at text[pos], or 0 when the
+// bytes there are not a valid, shortest-form, non-surrogate scalar value.
+size_t Utf8SequenceLength(std::string_view text, size_t pos);
+
+bool IsValidUtf8(std::string_view text);
+
+// Every byte that does not start a valid sequence becomes U+FFFD.
+std::string ReplaceInvalidUtf8(std::string_view text);
+
+// Number of characters (code points) in valid UTF-8 text.
+size_t Utf8Length(std::string_view text);
+
+// The first `max_chars` characters of valid UTF-8 text (never splits one).
+std::string_view TruncateUtf8(std::string_view text, size_t max_chars);
+
+}  // namespace gb
