@@ -111,7 +111,16 @@ Result<int64_t> GazelleClient::Count(const TimelineFilter& filter) {
 }
 
 Result<std::vector<ApiUser>> GazelleClient::FetchUsers() {
-  return Call<std::vector<ApiUser>>(UsersBody(), &ParseUsers);
+  std::vector<ApiUser> users;
+  std::optional<std::string> after;
+  for (int pages = 0; pages < 10'000; ++pages) {
+    Result<UsersPage> page = Call<UsersPage>(UsersBody(100, after), &ParseUsers);
+    if (!page) return tl::unexpected(page.error());
+    std::move(page->users.begin(), page->users.end(), std::back_inserter(users));
+    if (!page->has_next_page || page->end_cursor == after) break;
+    after = page->end_cursor;
+  }
+  return users;
 }
 
 std::string GazelleClient::Describe() const {

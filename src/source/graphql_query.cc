@@ -50,9 +50,13 @@ std::string TimelineCountBody(const TimelineFilter& filter) {
   return Body(query, FilterVariables(filter, 1));
 }
 
-std::string UsersBody() {
-  return Body("query Users { allUsers { id firstName lastName email role } }",
-              nlohmann::json::object());
+std::string UsersBody(int first, const std::optional<std::string>& after) {
+  static const std::string query =
+      "query Users($first: Int, $after: String) { allUsers(first: $first, after: $after) { "
+      "pageInfo { hasNextPage endCursor } nodes { id firstName lastName email role } } }";
+  nlohmann::json v = {{"first", first}};
+  if (after) v["after"] = *after;
+  return Body(query, std::move(v));
 }
 
 }  // namespace gb

@@ -2,6 +2,7 @@
 // bodies POSTed to {base}/graphql/private/.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "source/timeline_source.h"
@@ -15,7 +16,8 @@ std::string TimelinePageBody(const PageRequest& request);
 // The same filter asking only totalCount (first: 1, no node fields).
 std::string TimelineCountBody(const TimelineFilter& filter);
 
-// allUsers: id firstName lastName email role.
-std::string UsersBody();
+// allUsers (a connection, paged like the timeline): id firstName lastName
+// email role of each node, and pageInfo.
+std::string UsersBody(int first, const std::optional<std::string>& after);
 
 }  // namespace gb

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <cctype>
 #include <functional>
 
 #include "core/redact.h"
@@ -37,6 +38,9 @@ error_code ReadPath(od::value value, std::string* out) {
     od::value v;
     if (auto e = item.get(v)) return e;
     std::string_view token = v.raw_json_token();
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) {
+      token.remove_suffix(1);
+    }
     if (!out->empty()) *out += '.';
     if (token.size() >= 2 && token.front() == '"') token = token.substr(1, token.size() - 2);
     out->append(token);
@@ -234,19 +238,23 @@ error_code ReadUserList(od::value value, std::vector<ApiUser>* users) {
 
 }  // namespace
 
-Result<std::vector<ApiUser>> ParseUsers(std::string_view body) {
-  std::vector<ApiUser> users;
-  // allUsers is a plain list; a connection ({nodes: [...]}) is accepted too.
+Result<UsersPage> ParseUsers(std::string_view body) {
+  UsersPage page;
+  Page info;  // reuses the timeline's pageInfo reader
   Status status = ReadAnswer(body, "allUsers", [&](od::value v) {
     od::json_type type;
     if (auto e = v.type().get(type)) return e;
-    if (type == od::json_type::array) return ReadUserList(v, &users);
+    if (type == od::json_type::array) return ReadUserList(v, &page.users);
     return ForEachField(v, [&](std::string_view key, od::value inner) {
-      return key == "nodes" ? ReadUserList(inner, &users) : simdjson::SUCCESS;
+      if (key == "pageInfo") return ReadPageInfo(inner, &info);
+      return key == "nodes" ? ReadUserList(inner, &page.users) : simdjson::SUCCESS;
     });
   });
   if (!status) return tl::unexpected(status.error());
-  return users;
+  page.end_cursor = info.end_cursor;
+  page.has_next_page = info.has_next_page;
+  if (page.has_next_page && !page.end_cursor) return Incomplete("allUsers.pageInfo.endCursor");
+  return page;
 }
 
 }  // namespace gb

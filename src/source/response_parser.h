@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +20,13 @@ namespace gb {
 // Every node of the page comes back, well-formed or with `defect` set.
 Result<Page> ParsePage(std::string_view body);
 Result<int64_t> ParseCount(std::string_view body);
-Result<std::vector<ApiUser>> ParseUsers(std::string_view body);
+
+struct UsersPage {
+  std::vector<ApiUser> users;
+  std::optional<std::string> end_cursor;
+  bool has_next_page = false;
+};
+// allUsers as a connection ({nodes, pageInfo}) or, leniently, a plain list.
+Result<UsersPage> ParseUsers(std::string_view body);
 
 }  // namespace gb

@@ -1,0 +1,184 @@
+#include "source/jsonl_source.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "source/temp_dir.h"
+
+namespace gb {
+namespace {
+
+std::string Line(int i, const std::string& type, const std::string& at,
+                 const std::string& client = "cli_1") {
+  nlohmann::json j = {
+      {"id", "tme_" + std::to_string(i)},   {"occurredAt", at},   {"type", type},
+      {"summary", "s" + std::to_string(i)}, {"comment", nullptr}, {"client", {{"id", client}}},
+      {"user", {{"id", "usr_1"}}}};
+  return j.dump();
+}
+
+// Newest first: 2025 entries, then 2024, then 2023, alternating two types.
+std::string Dump(int per_year) {
+  std::string out;
+  int id = 0;
+  for (int year : {2025, 2024, 2023}) {
+    for (int i = 0; i < per_year; ++i) {
+      out += Line(id++, i % 2 ? "INVOICE" : "APPOINTMENT",
+                  std::to_string(year) + "-06-01T00:00:00Z", i % 3 ? "cli_1" : "cli_2") +
+             "\n";
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<JsonlSource> Open(const std::string& path) {
+  auto source = JsonlSource::Open(path);
+  EXPECT_TRUE(source);
+  return std::move(*source);
+}
+
+TEST(JsonlSourceTest, PagesThroughWithByteOffsetCursors) {
+  testing::TempDir dir;
+  std::string text = Dump(10);
+  auto source = Open(dir.Write("dump.jsonl", text));
+  PageRequest request;
+  request.first = 7;
+  std::vector<std::string> ids;
+  for (int pages = 0; pages < 100; ++pages) {
+    auto page = source->FetchPage(request);
+    ASSERT_TRUE(page) << page.error().message;
+    EXPECT_LE(page->nodes.size(), 7u);
+    EXPECT_EQ(page->total_count, 30);
+    for (auto& n : page->nodes) ids.push_back(n.id);
+    // The cursor is where the next line starts in the file.
+    size_t offset = std::stoul(*page->end_cursor);
+    EXPECT_TRUE(offset == text.size() || text[offset - 1] == '\n');
+    if (!page->has_next_page) break;
+    request.after = page->end_cursor;
+  }
+  ASSERT_EQ(ids.size(), 30u);
+  EXPECT_EQ(ids.front(), "tme_0");
+  EXPECT_EQ(ids.back(), "tme_29");
+}
+
+TEST(JsonlSourceTest, FiltersByTypeClientAndLowerTimeBound) {
+  testing::TempDir dir;
+  auto source = Open(dir.Write("dump.jsonl", Dump(10)));
+  TimelineFilter filter;
+  filter.types = {"INVOICE"};
+  filter.occurred_at_get = "2024-01-01T00:00:00Z";
+  EXPECT_EQ(*source->Count(filter), 10);  // 5 per year for 2025 and 2024
+  PageRequest request{filter, std::nullopt, 100};
+  auto page = source->FetchPage(request);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->nodes.size(), 10u);
+  for (auto& n : page->nodes) {
+    EXPECT_EQ(n.type, "INVOICE");
+    EXPECT_GE(n.occurred_at, "2024");
+  }
+  TimelineFilter by_client;
+  by_client.client_id = "cli_2";
+  EXPECT_EQ(*source->Count(by_client), 12);  // i = 0, 3, 6, 9 in each of 3 years
+  // Year totals by difference, as the plan computes them.
+  TimelineFilter y24, y25;
+  y24.occurred_at_get = "2024-01-01T00:00:00Z";
+  y25.occurred_at_get = "2025-01-01T00:00:00Z";
+  EXPECT_EQ(*source->Count(y24) - *source->Count(y25), 10);
+}
+
+TEST(JsonlSourceTest, CountStreamsOncePerDistinctFilter) {
+  testing::TempDir dir;
+  auto source = Open(dir.Write("dump.jsonl", Dump(5)));
+  TimelineFilter a, b;
+  a.types = {"INVOICE", "APPOINTMENT"};
+  b.types = {"APPOINTMENT", "INVOICE"};  // the same filter, other order
+  EXPECT_EQ(*source->Count(a), 15);
+  EXPECT_EQ(*source->Count(b), 15);
+  PageRequest request{a, std::nullopt, 3};
+  ASSERT_TRUE(source->FetchPage(request));
+  EXPECT_EQ(source->count_scans(), 1);
+}
+
+TEST(JsonlSourceTest, MalformedLinesBecomeDefectNodesNeverDropped) {
+  testing::TempDir dir;
+  std::string text = Line(1, "INVOICE", "2024-06-01T00:00:00Z") + "\n" +
+                     "{\"id\":\"tme_broken\",\"occ\n" +  // cut-off line
+                     "\n" +                              // blank: not a node
+                     R"({"id":"tme_3","occurredAt":"2024-06-01T00:00:00Z"})" + "\n" +
+                     Line(4, "APPOINTMENT", "2024-06-01T00:00:00Z");  // no final newline
+  auto source = Open(dir.Write("dump.jsonl", text));
+  PageRequest request;
+  request.filter.types = {"INVOICE"};
+  auto page = source->FetchPage(request);
+  ASSERT_TRUE(page);
+  // A line whose type cannot be read reaches every typed stream.
+  ASSERT_EQ(page->nodes.size(), 3u);
+  EXPECT_EQ(page->nodes[0].defect, "");
+  EXPECT_NE(page->nodes[1].defect.find("not a JSON object"), std::string::npos);
+  EXPECT_EQ(page->nodes[1].raw, "{\"id\":\"tme_broken\",\"occ");
+  EXPECT_EQ(page->nodes[2].defect, "missing type");
+  EXPECT_FALSE(page->has_next_page);
+  EXPECT_EQ(*page->end_cursor, std::to_string(text.size()));
+  TimelineFilter all;
+  EXPECT_EQ(*source->Count(all), 4);
+}
+
+TEST(JsonlSourceTest, ConstantMemoryOverALargeFile) {
+  testing::TempDir dir;
+  std::string path = dir.File("big.jsonl");
+  {
+    std::ofstream out(path);
+    for (int i = 0; i < 20'000; ++i) out << Line(i, "INVOICE", "2020-01-01T00:00:00Z") << "\n";
+  }
+  auto source = Open(path);
+  PageRequest request;
+  request.first = 100;
+  int64_t seen = 0;
+  size_t largest = 0;
+  for (;;) {
+    auto page = source->FetchPage(request);
+    ASSERT_TRUE(page);
+    seen += static_cast<int64_t>(page->nodes.size());
+    largest = std::max(largest, page->nodes.size());
+    if (!page->has_next_page) break;
+    request.after = page->end_cursor;
+  }
+  EXPECT_EQ(seen, 20'000);
+  EXPECT_EQ(largest, 100u);  // never more than one page in memory
+}
+
+TEST(JsonlSourceTest, BadCursorAndMissingFileAreConfigErrors) {
+  testing::TempDir dir;
+  auto missing = JsonlSource::Open(dir.File("nope.jsonl"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kConfig);
+  EXPECT_NE(missing.error().message.find("--from-file"), std::string::npos);
+  auto source = Open(dir.Write("dump.jsonl", Dump(1)));
+  PageRequest request;
+  request.after = "YXJyYXk6OTk=";  // an API cursor
+  auto page = source->FetchPage(request);
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().kind, ErrorKind::kConfig);
+  EXPECT_NE(page.error().message.find("--restart"), std::string::npos);
+}
+
+TEST(JsonlSourceTest, UsersOnlyFromASiblingUsersFile) {
+  testing::TempDir dir;
+  auto source = Open(dir.Write("dump.jsonl", Dump(2)));
+  auto none = source->FetchUsers();
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());  // entries' user ids are not users
+  dir.Write("users.jsonl",
+            R"({"id":"usr_1","firstName":"Ann","lastName":"Lee","email":"a@x","role":"ADMIN"})"
+            "\n");
+  auto users = source->FetchUsers();
+  ASSERT_TRUE(users);
+  ASSERT_EQ(users->size(), 1u);
+  EXPECT_EQ((*users)[0].last_name, "Lee");
+  EXPECT_EQ(source->Describe(), "file " + dir.File("dump.jsonl"));
+}
+
+}  // namespace
+}  // namespace gb
