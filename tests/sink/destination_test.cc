@@ -297,6 +297,23 @@ TEST_P(DestinationTest, NulByteNeverCrashesOrCorrupts) {
             "1");
 }
 
+TEST_P(DestinationTest, LargeBatchCountsEveryRow) {
+  auto s = Connect();
+  ASSERT_TRUE(s->EnsureSchema({}));
+  std::vector<Row> rows;
+  for (int i = 0; i < 20000; ++i) {
+    rows.push_back(MakeRow("tme_" + std::to_string(i), 2016 + i % 10, "SERVICE_ENTRY_MANUAL", {},
+                           "note " + std::to_string(i) + " 45 % 440.5 Hz"));
+  }
+  auto counts = WriteBatch(*s, rows);
+  ASSERT_TRUE(counts) << counts.error().message;
+  int64_t inserted = 0;
+  for (const auto& [key, c] : *counts) inserted += c.inserted;
+  EXPECT_EQ(inserted, 20000);
+  EXPECT_EQ(Cell(*counts, 2016, "SERVICE_ENTRY_MANUAL").inserted, 2000);
+  EXPECT_EQ(Query("SELECT count(*) FROM gazelle_timeline_entries"), "20000");
+}
+
 INSTANTIATE_TEST_SUITE_P(AllBackends, DestinationTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres, Backend::kBouncer),
                          BackendName);
