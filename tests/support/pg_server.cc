@@ -369,7 +369,11 @@ PgServer& PgServer::Shared() {
   static PgServer* server = nullptr;
   std::call_once(once, [] {
     server = new PgServer(PgServerOptions{.fsync = false, .bouncer = true, .max_connections = 200});
-    std::atexit([] { delete server; });
+    static pid_t owner = getpid();
+    // A forked child that calls exit() must not tear down its parent's server.
+    std::atexit([] {
+      if (getpid() == owner) delete server;
+    });
   });
   return *server;
 }
