@@ -314,6 +314,33 @@ TEST_P(DestinationTest, LargeBatchCountsEveryRow) {
   EXPECT_EQ(Query("SELECT count(*) FROM gazelle_timeline_entries"), "20000");
 }
 
+TEST_P(DestinationTest, RejectsKeepHostileRawAndResetClearsTheRun) {
+  auto s = Connect();
+  ASSERT_TRUE(s->EnsureSchema({}));
+  auto run = s->CreateRun(TwoUnitRun());
+  ASSERT_TRUE(run);
+  auto unit = s->ClaimUnit(run->id, "w1", std::chrono::seconds(60));
+  ASSERT_TRUE(unit && *unit);
+  std::vector<Reject> rejects = {
+      Reject{"tme_r1", 2024, "APPOINTMENT", "22021", "invalid byte", std::string("a\0\xff\xfe", 4)},
+      Reject{"", 0, "", "", "node without id", "{\"comment\":\"l'été\"}"}};
+  CountTable deltas;
+  deltas[CountKey{2024, "APPOINTMENT"}].rejected = 1;
+  ASSERT_TRUE(s->Begin());
+  auto recorded = s->RecordRejects(run->id, "type:A", rejects);
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  ASSERT_TRUE(s->SaveProgress(Checkpoint{run->id, (*unit)->id, "w1", "c1", 3, false}, deltas));
+  ASSERT_TRUE(s->Commit());
+  EXPECT_EQ(Query("SELECT count(*) FROM gb_rejects"), "2");
+  EXPECT_EQ(Query("SELECT raw FROM gb_rejects WHERE reason = 'node without id'"), rejects[1].raw);
+  ASSERT_TRUE(s->ResetRun(run->id));
+  EXPECT_EQ(Query("SELECT count(*) FROM gb_rejects"), "0");
+  EXPECT_EQ(Query("SELECT count(*) FROM gb_counters"), "0");
+  EXPECT_EQ(Query("SELECT count(*) FROM gb_units WHERE state = 'pending' AND cursor = '' AND "
+                  "fetched = 0 AND lease_owner IS NULL"),
+            "2");
+}
+
 INSTANTIATE_TEST_SUITE_P(AllBackends, DestinationTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres, Backend::kBouncer),
                          BackendName);
