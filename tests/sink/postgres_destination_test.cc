@@ -117,6 +117,28 @@ TEST(PostgresConnectTest, UnknownDatabaseIsAConfigError) {
   EXPECT_EQ(conn.error().kind, ErrorKind::kConfig) << conn.error().message;
 }
 
+TEST(PostgresConnectTest, LostConnectionIsTransientAndANewSessionWorks) {
+  PgServer own(PgServerOptions{.fsync = false});
+  ASSERT_TRUE(own.ok()) << own.error();
+  auto dest = OpenDestination(own.Url());
+  auto s = (*dest)->Connect();
+  ASSERT_TRUE(s);
+  ASSERT_TRUE((*s)->EnsureSchema({}));
+  ASSERT_TRUE(own.Restart());  // every existing connection is cut
+  Status begun = (*s)->Begin();
+  Result<CountTable> written = Fail(ErrorKind::kInternal, "not reached");
+  if (begun) written = (*s)->WriteRows(std::vector<Row>{MakeRow("tme_1", 2024, "APPOINTMENT")});
+  ASSERT_TRUE(!begun || !written);
+  Error error = begun ? written.error() : begun.error();
+  EXPECT_EQ(error.kind, ErrorKind::kTransient) << error.message;
+  (*s)->Rollback();
+  auto fresh = (*dest)->Connect();
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  ASSERT_TRUE((*fresh)->Begin());
+  ASSERT_TRUE((*fresh)->WriteRows(std::vector<Row>{MakeRow("tme_1", 2024, "APPOINTMENT")}));
+  ASSERT_TRUE((*fresh)->Commit());
+}
+
 TEST_F(PostgresDestinationTest, ClaimSkipsUnitsLockedByAnotherTransaction) {
   auto dest = OpenDestination(url());
   auto a = (*dest)->Connect();
