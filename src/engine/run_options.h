@@ -22,6 +22,10 @@ struct RunOptions {
   std::chrono::seconds lease{60};
   std::chrono::milliseconds heartbeat{2000};
   bool profile = false;  // --profile: report where the time goes
+  // Adaptive batching: a batch is also committed when no page arrived for
+  // this long, so a slow API still checkpoints often.
+  std::chrono::milliseconds flush_after{300};
+  int queue_pages = 0;  // pages a fetcher may run ahead of its writer; 0 = 2 batches' worth
 };
 
 }  // namespace gb

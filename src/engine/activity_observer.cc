@@ -1,0 +1,32 @@
+#include "engine/activity_observer.h"
+
+#include <date/date.h>
+
+namespace gb {
+
+void ActivityObserver::On(const Event& event) {
+  if (const auto* retry = std::get_if<RetryScheduled>(&event)) {
+    std::lock_guard lock(mu_);
+    const std::string what = retry->what == "database" ? "the database" : "the API";
+    waiting_on_ = "waiting on " + what + " (" + retry->reason + ") until " +
+                  date::format("%H:%M:%S UTC", date::floor<std::chrono::seconds>(retry->until));
+    until_ = retry->until;
+  } else if (const auto* token = std::get_if<TokenRefreshed>(&event); token && !token->ok) {
+    std::lock_guard lock(mu_);
+    waiting_on_ = "token refresh failed: " + token->message;
+    until_ = std::chrono::system_clock::time_point::max();
+  } else if (std::holds_alternative<BatchCommitted>(event)) {
+    std::lock_guard lock(mu_);
+    waiting_on_.clear();  // progress again
+  }
+  inner_.On(event);
+}
+
+ActivityObserver::Activity ActivityObserver::Current(
+    std::chrono::system_clock::time_point now) const {
+  std::lock_guard lock(mu_);
+  if (!waiting_on_.empty() && now < until_) return {"waiting", waiting_on_};
+  return {"running", ""};
+}
+
+}  // namespace gb

@@ -1,0 +1,322 @@
+// RunBackfill as a story of steps: prepare the destination, decide which run
+// this is (new, resumed, refused, already complete, restarted), then load
+// with concurrent streams and a heartbeat, then finish with totals.
+#include "engine/backfill.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <random>
+#include <thread>
+
+#include "engine/activity_observer.h"
+#include "engine/heartbeat.h"
+#include "engine/planner.h"
+#include "engine/retrying_session.h"
+#include "engine/stream_worker.h"
+
+namespace gb {
+namespace {
+
+constexpr const char* kResumeHint = "rerun the same command to resume";
+
+ExitCode ExitFor(const Error& error, ExitCode unreachable) {
+  switch (error.kind) {
+    case ErrorKind::kAuth:
+      return ExitCode::kAuth;
+    case ErrorKind::kConfig:
+      return ExitCode::kUsage;
+    case ErrorKind::kTransient:
+    case ErrorKind::kRateLimited:
+      return unreachable;
+    case ErrorKind::kInternal:
+      return ExitCode::kInternal;
+    default:
+      return ExitCode::kStopped;
+  }
+}
+
+std::string DefaultWorkerId() {
+  char host[256] = "host";
+  gethostname(host, sizeof host - 1);
+  std::random_device random;
+  return std::string(host) + ":" + std::to_string(getpid()) + ":" +
+         std::to_string(random() % 100000);
+}
+
+bool IsFinished(const std::string& state) {
+  return state == "done" || state == "done_with_rejects";
+}
+
+class BackfillRun {
+ public:
+  BackfillRun(const RunOptions& options, TimelineSource& source, Destination& destination,
+              ActivityObserver& observer, Clock& clock, const std::atomic<bool>& stop)
+      : options_(options),
+        source_(source),
+        destination_(destination),
+        observer_(observer),
+        clock_(clock),
+        stop_(stop),
+        serialize_(destination.ConcurrentWriters() ? nullptr : &write_lock_),
+        session_(destination, observer, clock, serialize_, stop) {
+    if (options_.worker_id.empty()) options_.worker_id = DefaultWorkerId();
+  }
+
+  RunOutcome Run() {
+    started_ = clock_.Steady();
+    auto zone = YearZone::Make(options_.tz);
+    if (!zone) return Outcome(ExitCode::kUsage, "refused", zone.error().message);
+    if (options_.years.empty()) return Outcome(ExitCode::kUsage, "refused", "no years to load");
+    zone_ = *zone;
+    if (auto early = Prepare()) return *early;
+    if (auto early = ResolveRun()) return *early;
+    return Load();
+  }
+
+ private:
+  std::optional<RunOutcome> Prepare();
+  std::optional<RunOutcome> ResolveRun();
+  std::optional<RunOutcome> CreateRun(const Planner& planner);
+  RunOutcome Load();
+  RunOutcome Finish();
+  RunOutcome Outcome(ExitCode code, std::string state, std::string message);
+  int Concurrency() const;
+
+  RunOptions options_;
+  TimelineSource& source_;
+  Destination& destination_;
+  ActivityObserver& observer_;
+  Clock& clock_;
+  const std::atomic<bool>& stop_;
+  std::mutex write_lock_;
+  std::mutex* serialize_;
+  RetryingSession session_;
+  YearZone zone_;
+  RunRecord run_;
+  bool resumed_ = false;
+  int units_ = 0;
+  std::chrono::steady_clock::time_point started_;
+};
+
+RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string message) {
+  RunOutcome outcome{code, std::move(state), std::move(message), {}};
+  if (run_.id != 0) {
+    session_.Run([&](Session& s) -> Status {
+      auto counts = s.RunCounts(run_.id);
+      if (counts) outcome.totals = std::move(*counts);
+      return {};
+    });
+  }
+  observer_.On(RunFinished{
+      run_.id, ToInt(code), outcome.state, outcome.message, outcome.totals,
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Steady() - started_)});
+  return outcome;
+}
+
+// Connects, creates what is missing, and fills `users` when it is new (so
+// the entries' user links resolve) or when asked to (--sync-users).
+std::optional<RunOutcome> BackfillRun::Prepare() {
+  SchemaReport schema;
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto report = s.EnsureSchema({options_.legacy_types});
+    if (!report) return tl::unexpected(report.error());
+    schema = *report;
+    return {};
+  });
+  if (!status) {
+    return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
+                   destination_.Describe() + ": " + status.error().message);
+  }
+  if (!schema.users_created && !options_.sync_users) return std::nullopt;
+  auto users = source_.FetchUsers();
+  if (!users) {
+    return Outcome(
+        ExitFor(users.error(), ExitCode::kSourceUnreachable), "failed",
+        "could not read the users from " + source_.Describe() + ": " + users.error().message);
+  }
+  status = session_.Run([&](Session& s) { return s.UpsertUsers(*users); });
+  if (!status) {
+    return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
+                   "could not store the users: " + status.error().message);
+  }
+  return std::nullopt;
+}
+
+std::optional<RunOutcome> BackfillRun::ResolveRun() {
+  Planner planner(options_, zone_);
+  const std::string fingerprint = planner.Fingerprint(source_.Describe());
+  std::optional<RunRecord> latest;
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto found = s.LatestRun();
+    if (!found) return tl::unexpected(found.error());
+    latest = std::move(*found);
+    return {};
+  });
+  if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+  if (!latest) return CreateRun(planner);
+  const bool same = latest->fingerprint == fingerprint;
+  const bool finished = IsFinished(latest->state);
+  if (same && options_.restart) {
+    run_ = *latest;
+    status = session_.Run([&](Session& s) { return s.ResetRun(run_.id); });
+    if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+    return std::nullopt;
+  }
+  if (same && finished) {
+    run_ = *latest;
+    return Outcome(ExitCode::kOk, "complete_already",
+                   "this range is already complete (run " + std::to_string(run_.id) + ", " +
+                       run_.state + "); use --restart to load it again");
+  }
+  if (same) {
+    run_ = *latest;
+    resumed_ = true;
+    return std::nullopt;
+  }
+  if (!finished && !options_.restart) {
+    return Outcome(ExitCode::kRunConflict, "refused",
+                   "an unfinished run (" + std::to_string(latest->id) +
+                       ") has other parameters: " + latest->params_json +
+                       "; this command asks for: " + planner.ParamsJson(source_.Describe()) +
+                       ". Rerun the first command to finish it, or use --restart to start over "
+                       "with the new parameters");
+  }
+  if (!finished) {
+    session_.Run([&](Session& s) {
+      return s.FinishRun(latest->id, "stopped", "replaced by a --restart with other parameters");
+    });
+  }
+  return CreateRun(planner);
+}
+
+std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
+  auto plan = planner.Make(source_);
+  if (!plan) {
+    return Outcome(
+        ExitFor(plan.error(), ExitCode::kSourceUnreachable), "failed",
+        "could not plan the run from " + source_.Describe() + ": " + plan.error().message);
+  }
+  if (plan->unknown_type_rows != 0) {
+    observer_.On(Warning{std::to_string(plan->unknown_type_rows) +
+                         " entries have a type outside the 28 known ones; an extra stream loads "
+                         "them"});
+  }
+  NewRun run{planner.Fingerprint(source_.Describe()), planner.ParamsJson(source_.Describe()),
+             plan->expected, plan->units};
+  units_ = static_cast<int>(plan->units.size());
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto created = s.CreateRun(run);
+    if (!created) return tl::unexpected(created.error());
+    run_ = *created;
+    return {};
+  });
+  if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+  return std::nullopt;
+}
+
+// PostgreSQL takes concurrent writers; SQLite has one writer, so fewer
+// streams (their fetching still overlaps, their batches are serialised).
+int BackfillRun::Concurrency() const {
+  if (options_.concurrency > 0) return options_.concurrency;
+  const int units = units_ > 0 ? units_ : Planner::TypeUnitCount();
+  return std::max(1, std::min(destination_.ConcurrentWriters() ? 8 : 4, units));
+}
+
+RunOutcome BackfillRun::Load() {
+  const int concurrency = Concurrency();
+  CountTable done_before;
+  if (resumed_) {
+    session_.Run([&](Session& s) -> Status {
+      auto counts = s.RunCounts(run_.id);
+      if (counts) done_before = std::move(*counts);
+      return {};
+    });
+  }
+  observer_.On(RunStarted{run_.id, options_.worker_id, options_.years, run_.expected, concurrency,
+                          units_, destination_.Describe(), resumed_, std::move(done_before)});
+  std::set<int> years(options_.years.begin(), options_.years.end());
+  const Transformer transformer(
+      {zone_, std::move(years), options_.legacy_types, options_.truncate});
+  const int pages_per_batch = std::max(1, options_.batch_size / std::max(1, options_.page_size));
+  StreamShared shared{.options = options_,
+                      .run_id = run_.id,
+                      .worker_id = options_.worker_id,
+                      .source = source_,
+                      .destination = destination_,
+                      .observer = observer_,
+                      .clock = clock_,
+                      .transformer = transformer,
+                      .serialize = serialize_,
+                      .stop = stop_,
+                      .queue_pages = static_cast<size_t>(
+                          options_.queue_pages > 0 ? options_.queue_pages : 2 * pages_per_batch)};
+  shared.active = concurrency;
+  WorkerBeat beat{
+      run_.id,       options_.worker_id, options_.worker_id.substr(0, options_.worker_id.find(':')),
+      getpid(),      "running",          "",
+      options_.lease};
+  Heartbeat heartbeat(destination_, observer_, clock_, serialize_, beat, options_.heartbeat);
+  heartbeat.Start();
+  std::vector<std::thread> streams;
+  for (int i = 0; i < concurrency; ++i) {
+    streams.emplace_back([&shared] { StreamWorker(shared).Run(); });
+  }
+  for (std::thread& t : streams) t.join();
+  RunOutcome outcome;
+  if (auto error = shared.error()) {
+    const std::string message = "stopped: " + error->message +
+                                ". Progress up to the last committed batch is saved; fix the "
+                                "cause and " +
+                                kResumeHint;
+    session_.Run([&](Session& s) { return s.FinishRun(run_.id, "failed", message); });
+    heartbeat.Stop("failed", message);
+    return Outcome(ExitFor(*error, ExitCode::kStopped), "failed", message);
+  }
+  if (stop_) {
+    const std::string message = std::string("stopped on request; ") + kResumeHint;
+    session_.Run([&](Session& s) { return s.FinishRun(run_.id, "stopped", message); });
+    heartbeat.Stop("stopped", message);
+    return Outcome(ExitCode::kStopped, "stopped", message);
+  }
+  heartbeat.Stop("done", "");
+  return Finish();
+}
+
+RunOutcome BackfillRun::Finish() {
+  CountTable totals;
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto counts = s.RunCounts(run_.id);
+    if (!counts) return tl::unexpected(counts.error());
+    totals = std::move(*counts);
+    return {};
+  });
+  Counts sum;
+  for (const auto& [key, counts] : totals) sum += counts;
+  const std::string state = sum.rejected > 0 ? "done_with_rejects" : "done";
+  const std::string message =
+      sum.rejected > 0 ? std::to_string(sum.rejected) +
+                             " rows are in the rejects table (see `gazelle-backfill rejects`)"
+                       : "";
+  if (status)
+    status = session_.Run([&](Session& s) { return s.FinishRun(run_.id, state, message); });
+  if (!status) {
+    return Outcome(
+        ExitCode::kStopped, "failed",
+        "could not record the end of the run: " + status.error().message + "; " + kResumeHint);
+  }
+  return Outcome(sum.rejected > 0 ? ExitCode::kDoneWithRejects : ExitCode::kOk, state, message);
+}
+
+}  // namespace
+
+RunOutcome RunBackfill(const RunOptions& options, TimelineSource& source, Destination& destination,
+                       Observer& observer, Clock& clock, const std::atomic<bool>& stop) {
+  if (auto* activity = dynamic_cast<ActivityObserver*>(&observer)) {
+    return BackfillRun(options, source, destination, *activity, clock, stop).Run();
+  }
+  ActivityObserver activity(observer);
+  return BackfillRun(options, source, destination, activity, clock, stop).Run();
+}
+
+}  // namespace gb

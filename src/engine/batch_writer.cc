@@ -1,0 +1,116 @@
+#include "engine/batch_writer.h"
+
+#include <nlohmann/json.hpp>
+
+namespace gb {
+namespace {
+
+constexpr const char* kForeignKeyViolation = "23503";
+
+// The row with its unknown user removed and remembered in metadata.
+Row WithoutUser(const Row& row, const Error& error) {
+  Row fixed = row;
+  nlohmann::json meta = nlohmann::json::parse(row.metadata, nullptr, false);
+  if (!meta.is_object()) meta = nlohmann::json::object();
+  meta["repairs"].push_back({{"field", "user_id"},
+                             {"issue", "unknown user (" + error.code + ")"},
+                             {"original", *row.user_id}});
+  fixed.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  fixed.user_id.reset();
+  return fixed;
+}
+
+}  // namespace
+
+// Moves one written row of `row`'s cell from loaded to repaired, so each row
+// is counted once (the sink counted it as inserted/updated/unchanged).
+void BatchWriter::MarkRepaired(const Row& row, CountTable* counts) {
+  Counts& c = (*counts)[{row.year, row.source_type}];
+  for (int64_t* loaded : {&c.inserted, &c.updated, &c.unchanged}) {
+    if (*loaded > 0) {
+      --*loaded;
+      ++c.repaired;
+      return;
+    }
+  }
+}
+
+Result<BatchResult> BatchWriter::Write(const Batch& batch) {
+  BatchResult result;
+  Status status = session_.Run([&](Session& session) {
+    result = BatchResult{};  // a retried attempt starts from nothing
+    return Attempt(session, batch, &result);
+  });
+  if (!status) return tl::unexpected(status.error());
+  result.attempts = session_.attempts();
+  return result;
+}
+
+Status BatchWriter::Attempt(Session& session, const Batch& batch, BatchResult* result) {
+  if (Status s = session.Begin(); !s) return s;
+  if (!batch.rows.empty()) {
+    if (Status s = WriteRange(session, batch, 0, batch.rows.size(), false, result); !s) return s;
+  }
+  result->rejected.insert(result->rejected.begin(), batch.rejects.begin(), batch.rejects.end());
+  for (const auto& [key, counts] : batch.precounted) result->counts[key] += counts;
+  if (!result->rejected.empty()) {
+    if (Status s = session.RecordRejects(batch.checkpoint.run_id, batch.unit, result->rejected);
+        !s) {
+      return s;
+    }
+  }
+  if (Status s = session.SaveProgress(batch.checkpoint, result->counts); !s) return s;
+  return session.Commit();
+}
+
+Status BatchWriter::WriteRange(Session& session, const Batch& batch, size_t lo, size_t hi,
+                               bool known_bad, BatchResult* result) {
+  const size_t n = hi - lo;
+  if (!known_bad || n == 1) {
+    ++result->statements;
+    auto written = session.WriteRows(std::span<const Row>(batch.rows).subspan(lo, n));
+    if (written) {
+      for (const auto& [key, counts] : *written) result->counts[key] += counts;
+      for (size_t i = lo; i < hi; ++i) {
+        if (batch.repaired[i]) MarkRepaired(batch.rows[i], &result->counts);
+      }
+      return {};
+    }
+    if (written.error().kind != ErrorKind::kData) return tl::unexpected(written.error());
+    if (n == 1) return WriteSingleBadRow(session, batch, lo, written.error(), result);
+    if (n == batch.rows.size()) {
+      observer_.On(BatchSplit{batch.unit, static_cast<int64_t>(n), written.error().message});
+    }
+  }
+  const size_t mid = lo + n / 2;
+  const int before = result->bad_rows;
+  if (Status s = WriteRange(session, batch, lo, mid, false, result); !s) return s;
+  // The parent failed; if the left half held no bad row, the right one must.
+  const bool left_clean = result->bad_rows == before;
+  return WriteRange(session, batch, mid, hi, left_clean, result);
+}
+
+Status BatchWriter::WriteSingleBadRow(Session& session, const Batch& batch, size_t i,
+                                      const Error& error, BatchResult* result) {
+  const Row& row = batch.rows[i];
+  ++result->bad_rows;
+  Error final_error = error;
+  if (error.code == kForeignKeyViolation && row.user_id) {
+    const Row fixed = WithoutUser(row, error);
+    ++result->statements;
+    auto written = session.WriteRows(std::span<const Row>(&fixed, 1));
+    if (written) {
+      for (const auto& [key, counts] : *written) result->counts[key] += counts;
+      MarkRepaired(fixed, &result->counts);
+      return {};
+    }
+    if (written.error().kind != ErrorKind::kData) return tl::unexpected(written.error());
+    final_error = written.error();
+  }
+  result->rejected.push_back(
+      {row.external_id, row.year, row.source_type, final_error.code, final_error.message, row.raw});
+  ++result->counts[{row.year, row.source_type}].rejected;
+  return {};
+}
+
+}  // namespace gb

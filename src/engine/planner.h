@@ -1,0 +1,65 @@
+// The plan of a run: the exact expected total per requested year, the work
+// units the streams share, and the fingerprint of the parameters that define
+// the data (a resume with other parameters is refused).
+//
+// Expected totals: the API has only a lower time bound, so the count of year
+// y is Count(>= Jan 1 of y) - Count(>= Jan 1 of y+1), both in the run's zone.
+//
+// Units: one per entry type (the `types` filter), each sweeping newest to
+// oldest down to Jan 1 of the oldest requested year, so `--concurrency N`
+// streams have work. A row whose type is not one of the 28 would be in no
+// type unit; so the plan compares the sum of the per-type counts with the
+// unfiltered count, and when they differ adds one unfiltered catch-all unit
+// (kCatchAllUnit). That unit writes and counts only rows of unknown types;
+// rows of the 28 known types are ignored there as covered by their own type
+// unit, so every row is counted exactly once.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/iso_time.h"
+#include "engine/run_options.h"
+#include "sink/destination.h"
+#include "source/timeline_source.h"
+
+namespace gb {
+
+inline constexpr const char* kCatchAllUnit = "other-types";
+
+struct Plan {
+  std::map<int, int64_t> expected;  // year -> exact expected total
+  std::vector<UnitSpec> units;
+  int64_t unknown_type_rows = 0;  // rows of types outside the 28 (catch-all unit)
+};
+
+// True for the catch-all unit (no type filter).
+bool IsCatchAllUnit(const UnitSpec& spec);
+
+class Planner {
+ public:
+  Planner(const RunOptions& options, const YearZone& zone);
+
+  // The parameters that define the data to load, as JSON (shown when a
+  // resume is refused), and their fingerprint.
+  std::string ParamsJson(const std::string& source_description) const;
+  std::string Fingerprint(const std::string& source_description) const;
+
+  // Asks the source for counts (2 per year boundary + 29 for the units).
+  Result<Plan> Make(TimelineSource& source) const;  // years must be non-empty
+
+  // The units a resumed run would have had (for sizing concurrency only).
+  static int TypeUnitCount();
+
+ private:
+  Result<std::map<int, int64_t>> ExpectedPerYear(TimelineSource& source) const;
+  Result<std::vector<UnitSpec>> Units(TimelineSource& source, int64_t* unknown_rows) const;
+  std::string Since(int year) const;
+
+  const RunOptions& options_;
+  const YearZone& zone_;
+};
+
+}  // namespace gb

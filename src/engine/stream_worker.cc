@@ -1,0 +1,224 @@
+#include "engine/stream_worker.h"
+
+#include <thread>
+
+#include "core/entry_types.h"
+#include "engine/planner.h"
+
+namespace gb {
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::microseconds;
+using std::chrono::milliseconds;
+
+void AddPage(Batch& batch, PageWork& work) {
+  for (size_t i = 0; i < work.rows.size(); ++i) {
+    batch.rows.push_back(std::move(work.rows[i]));
+    batch.repaired.push_back(work.repaired[i]);
+  }
+  for (Reject& r : work.rejects) batch.rejects.push_back(std::move(r));
+  for (const auto& [key, counts] : work.precounted) batch.precounted[key] += counts;
+  batch.fetched += work.fetched;
+  batch.checkpoint.fetched += work.fetched;
+  batch.checkpoint.cursor = work.end_cursor;
+  batch.checkpoint.unit_done = work.last;
+  ++batch.pages;
+}
+
+}  // namespace
+
+void StreamShared::Fail(Error error) {
+  std::lock_guard lock(error_mu);
+  if (!first_error) first_error = std::move(error);
+  failed = true;
+}
+
+std::optional<Error> StreamShared::error() const {
+  std::lock_guard lock(error_mu);
+  return first_error;
+}
+
+StreamWorker::StreamWorker(StreamShared& shared)
+    : shared_(shared),
+      session_(shared.destination, shared.observer, shared.clock, shared.serialize, shared.stop),
+      writer_(session_, shared.observer) {}
+
+void StreamWorker::Run() {
+  while (!shared_.Halted()) {
+    auto unit = Claim();
+    if (!unit) {
+      shared_.Fail(unit.error());
+      break;
+    }
+    if (!*unit) {
+      if (NothingToClaim()) return;  // `active` already decremented
+      continue;
+    }
+    Status status = ProcessUnit(**unit);
+    if (!status) shared_.Fail(status.error());
+    if (!status || shared_.Halted()) {
+      // Hand the unit back at once, so a rerun need not wait for the lease.
+      session_.Run([&](Session& s) { return s.ReleaseUnit((*unit)->id, shared_.worker_id); });
+      break;
+    }
+  }
+  --shared_.active;
+}
+
+Result<std::optional<UnitState>> StreamWorker::Claim() {
+  std::optional<UnitState> unit;
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto claimed = s.ClaimUnit(shared_.run_id, shared_.worker_id, shared_.options.lease);
+    if (!claimed) return tl::unexpected(claimed.error());
+    unit = std::move(*claimed);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return unit;
+}
+
+// Nothing claimable: either every unit is done, or some are held by other
+// streams. The other streams of this process finish their own; the last
+// stream of the process waits for units held by other processes (they finish
+// them, or their lease expires and this process takes them over).
+bool StreamWorker::NothingToClaim() {
+  bool all_done = false;
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto done = s.AllUnitsDone(shared_.run_id);
+    if (!done) return tl::unexpected(done.error());
+    all_done = *done;
+    return {};
+  });
+  if (!status) shared_.Fail(status.error());
+  if (!status || all_done) {
+    --shared_.active;
+    return true;
+  }
+  if (shared_.active.fetch_sub(1) > 1) return true;  // others are still working
+  ++shared_.active;
+  shared_.clock.SleepFor(milliseconds(1000));
+  return false;
+}
+
+Status StreamWorker::ProcessUnit(const UnitState& unit) {
+  BoundedQueue<PageWork> queue(shared_.queue_pages);
+  std::thread fetcher([&] { Fetch(unit, queue); });
+  Status status = Drain(unit, queue);
+  queue.Close();  // unblocks the fetcher when the writer stopped early
+  fetcher.join();
+  return status;
+}
+
+Status StreamWorker::Drain(const UnitState& unit, BoundedQueue<PageWork>& queue) {
+  Batch batch;
+  batch.unit = unit.spec.name;
+  batch.checkpoint = {shared_.run_id, unit.id, shared_.worker_id, unit.cursor, unit.fetched, false};
+  for (;;) {
+    PageWork work;
+    const auto popped = queue.Pop(&work, shared_.options.flush_after);
+    if (popped == BoundedQueue<PageWork>::PopResult::kClosed) break;
+    if (popped == BoundedQueue<PageWork>::PopResult::kTimeout) {
+      if (!batch.empty()) {
+        if (Status s = Flush(unit, batch); !s) return s;
+      }
+      continue;
+    }
+    if (work.error) {
+      // Keep what was fetched before the error: the rerun starts after it.
+      if (!batch.empty()) {
+        if (Status s = Flush(unit, batch); !s) return s;
+      }
+      return tl::unexpected(*work.error);
+    }
+    AddPage(batch, work);
+    if (batch.fetched >= shared_.options.batch_size || work.last) {
+      if (Status s = Flush(unit, batch); !s) return s;
+    }
+    if (work.last) return {};
+  }
+  if (!batch.empty()) return Flush(unit, batch);
+  return {};
+}
+
+void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
+  std::optional<std::string> after;
+  if (!unit.cursor.empty()) after = unit.cursor;
+  while (!shared_.Halted()) {
+    PageRequest request{{unit.spec.types, unit.spec.client_id, unit.spec.occurred_at_get},
+                        after,
+                        shared_.options.page_size};
+    const auto start = shared_.clock.Steady();
+    auto page = shared_.source.FetchPage(request);
+    const auto fetched_at = shared_.clock.Steady();
+    if (!page) {
+      PageWork failed;
+      failed.error = page.error();
+      queue.Push(std::move(failed));
+      break;
+    }
+    shared_.observer.On(PageFetched{unit.spec.name, static_cast<int>(page->nodes.size()),
+                                    duration_cast<milliseconds>(fetched_at - start)});
+    shared_.observer.On(TimeSpent{"api", duration_cast<microseconds>(fetched_at - start)});
+    PageWork work = TransformPage(unit.spec, *page);
+    shared_.observer.On(
+        TimeSpent{"transform", duration_cast<microseconds>(shared_.clock.Steady() - fetched_at)});
+    // A page without a new cursor ends the sweep rather than looping on it.
+    work.last = !page->has_next_page || !page->end_cursor || page->end_cursor == after;
+    after = page->end_cursor;
+    const bool last = work.last;
+    if (!queue.Push(std::move(work)) || last) break;
+  }
+  queue.Close();
+}
+
+PageWork StreamWorker::TransformPage(const UnitSpec& spec, const Page& page) const {
+  PageWork work;
+  work.end_cursor = page.end_cursor.value_or("");
+  const bool catch_all = IsCatchAllUnit(spec);
+  for (const ApiNode& node : page.nodes) {
+    // The catch-all unit loads only types no type unit covers (see planner.h).
+    if (catch_all && IsKnownEntryType(node.type)) continue;
+    ++work.fetched;
+    Transformed t = shared_.transformer.Transform(node);
+    switch (t.outcome) {
+      case Transformed::Outcome::kRow:
+        work.rows.push_back(std::move(t.row));
+        work.repaired.push_back(t.repaired);
+        break;
+      case Transformed::Outcome::kSkipped:
+        ++work.precounted[{t.row.year, t.row.source_type}].skipped;
+        break;
+      case Transformed::Outcome::kRejected:
+        ++work.precounted[{t.reject.year, t.reject.type}].rejected;
+        work.rejects.push_back(std::move(t.reject));
+        break;
+    }
+  }
+  return work;
+}
+
+Status StreamWorker::Flush(const UnitState& unit, Batch& batch) {
+  const auto start = shared_.clock.Steady();
+  auto result = writer_.Write(batch);
+  if (!result) return tl::unexpected(result.error());
+  const auto elapsed = shared_.clock.Steady() - start;
+  shared_.observer.On(TimeSpent{"database", duration_cast<microseconds>(elapsed)});
+  for (const Reject& r : result->rejected) {
+    shared_.observer.On(RowRejected{unit.spec.name, r.external_id, r.year, r.sqlstate, r.reason});
+  }
+  shared_.observer.On(BatchCommitted{unit.spec.name, ++shared_.batch_no, batch.fetched,
+                                     std::move(result->counts),
+                                     duration_cast<milliseconds>(elapsed),
+                                     batch.rows.empty() ? "" : batch.rows.front().external_id});
+  if (batch.checkpoint.unit_done) {
+    shared_.observer.On(SliceDone{unit.spec.name, batch.checkpoint.fetched});
+  }
+  Checkpoint next = batch.checkpoint;
+  batch = Batch{};
+  batch.unit = unit.spec.name;
+  batch.checkpoint = next;
+  return {};
+}
+
+}  // namespace gb
