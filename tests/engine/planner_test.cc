@@ -1,0 +1,105 @@
+#include "engine/planner.h"
+
+#include <gtest/gtest.h>
+
+#include "fake_source.h"
+
+namespace gb {
+namespace {
+
+using testing::FakeSource;
+using testing::MakeNode;
+
+std::vector<ApiNode> Dataset() {
+  return {MakeNode(1, "2026-01-02T00:00:00Z", "APPOINTMENT"),
+          MakeNode(2, "2025-06-01T00:00:00Z", "APPOINTMENT"),
+          MakeNode(3, "2025-01-01T00:00:00Z", "INVOICE"),
+          MakeNode(4, "2024-12-31T23:59:59Z", "INVOICE"),
+          MakeNode(5, "2025-01-01T04:59:59Z", "INVOICE"),  // 2024 in Toronto
+          MakeNode(6, "2024-03-01T00:00:00Z", "USER_COMMENT"),
+          MakeNode(7, "2023-03-01T00:00:00Z", "USER_COMMENT")};
+}
+
+TEST(PlannerTest, ExpectedPerYearByDifferences) {
+  FakeSource source(Dataset());
+  RunOptions options;
+  options.years = {2024, 2025};
+  auto zone = *YearZone::Make("UTC");
+  auto plan = Planner(options, zone).Make(source);
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->expected, (std::map<int, int64_t>{{2024, 2}, {2025, 3}}));
+  EXPECT_EQ(plan->units.size(), 28u);  // every type is known: no catch-all
+  EXPECT_EQ(plan->unknown_type_rows, 0);
+  for (const UnitSpec& unit : plan->units) {
+    ASSERT_EQ(unit.types.size(), 1u);
+    EXPECT_EQ(unit.name, "type:" + unit.types[0]);
+    EXPECT_EQ(unit.occurred_at_get, "2024-01-01T00:00:00Z");
+  }
+}
+
+TEST(PlannerTest, YearBoundariesInTheRunZone) {
+  FakeSource source(Dataset());
+  RunOptions options;
+  options.years = {2024, 2025};
+  auto zone = *YearZone::Make("America/Toronto");
+  auto plan = Planner(options, zone).Make(source);
+  ASSERT_TRUE(plan);
+  // Node 3 (Jan 1 00:00 UTC) and 5 are still 2024 in Toronto.
+  EXPECT_EQ(plan->expected, (std::map<int, int64_t>{{2024, 4}, {2025, 1}}));
+  EXPECT_EQ(plan->units.front().occurred_at_get, "2024-01-01T05:00:00Z");
+}
+
+TEST(PlannerTest, NonContiguousYearsAskEachBoundaryOnce) {
+  FakeSource source(Dataset());
+  RunOptions options;
+  options.years = {2023, 2025};
+  auto zone = *YearZone::Make("UTC");
+  auto plan = Planner(options, zone).Make(source);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->expected, (std::map<int, int64_t>{{2023, 1}, {2025, 3}}));
+  EXPECT_EQ(source.count_calls(), 4 + 28 + 1);  // 2023, 2024, 2025, 2026 + units
+}
+
+TEST(PlannerTest, UnknownTypesGetACatchAllUnit) {
+  auto nodes = Dataset();
+  nodes.push_back(MakeNode(8, "2025-02-01T00:00:00Z", "BRAND_NEW_TYPE"));
+  FakeSource source(nodes);
+  RunOptions options;
+  options.years = {2025};
+  auto zone = *YearZone::Make("UTC");
+  auto plan = Planner(options, zone).Make(source);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->expected.at(2025), 4);
+  ASSERT_EQ(plan->units.size(), 29u);
+  EXPECT_EQ(plan->units.back().name, kCatchAllUnit);
+  EXPECT_TRUE(IsCatchAllUnit(plan->units.back()));
+  EXPECT_EQ(plan->unknown_type_rows, 1);
+}
+
+TEST(PlannerTest, FingerprintCoversTheParametersThatDefineTheData) {
+  auto zone = *YearZone::Make("UTC");
+  RunOptions a;
+  a.years = {2016, 2017};
+  const std::string base = Planner(a, zone).Fingerprint("src");
+  EXPECT_EQ(base, Planner(a, zone).Fingerprint("src"));
+  EXPECT_NE(base, Planner(a, zone).Fingerprint("other src"));
+  RunOptions b = a;
+  b.batch_size = 7;  // how, not what: same data
+  b.concurrency = 3;
+  EXPECT_EQ(base, Planner(b, zone).Fingerprint("src"));
+  b = a;
+  b.years = {2016};
+  EXPECT_NE(base, Planner(b, zone).Fingerprint("src"));
+  b = a;
+  b.legacy_types = true;
+  EXPECT_NE(base, Planner(b, zone).Fingerprint("src"));
+  b = a;
+  b.truncate = std::make_pair(500, 2000);
+  EXPECT_NE(base, Planner(b, zone).Fingerprint("src"));
+  auto toronto = *YearZone::Make("America/Toronto");
+  EXPECT_NE(base, Planner(a, toronto).Fingerprint("src"));
+  EXPECT_NE(Planner(a, zone).ParamsJson("src").find("\"years\":[2016,2017]"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gb
