@@ -1,10 +1,90 @@
+// `gazelle-backfill run`: every flag of the loader, parsed by CLI11 into
+// RunFlags, validated by ResolveRunFlags (pure, tested), then RunLoad.
+#include <memory>
+
 #include "cli/command.h"
+#include "cli/load_runner.h"
+#include "cli/run_flags.h"
+#include "cli/stop_signal.h"
+#include "cli/worker_id.h"
+#include "core/exit_code.h"
+#include "monitor/i18n.h"
 
 namespace gb::cli {
+namespace {
+
+void AddRangeFlags(CLI::App& cmd, RunFlags& f) {
+  cmd.add_option("--years", f.years,
+                 Tr("Years to load: 2016-2025, 2024, or 2016,2018 (repeatable)"))
+      ->type_name("YEARS");
+  cmd.add_option("--start-year", f.start_year, Tr("Old spelling: first year of the range"));
+  cmd.add_option("--end-year", f.end_year, Tr("Old spelling: last year of the range (any order)"));
+  cmd.add_option("--tz", f.tz, Tr("Time zone of the year boundaries (IANA name)"))
+      ->capture_default_str();
+}
+
+void AddEndpointFlags(CLI::App& cmd, RunFlags& f) {
+  cmd.add_option("--db", f.db,
+                 Tr("Destination: sqlite:PATH, a path, or postgresql://… (default $DATABASE_URL, "
+                    "else sqlite:gazelle.db)"));
+  cmd.add_option("--api", f.api,
+                 Tr("Gazelle API base URL (default $GAZELLE_API_URL, else the real API)"));
+  cmd.add_option("--token-file", f.token_file, Tr("OAuth token file"))->capture_default_str();
+  cmd.add_option("--api-key", f.api_key,
+                 Tr("Short API key instead of OAuth (default $GAZELLE_API_KEY)"));
+  cmd.add_option("--from-file", f.from_file,
+                 Tr("Replay an export (JSONL of API nodes) instead of the API"));
+}
+
+void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
+  cmd.add_option("--batch-size", f.batch_size, Tr("Rows per transaction"))->capture_default_str();
+  cmd.add_option("--concurrency", f.concurrency,
+                 Tr("Concurrent streams (default: chosen by the loader)"));
+  cmd.add_option("--max-rps", f.max_rps,
+                 Tr("API requests per second, all streams together (0 = no limit)"));
+  cmd.add_option("--progress", f.progress, Tr("auto, line, log, json or quiet"))
+      ->capture_default_str();
+  cmd.add_option("--truncate", f.truncate,
+                 Tr("TITLE,DESCRIPTION character limits of an old table, e.g. 500,2000"));
+  cmd.add_flag("--legacy-types", f.legacy_types, Tr("Map entry types onto the old 8-value CHECK"));
+  cmd.add_flag("--restart", f.restart, Tr("Start the range over instead of resuming"));
+  cmd.add_flag("--sync-users", f.sync_users, Tr("Refresh an existing users table from the API"));
+  cmd.add_flag("--profile", f.profile, Tr("Report where the time went"));
+}
+
+int Execute(const RunFlags& flags) {
+  EnvLookup env = ProcessEnv();
+  auto config = ResolveRunFlags(flags, env);
+  if (!config) {
+    PrintError(config.error().message);
+    return ToInt(ExitCode::kUsage);
+  }
+  config->options.worker_id = MakeWorkerId();
+  SourceConfig source;
+  source.from_file = config->from_file;
+  source.api_url = config->api_url;
+  source.token_file = config->token_file;
+  source.max_rps = config->max_rps;
+  if (config->from_file.empty()) {
+    auto credentials = LoadCredentials(env, ".env", config->api_key);
+    if (!credentials) {
+      PrintError(credentials.error().message);
+      return ToInt(ExitCodeForSource(credentials.error().kind));
+    }
+    source.credentials = *credentials;
+  }
+  return RunLoad(*config, source, InstallStopHandlers());
+}
+
+}  // namespace
 
 void RegisterRunCommand(CLI::App& app, Action* chosen) {
-  auto* cmd = app.add_subcommand("run", "Backfill a range of years into the destination.");
-  cmd->callback([chosen] { *chosen = [] { return 0; }; });
+  auto* cmd = app.add_subcommand("run", Tr("Backfill a range of years into the destination."));
+  auto flags = std::make_shared<RunFlags>();
+  AddRangeFlags(*cmd, *flags);
+  AddEndpointFlags(*cmd, *flags);
+  AddTuningFlags(*cmd, *flags);
+  cmd->callback([chosen, flags] { *chosen = [flags] { return Execute(*flags); }; });
 }
 
 }  // namespace gb::cli

@@ -11,9 +11,8 @@ namespace {
 // Inserts the group separator every three digits of an unsigned digit string.
 std::string Group(std::string_view digits, const std::string& sep) {
   std::string out;
-  size_t lead = digits.size() % 3;
   for (size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (i - lead) % 3 == 0) out += sep;
+    if (i != 0 && (digits.size() - i) % 3 == 0) out += sep;
     out += digits[i];
   }
   return out;

@@ -1,0 +1,26 @@
+// What `run` and `demo` share: wire the progress (model, renderer, reporter),
+// the source and the destination, run the engine until done or stopped, then
+// print the per-year and overall summary. Returns the process exit code.
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include "cli/run_flags.h"
+#include "cli/source_factory.h"
+#include "core/error.h"
+#include "core/exit_code.h"
+
+namespace gb::cli {
+
+int RunLoad(const RunConfig& config, const SourceConfig& source_config,
+            const std::atomic<bool>& stop);
+
+// "error: …" on stderr, secrets removed.
+void PrintError(const std::string& message);
+
+// The exit code for an error met while opening the source or the destination.
+ExitCode ExitCodeForSource(ErrorKind kind);
+ExitCode ExitCodeForDestination(ErrorKind kind);
+
+}  // namespace gb::cli

@@ -1,0 +1,155 @@
+#include "cli/run_flags.h"
+
+#include <charconv>
+
+#include "cli/year_range.h"
+#include "core/iso_time.h"
+#include "core/redact.h"
+#include "monitor/i18n.h"
+#include "source/gazelle_client.h"
+
+namespace gb::cli {
+namespace {
+
+std::optional<int> ParseInt(std::string_view text) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+Result<std::vector<int>> ResolveYears(const RunFlags& flags) {
+  bool old_spelling = flags.start_year || flags.end_year;
+  if (!flags.years.empty() && old_spelling) {
+    return Fail(ErrorKind::kConfig,
+                Tr("--years and --start-year/--end-year say the same thing: use one of them."));
+  }
+  if (!flags.years.empty()) return ParseYears(flags.years);
+  return YearsFromStartEnd(flags.start_year, flags.end_year);
+}
+
+std::string FromFlagOrEnv(const std::string& flag, const EnvLookup& env, const char* name,
+                          const char* fallback) {
+  if (!flag.empty()) return flag;
+  if (auto value = env(name); value && !value->empty()) return *value;
+  return fallback;
+}
+
+Status CheckNumbers(const RunFlags& flags) {
+  if (flags.batch_size < 1 || flags.batch_size > 100000) {
+    return Fail(ErrorKind::kConfig,
+                TrFormat("--batch-size {}: give a number of rows per transaction from 1 to "
+                         "100,000 (default 500).",
+                         flags.batch_size));
+  }
+  if (flags.concurrency < 0 || flags.concurrency > 64) {
+    return Fail(ErrorKind::kConfig,
+                TrFormat("--concurrency {}: give a number of streams from 1 to 64, or leave it out "
+                         "to let the loader choose.",
+                         flags.concurrency));
+  }
+  if (!(flags.max_rps >= 0)) {
+    return Fail(
+        ErrorKind::kConfig,
+        TrFormat("--max-rps {}: give requests per second (for example 10), or 0 for no limit.",
+                 flags.max_rps));
+  }
+  return {};
+}
+
+Result<RunOptions> ResolveOptions(const RunFlags& flags) {
+  if (auto st = CheckNumbers(flags); !st) return tl::unexpected(st.error());
+  RunOptions o;
+  auto years = ResolveYears(flags);
+  if (!years) return tl::unexpected(years.error());
+  o.years = *years;
+  auto zone = YearZone::Make(flags.tz);
+  if (!zone) {
+    return Fail(ErrorKind::kConfig,
+                TrFormat("--tz {}: unknown time zone; use an IANA name such as America/Toronto, or "
+                         "UTC. ({})",
+                         flags.tz, zone.error().message));
+  }
+  o.tz = flags.tz;
+  o.batch_size = flags.batch_size;
+  o.concurrency = flags.concurrency;
+  if (!flags.truncate.empty()) {
+    auto limits = ParseTruncate(flags.truncate);
+    if (!limits) return tl::unexpected(limits.error());
+    o.truncate = *limits;
+  }
+  o.legacy_types = flags.legacy_types;
+  o.restart = flags.restart;
+  o.sync_users = flags.sync_users;
+  o.profile = flags.profile;
+  return o;
+}
+
+}  // namespace
+
+Result<std::pair<int, int>> ParseTruncate(std::string_view text) {
+  size_t comma = text.find(',');
+  std::optional<int> title, description;
+  if (comma != std::string_view::npos) {
+    title = ParseInt(text.substr(0, comma));
+    description = ParseInt(text.substr(comma + 1));
+  }
+  if (!title || !description || *title < 1 || *description < 1) {
+    return Fail(ErrorKind::kConfig,
+                TrFormat("--truncate {}: give the title and description limits in characters, "
+                         "for example --truncate 500,2000 (the old table's limits).",
+                         text));
+  }
+  return std::make_pair(*title, *description);
+}
+
+Status CheckDatabaseUrl(std::string_view url) {
+  constexpr std::string_view kHow =
+      "use sqlite:PATH, a file path, or postgresql://user@host:5432/dbname";
+  if (url.empty()) return Fail(ErrorKind::kConfig, TrFormat("--db is empty; {}.", Tr(kHow)));
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return {};
+  if (url.starts_with("sqlite:")) {
+    if (url.size() == 7) {
+      return Fail(ErrorKind::kConfig,
+                  TrFormat("--db sqlite: needs a file path, such as sqlite:gazelle.db."));
+    }
+    return {};
+  }
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    return Fail(ErrorKind::kConfig, TrFormat("--db {}: '{}' databases are not supported; {}.",
+                                             RedactUrl(url), url.substr(0, scheme), Tr(kHow)));
+  }
+  return {};
+}
+
+Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env) {
+  RunConfig config;
+  auto options = ResolveOptions(flags);
+  if (!options) return tl::unexpected(options.error());
+  config.options = std::move(*options);
+  config.db_url = FromFlagOrEnv(flags.db, env, "DATABASE_URL", kDefaultDatabaseUrl);
+  if (auto st = CheckDatabaseUrl(config.db_url); !st) return tl::unexpected(st.error());
+  if (flags.from_file.empty()) {
+    auto api = ValidateApiUrl(ResolveApiUrl(flags.api, env));
+    if (!api) return tl::unexpected(api.error());
+    config.api_url = *api;
+  } else if (!flags.api.empty() || !flags.api_key.empty()) {
+    return Fail(
+        ErrorKind::kConfig,
+        Tr("--from-file replays an export instead of calling the API: drop --api/--api-key, "
+           "or drop --from-file."));
+  }
+  auto progress = ParseProgressMode(flags.progress);
+  if (!progress) {
+    return Fail(ErrorKind::kConfig,
+                TrFormat("--progress {}: choose auto, line, log, json or quiet.", flags.progress));
+  }
+  config.progress = *progress;
+  config.token_file = flags.token_file.empty() ? kDefaultTokenFile : flags.token_file;
+  config.api_key = flags.api_key;
+  config.from_file = flags.from_file;
+  config.max_rps = flags.max_rps;
+  return config;
+}
+
+}  // namespace gb::cli

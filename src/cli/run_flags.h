@@ -1,0 +1,62 @@
+// `run`'s flags as typed (RunFlags) and as validated (RunConfig). Resolving is
+// a pure function of the flags and the environment, so every error message is
+// tested: each says what is wrong and what to do; the command exits kUsage.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "engine/run_options.h"
+#include "monitor/progress_mode.h"
+#include "source/credentials.h"
+
+namespace gb::cli {
+
+inline constexpr const char* kDefaultDatabaseUrl = "sqlite:gazelle.db";
+inline constexpr const char* kDefaultTokenFile = "config/token.json";
+
+struct RunFlags {
+  std::vector<std::string> years;  // --years, repeatable
+  std::optional<int> start_year;   // old spelling
+  std::optional<int> end_year;
+  std::string db;   // --db, else DATABASE_URL, else sqlite:gazelle.db
+  std::string api;  // --api, else GAZELLE_API_URL, else the real API
+  std::string token_file = kDefaultTokenFile;
+  std::string api_key;    // --api-key, else GAZELLE_API_KEY (read with the credentials)
+  std::string from_file;  // --from-file dump.jsonl
+  int batch_size = 500;
+  int concurrency = 0;
+  double max_rps = 0;
+  std::string progress = "auto";
+  std::string tz = "UTC";
+  std::string truncate;  // "500,2000"
+  bool legacy_types = false;
+  bool restart = false;
+  bool sync_users = false;
+  bool profile = false;
+};
+
+struct RunConfig {
+  RunOptions options;  // years, tz, batch size, concurrency, truncate, ... (worker_id unset)
+  std::string db_url;
+  std::string api_url;
+  std::string token_file;
+  std::string api_key;
+  std::string from_file;
+  double max_rps = 0;
+  ProgressMode progress = ProgressMode::kAuto;
+};
+
+Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env);
+
+// "500,2000" -> (500, 2000): the title and description limits.
+Result<std::pair<int, int>> ParseTruncate(std::string_view text);
+
+// sqlite:PATH, a plain path, postgresql://… or postgres://…; kConfig otherwise.
+Status CheckDatabaseUrl(std::string_view url);
+
+}  // namespace gb::cli

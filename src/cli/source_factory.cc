@@ -1,0 +1,47 @@
+#include "cli/source_factory.h"
+
+#include "monitor/i18n.h"
+#include "source/curl_transport.h"
+#include "source/gazelle_client.h"
+#include "source/jsonl_source.h"
+#include "source/oauth_authenticator.h"
+
+namespace gb::cli {
+
+Result<OpenedSource> OpenedSource::Open(const SourceConfig& config, Clock& clock,
+                                        Observer& observer) {
+  OpenedSource opened;
+  if (!config.from_file.empty()) {
+    auto file = JsonlSource::Open(config.from_file);
+    if (!file) return tl::unexpected(file.error());
+    opened.source_ = std::move(*file);
+    return opened;
+  }
+  opened.transport_ = std::make_unique<CurlTransport>();
+  if (!config.credentials.api_key.empty()) {
+    opened.auth_ = std::make_unique<ApiKeyAuthenticator>(config.credentials.api_key);
+  } else {
+    opened.store_ = std::make_unique<TokenStore>(config.token_file, observer);
+    auto token = opened.store_->Load();
+    if (!token) return tl::unexpected(token.error());
+    if (!config.credentials.HasOAuthClient()) {
+      observer.On(
+          Warning{Tr("GAZELLE_CLIENT_ID / GAZELLE_CLIENT_SECRET are not set: the access "
+                     "token cannot be refreshed when it expires.")});
+    }
+    OAuthConfig oauth;
+    oauth.base_url = config.api_url;
+    oauth.credentials = config.credentials;
+    opened.auth_ = std::make_unique<OAuthAuthenticator>(oauth, *token, opened.store_.get(),
+                                                        *opened.transport_, clock, observer);
+  }
+  GazelleOptions options;
+  options.base_url = config.api_url;
+  options.max_rps = config.max_rps;
+  auto client = GazelleClient::Create(options, *opened.transport_, *opened.auth_, clock, observer);
+  if (!client) return tl::unexpected(client.error());
+  opened.source_ = std::move(*client);
+  return opened;
+}
+
+}  // namespace gb::cli

@@ -1,0 +1,41 @@
+// Builds the TimelineSource `run` and `demo` read from: an export file
+// (--from-file), or the Gazelle API with an API key or OAuth tokens from the
+// token file (refreshed ahead of expiry, written back atomically). Owns the
+// transport, the token store and the authenticator the client borrows.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/events.h"
+#include "source/authenticator.h"
+#include "source/credentials.h"
+#include "source/http_transport.h"
+#include "source/timeline_source.h"
+#include "source/token_store.h"
+
+namespace gb::cli {
+
+struct SourceConfig {
+  std::string from_file;  // set: replay this export
+  std::string api_url;    // validated
+  std::string token_file;
+  double max_rps = 0;
+  Credentials credentials;  // client id/secret for refreshing, or an API key
+};
+
+class OpenedSource {
+ public:
+  static Result<OpenedSource> Open(const SourceConfig& config, Clock& clock, Observer& observer);
+  TimelineSource& source() { return *source_; }
+
+ private:
+  std::unique_ptr<HttpTransport> transport_;
+  std::unique_ptr<TokenStore> store_;
+  std::unique_ptr<Authenticator> auth_;
+  std::unique_ptr<TimelineSource> source_;
+};
+
+}  // namespace gb::cli
