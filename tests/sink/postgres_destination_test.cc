@@ -2,6 +2,8 @@
 // secrets kept out of Describe() and errors.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "core/redact.h"
 #include "sink/destination.h"
 #include "sink/destination_fixture.h"
@@ -137,6 +139,27 @@ TEST(PostgresConnectTest, LostConnectionIsTransientAndANewSessionWorks) {
   ASSERT_TRUE((*fresh)->Begin());
   ASSERT_TRUE((*fresh)->WriteRows(std::vector<Row>{MakeRow("tme_1", 2024, "APPOINTMENT")}));
   ASSERT_TRUE((*fresh)->Commit());
+}
+
+TEST_F(PostgresDestinationTest, ConcurrentWritersOfTheSameNewRowBothSucceed) {
+  auto dest = OpenDestination(url());
+  auto a = std::move(*(*dest)->Connect());
+  auto b = std::move(*(*dest)->Connect());
+  ASSERT_TRUE(a->EnsureSchema({}));
+  std::vector<Row> rows = {MakeRow("tme_race", 2024, "APPOINTMENT")};
+  ASSERT_TRUE(a->Begin());
+  ASSERT_TRUE(a->WriteRows(rows));  // uncommitted: invisible to b's check
+  Result<CountTable> b_counts = Fail(ErrorKind::kInternal, "not run");
+  std::thread other([&] {
+    if (b->Begin()) b_counts = b->WriteRows(rows);  // waits on a's row, then sees it exists
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let b reach the COPY
+  ASSERT_TRUE(a->Commit());
+  other.join();
+  ASSERT_TRUE(b_counts) << b_counts.error().message;
+  EXPECT_EQ(b_counts->at(CountKey{2024, "APPOINTMENT"}).unchanged, 1);
+  ASSERT_TRUE(b->Commit());
+  EXPECT_EQ(*server().QueryValue("SELECT count(*) FROM gazelle_timeline_entries", db()), "1");
 }
 
 TEST_F(PostgresDestinationTest, ClaimSkipsUnitsLockedByAnotherTransaction) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/record.h"
 
@@ -13,5 +15,13 @@ namespace gb {
 // passed as is (a NUL or invalid UTF-8 is refused by the server as a data
 // error for the batch, which the engine bisects).
 void AppendCopyRow(const Row& row, std::string* out);
+
+// Appends one line in the column order of sql/postgres/copy_entries.sql (the
+// destination table itself, for rows known to be new). `repaired`: the user is
+// unknown, so user_id is NULL and the original goes into metadata.
+void AppendEntryCopyRow(const Row& row, bool repaired, std::string* out);
+
+// A text[] literal ({"a","b\"c"}) for binding a list of ids as one parameter.
+std::string TextArrayLiteral(const std::vector<std::string_view>& items);
 
 }  // namespace gb

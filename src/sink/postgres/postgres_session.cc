@@ -1,6 +1,7 @@
 #include "sink/postgres/postgres_session.h"
 
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "sink/batch_dedupe.h"
 #include "sink/postgres/copy_text.h"
@@ -100,20 +101,93 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   auto fk = UserForeignKey();  // before the savepoint: a failure here is not the rows' fault
   if (!fk) return tl::unexpected(fk.error());
   std::vector<size_t> keep = LastOccurrences(rows, &counts);
-  // One round trip: (create the staging table on first use,) savepoint, empty the stage.
-  std::string prologue = stage_exists_ ? Join({q::kSavepoint, q::kTruncateStage})
-                                       : Join({q::kCreateStage, q::kSavepoint});
-  if (auto s = conn_->Simple("preparing the batch", prologue); !s) {
+  if (auto s = conn_->Simple("preparing the batch", std::string(q::kSavepoint)); !s) {
     return tl::unexpected(s.error());
   }
-  stage_exists_ = true;
-  if (auto s = StageRows(rows, keep); !s) return tl::unexpected(AbandonWrite(s.error()));
-  auto result = Upsert(rows, keep, std::move(counts));
-  if (!result) return tl::unexpected(AbandonWrite(result.error()));
+  auto probe = Probe(rows, keep);
+  if (!probe) return tl::unexpected(AbandonWrite(probe.error()));
+  std::vector<size_t> fresh, existing;
+  for (size_t i : keep) {
+    (probe->existing.count(rows[i].external_id) ? existing : fresh).push_back(i);
+  }
+  if (!fresh.empty()) {
+    auto copied = CopyFresh(rows, fresh, probe->unknown_users, &counts);
+    if (!copied && copied.error().code != "23505") {
+      return tl::unexpected(AbandonWrite(copied.error()));
+    }
+    if (!copied) {
+      // A concurrent writer inserted one of these meanwhile: upsert them all instead.
+      auto undo = conn_->Simple("rolling back the batch", std::string(q::kRollbackToSavepoint));
+      if (!undo) return tl::unexpected(undo.error());
+      existing = keep;
+    }
+  }
+  if (!existing.empty()) {
+    bool created = !stage_exists_;
+    auto staged = StageAndUpsert(rows, existing, &counts);
+    if (!staged) {
+      if (created) stage_exists_ = false;  // its creation is rolled back with the savepoint
+      return tl::unexpected(AbandonWrite(staged.error()));
+    }
+  }
   if (auto s = conn_->Simple("writing the batch", std::string(q::kReleaseSavepoint)); !s) {
     return tl::unexpected(s.error());
   }
-  return result;
+  return counts;
+}
+
+Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row> rows,
+                                                            const std::vector<size_t>& keep) {
+  std::vector<std::string_view> ids, users;
+  std::unordered_set<std::string_view> seen_users;
+  for (size_t i : keep) {
+    ids.push_back(rows[i].external_id);
+    if (rows[i].user_id && seen_users.insert(*rows[i].user_id).second) {
+      users.push_back(*rows[i].user_id);
+    }
+  }
+  auto res =
+      conn_->Exec("checking the batch", q::kProbeBatch,
+                  {TextArrayLiteral(ids), TextArrayLiteral(users), *user_fk_ ? "true" : "false"});
+  if (!res) return tl::unexpected(res.error());
+  ProbeResult probe;
+  for (int r = 0; r < res->rows(); ++r) {
+    auto& set = res->Text(r, 0) == "e" ? probe.existing : probe.unknown_users;
+    set.insert(std::string(res->Text(r, 1)));
+  }
+  return probe;
+}
+
+// Rows known to be new go straight into the table with COPY (PostgreSQL's
+// fastest path: batched heap inserts), skipping the staging table.
+Status PostgresSession::CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh,
+                                  const std::unordered_set<std::string>& unknown_users,
+                                  CountTable* counts) {
+  copy_buffer_.clear();
+  CountTable added;
+  for (size_t i : fresh) {
+    const Row& row = rows[i];
+    bool repaired = row.user_id && unknown_users.count(*row.user_id) > 0;
+    AppendEntryCopyRow(row, repaired, &copy_buffer_);
+    Counts& c = added[CountKey{row.year, row.source_type}];
+    (repaired ? c.repaired : c.inserted) += 1;
+  }
+  auto copied = conn_->CopyIn("writing the batch", std::string(q::kCopyEntries), copy_buffer_);
+  if (!copied) return copied;
+  for (const auto& [key, c] : added) (*counts)[key] += c;
+  return {};
+}
+
+Status PostgresSession::StageAndUpsert(std::span<const Row> rows, const std::vector<size_t>& keep,
+                                       CountTable* counts) {
+  std::string prologue(stage_exists_ ? q::kTruncateStage : q::kCreateStage);
+  if (auto s = conn_->Simple("preparing the batch", prologue); !s) return s;
+  stage_exists_ = true;
+  if (auto s = StageRows(rows, keep); !s) return s;
+  auto upserted = Upsert(rows, keep, CountTable{});
+  if (!upserted) return tl::unexpected(upserted.error());
+  for (const auto& [key, c] : *upserted) (*counts)[key] += c;
+  return {};
 }
 
 Status PostgresSession::StageRows(std::span<const Row> rows, const std::vector<size_t>& keep) {

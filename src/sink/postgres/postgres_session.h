@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "sink/destination.h"
 #include "sink/postgres/pg_connection.h"
@@ -49,6 +51,15 @@ class PostgresSession final : public Session {
 
  private:
   Result<bool> UserForeignKey();
+  struct ProbeResult {
+    std::unordered_set<std::string> existing;       // external ids already in the table
+    std::unordered_set<std::string> unknown_users;  // user ids absent from users (FK only)
+  };
+  Result<ProbeResult> Probe(std::span<const Row> rows, const std::vector<size_t>& keep);
+  Status CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh,
+                   const std::unordered_set<std::string>& unknown_users, CountTable* counts);
+  Status StageAndUpsert(std::span<const Row> rows, const std::vector<size_t>& keep,
+                        CountTable* counts);
   Status StageRows(std::span<const Row> rows, const std::vector<size_t>& keep);
   Result<CountTable> Upsert(std::span<const Row> rows, const std::vector<size_t>& keep,
                             CountTable counts);

@@ -1,0 +1,4 @@
+-- watch: the newest rows by primary key (an index walk of 5 rows, never a scan).
+SELECT external_id, coalesce(entry_type, ''),
+  coalesce(to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '')
+FROM gazelle_timeline_entries ORDER BY id DESC LIMIT 5

@@ -1,0 +1,88 @@
+// The read side of the bookkeeping tables, for `watch` and the web page: what
+// the loader committed (runs, plan, counters, units, workers, rejects) plus the
+// five newest entries by primary key. A read never scans the entries table (no
+// COUNT(*)): the total in the destination is an estimate (PostgreSQL's
+// pg_class.reltuples, SQLite's largest rowid) and the exact numbers are the
+// counters, committed in the same transaction as the rows. Times are epoch
+// seconds from the database's own clock, the clock that wrote the heartbeats.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/events.h"
+
+namespace gb {
+
+struct RunRow {
+  int64_t id = 0;
+  std::string state;  // planned | running | done | done_with_rejects | stopped | failed
+  std::string reason;
+  std::string params;  // JSON of the parameters, as stored
+  int64_t started_at = 0;
+  int64_t heartbeat_at = 0;
+  std::optional<int64_t> finished_at;
+};
+
+struct UnitRow {
+  int64_t id = 0;
+  std::string name;
+  std::string state;  // pending | running | done
+  std::string lease_owner;
+  std::optional<int64_t> lease_expires_at;
+  std::string cursor;
+  int64_t fetched = 0;
+  int64_t updated_at = 0;  // moved by every checkpoint: the unit's last commit
+};
+
+struct WorkerRow {
+  std::string worker_id;
+  std::string host;
+  int64_t pid = 0;
+  std::string state;   // running | waiting | stopping | done | failed
+  std::string reason;  // "waiting on the API (429 Too Many Requests) until 14:02:31 UTC"
+  int64_t heartbeat_at = 0;
+  int64_t started_at = 0;
+};
+
+struct EntryRow {
+  std::string external_id;
+  std::string type;
+  std::string occurred_at;  // ISO 8601 UTC as stored
+};
+
+struct DbStatus {
+  bool database_exists = true;  // false: a SQLite file that is not there yet
+  bool tables_exist = false;    // false before any run created gb_runs
+  int64_t now = 0;              // the database's clock
+  std::vector<RunRow> runs;     // newest first (at most 5)
+  // Of the newest run (runs.front()); empty when there is none.
+  std::map<int, int64_t> plan;  // year -> expected
+  std::map<int, Counts> counters;  // year -> summed over types
+  std::optional<int64_t> last_counter_update;
+  std::vector<UnitRow> units;
+  std::vector<WorkerRow> workers;
+  std::map<std::string, int64_t> rejects_by_reason;
+  // Of the destination table.
+  std::vector<EntryRow> latest;          // newest 5 by primary key
+  std::optional<int64_t> rows_estimate;  // none when unknown (never analysed)
+};
+
+class StatusReader {
+ public:
+  virtual ~StatusReader() = default;
+  // One cheap snapshot. A lost connection is a kTransient error; the next
+  // call reconnects.
+  virtual Result<DbStatus> Read() = 0;
+  virtual std::string Describe() const = 0;  // as Destination::Describe(): no password
+};
+
+// For the same URLs as OpenDestination. Connects lazily, on the first Read().
+Result<std::unique_ptr<StatusReader>> OpenStatusReader(const std::string& url);
+
+}  // namespace gb
