@@ -11,5 +11,6 @@ CREATE TEMP TABLE gb_stage (
   description text,
   metadata text,
   year integer,
-  src_type text
+  src_type text,
+  pre_repaired boolean  -- repaired by the transform (counted as repaired)
 ) ON COMMIT DROP

@@ -44,6 +44,9 @@ struct Row {
   int year = 0;                            // in the run's time zone
   std::string source_type;                 // the API type (counters use it)
   std::string raw;                         // the API node, for rejects
+  // The transform repaired it losslessly (original kept in metadata): the sink
+  // counts it as repaired instead of inserted/updated/unchanged.
+  bool repaired = false;
 };
 
 // A row the pipeline could not load, with why. Stored in the rejects table.

@@ -8,32 +8,19 @@ namespace {
 constexpr const char* kForeignKeyViolation = "23503";
 
 // The row with its unknown user removed and remembered in metadata.
-Row WithoutUser(const Row& row, const Error& error) {
+Row WithoutUser(const Row& row) {
   Row fixed = row;
   nlohmann::json meta = nlohmann::json::parse(row.metadata, nullptr, false);
   if (!meta.is_object()) meta = nlohmann::json::object();
-  meta["repairs"].push_back({{"field", "user_id"},
-                             {"issue", "unknown user (" + error.code + ")"},
-                             {"original", *row.user_id}});
+  // The same key the sinks' set-based repair uses.
+  meta["unresolved_user_id"] = *row.user_id;
   fixed.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   fixed.user_id.reset();
+  fixed.repaired = true;  // the sink counts it as repaired
   return fixed;
 }
 
 }  // namespace
-
-// Moves one written row of `row`'s cell from loaded to repaired, so each row
-// is counted once (the sink counted it as inserted/updated/unchanged).
-void BatchWriter::MarkRepaired(const Row& row, CountTable* counts) {
-  Counts& c = (*counts)[{row.year, row.source_type}];
-  for (int64_t* loaded : {&c.inserted, &c.updated, &c.unchanged}) {
-    if (*loaded > 0) {
-      --*loaded;
-      ++c.repaired;
-      return;
-    }
-  }
-}
 
 Result<BatchResult> BatchWriter::Write(const Batch& batch) {
   BatchResult result;
@@ -71,9 +58,6 @@ Status BatchWriter::WriteRange(Session& session, const Batch& batch, size_t lo, 
     auto written = session.WriteRows(std::span<const Row>(batch.rows).subspan(lo, n));
     if (written) {
       for (const auto& [key, counts] : *written) result->counts[key] += counts;
-      for (size_t i = lo; i < hi; ++i) {
-        if (batch.repaired[i]) MarkRepaired(batch.rows[i], &result->counts);
-      }
       return {};
     }
     if (written.error().kind != ErrorKind::kData) return tl::unexpected(written.error());
@@ -96,12 +80,11 @@ Status BatchWriter::WriteSingleBadRow(Session& session, const Batch& batch, size
   ++result->bad_rows;
   Error final_error = error;
   if (error.code == kForeignKeyViolation && row.user_id) {
-    const Row fixed = WithoutUser(row, error);
+    const Row fixed = WithoutUser(row);
     ++result->statements;
     auto written = session.WriteRows(std::span<const Row>(&fixed, 1));
     if (written) {
       for (const auto& [key, counts] : *written) result->counts[key] += counts;
-      MarkRepaired(fixed, &result->counts);
       return {};
     }
     if (written.error().kind != ErrorKind::kData) return tl::unexpected(written.error());

@@ -35,7 +35,6 @@ class BatchWriter {
                     BatchResult* result);
   Status WriteSingleBadRow(Session& session, const Batch& batch, size_t i, const Error& error,
                            BatchResult* result);
-  static void MarkRepaired(const Row& row, CountTable* counts);
 
   RetryingSession& session_;
   Observer& observer_;

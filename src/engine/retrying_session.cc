@@ -38,6 +38,8 @@ Status RetryingSession::Run(const std::function<Status(Session&)>& op) {
   for (attempts_ = 1;; ++attempts_) {
     Status status = Once(op);
     if (status || status.error().kind != ErrorKind::kTransient) return status;
+    // A lost lease is final for this batch: another worker owns the unit now.
+    if (IsLostLease(status.error())) return status;
     if (attempts_ >= kMaxAttempts || stop_) return status;
     const auto delay = Backoff(attempts_);
     observer_.On(

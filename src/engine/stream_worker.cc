@@ -56,6 +56,12 @@ void StreamWorker::Run() {
       continue;
     }
     Status status = ProcessUnit(**unit);
+    if (!status && IsLostLease(status.error())) {
+      // This process stalled past its lease and another worker took the unit
+      // over from the committed checkpoint: leave it to them, claim another.
+      shared_.observer.On(Warning{status.error().message});
+      continue;
+    }
     if (!status) shared_.Fail(status.error());
     if (!status || shared_.Halted()) {
       // Hand the unit back at once, so a rerun need not wait for the lease.

@@ -71,6 +71,7 @@ Transformed Transformer::Transform(const ApiNode& node) const {
     if (row.entry_type != node.type) meta["gazelle_type"] = node.type;
   }
   FillText(node, out, meta);
+  row.repaired = out.repaired;
   // replace: a bad byte in a type or id must not abort the whole batch here;
   // the database decides about those fields.
   row.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -21,6 +21,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -90,6 +91,11 @@ struct WorkerBeat {
   std::string reason;              // "waiting on 429 until 14:02:31", "refreshing token", ...
   std::chrono::seconds lease{60};  // renew leases of units held by this worker
 };
+
+// The error code SaveProgress fails with when another worker has taken the
+// unit over (this worker's lease expired): the batch must be abandoned, not retried.
+inline constexpr std::string_view kLostLeaseCode = "lease";
+inline bool IsLostLease(const Error& error) { return error.code == kLostLeaseCode; }
 
 class Session {
  public:

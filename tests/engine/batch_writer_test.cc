@@ -117,13 +117,12 @@ TEST_F(BatchWriterTest, UnknownUserIsRepairedWithTheOriginalKept) {
   const Row& stored = dest_.store.entries.at("tme_4");
   EXPECT_FALSE(stored.user_id.has_value());
   auto meta = nlohmann::json::parse(stored.metadata);
-  EXPECT_EQ(meta["repairs"][0]["field"], "user_id");
-  EXPECT_EQ(meta["repairs"][0]["original"], "usr_gone");
+  EXPECT_EQ(meta["unresolved_user_id"], "usr_gone");
 }
 
 TEST_F(BatchWriterTest, TransformRepairedRowsCountAsRepairedOnce) {
   Batch b = MakeBatch(3);
-  b.repaired[1] = true;
+  b.rows[1].repaired = true;
   auto r = writer_.Write(b);
   ASSERT_TRUE(r);
   EXPECT_EQ(Sum(r->counts, &Counts::inserted), 2);

@@ -277,7 +277,9 @@ inline Result<CountTable> FakeSession::WriteRows(std::span<const Row> rows) {
     const Row* before = pending != pending_rows_.end() ? &pending->second : nullptr;
     auto stored = dest_.store.entries.find(row.external_id);
     if (!before && stored != dest_.store.entries.end()) before = &stored->second;
-    if (!before) {
+    if (row.repaired) {
+      ++c.repaired;
+    } else if (!before) {
       ++c.inserted;
     } else if (SameContent(*before, row)) {
       ++c.unchanged;

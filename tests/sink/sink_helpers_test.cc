@@ -49,8 +49,9 @@ TEST(CopyTextTest, EscapesEveryFieldSeparatorAndNull) {
   std::string out;
   AppendCopyRow(r, &out);
   EXPECT_EQ(
-      out, "tme_1\tcli_1\t\\N\t\\N\t\\N\t\\N\t-5\tNOTE\ta\\tb\\nc\\\\d\\re\t\\N\t{}\t2024\tNOTE\n");
-  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 12);
+      out,
+      "tme_1\tcli_1\t\\N\t\\N\t\\N\t\\N\t-5\tNOTE\ta\\tb\\nc\\\\d\\re\t\\N\t{}\t2024\tNOTE\tf\n");
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 13);
 }
 
 TEST(BatchDedupeTest, KeepsLastAndCountsOthersUnchanged) {

@@ -127,7 +127,7 @@ void AppendCopyRow(const Row& row, std::string* out) {
   AppendInt(row.year, out);
   out->push_back('\t');
   AppendEscaped(row.source_type, out);
-  out->push_back('\n');
+  out->append(row.repaired ? "\tt\n" : "\tf\n");
 }
 
 }  // namespace gb

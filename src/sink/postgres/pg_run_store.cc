@@ -169,7 +169,7 @@ Status PgRunStore::SaveProgress(const Checkpoint& cp, const CountTable& deltas) 
     // Another worker took the unit over (our lease expired): our rows must not commit.
     return Fail(ErrorKind::kTransient,
                 "unit " + Str(cp.unit_id) + " is now leased by another worker; batch abandoned",
-                "lease");
+                std::string(kLostLeaseCode));
   }
   if (deltas.empty()) return {};
   nlohmann::json rows = nlohmann::json::array();

@@ -167,10 +167,10 @@ Status PostgresSession::CopyFresh(std::span<const Row> rows, const std::vector<s
   CountTable added;
   for (size_t i : fresh) {
     const Row& row = rows[i];
-    bool repaired = row.user_id && unknown_users.count(*row.user_id) > 0;
-    AppendEntryCopyRow(row, repaired, &copy_buffer_);
+    bool unknown_user = row.user_id && unknown_users.count(*row.user_id) > 0;
+    AppendEntryCopyRow(row, unknown_user, &copy_buffer_);
     Counts& c = added[CountKey{row.year, row.source_type}];
-    (repaired ? c.repaired : c.inserted) += 1;
+    (unknown_user || row.repaired ? c.repaired : c.inserted) += 1;
   }
   auto copied = conn_->CopyIn("writing the batch", std::string(q::kCopyEntries), copy_buffer_);
   if (!copied) return copied;

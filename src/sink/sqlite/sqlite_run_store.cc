@@ -192,7 +192,7 @@ Status SqliteRunStore::SaveProgress(const Checkpoint& cp, const CountTable& delt
     return Fail(
         ErrorKind::kTransient,
         "unit " + std::to_string(cp.unit_id) + " is now leased by another worker; batch abandoned",
-        "lease");
+        std::string(kLostLeaseCode));
   }
   for (const auto& [key, c] : deltas) {
     if (auto s = conn_->Run("adding the counters", q::kAddCounters, cp.run_id, key.year, key.type,

@@ -124,7 +124,7 @@ Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* coun
                       row.metadata.empty() ? std::string("{}") : row.metadata, repaired);
   if (!s) return Err(s);
   Counts& c = (*counts)[CountKey{row.year, row.source_type}];
-  if (repaired) {
+  if (repaired || row.repaired) {
     c.repaired += 1;
   } else if (conn_->Changes() == 0) {
     c.unchanged += 1;
