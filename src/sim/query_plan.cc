@@ -159,7 +159,10 @@ void Compiler::CoerceVariables(const gql::Operation& op) {
                           variables_[def.name].dump(), err),
               def.loc);
       } else {
-        coerced_vars_[def.name] = value;
+        // Keep the input value, not the coerced one: the argument it feeds is
+        // coerced again (a CoreDateTime string would otherwise arrive as an
+        // epoch number and be refused).
+        coerced_vars_[def.name] = variables_[def.name];
       }
     } else if (def.default_value) {
       json literal;
@@ -169,7 +172,7 @@ void Compiler::CoerceVariables(const gql::Operation& op) {
         Error(fmt::format("Variable \"${}\" has an invalid default value: {}", def.name, err),
               def.loc);
       } else {
-        coerced_vars_[def.name] = value;
+        coerced_vars_[def.name] = literal;
       }
     } else if (def.type.non_null) {
       Error(fmt::format("Variable \"${}\" of required type \"{}\" was not provided.", def.name,
