@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/events.h"
+#include "source/api_url.h"
 #include "source/authenticator.h"
 #include "source/credentials.h"
 #include "source/http_transport.h"
@@ -20,8 +21,6 @@
 
 namespace gb {
 
-inline constexpr const char* kDefaultApiUrl = "https://gmb.gazelleapp.io";
-
 struct GazelleOptions {
   std::string base_url = kDefaultApiUrl;  // --api URL / GAZELLE_API_URL
   std::chrono::milliseconds connect_timeout{10'000};
@@ -29,13 +28,6 @@ struct GazelleOptions {
   RetryPolicy retry;
   double max_rps = 0;  // --max-rps, shared by all threads; 0 = unlimited
 };
-
-// An http(s) base URL without path query or trailing slash ("https://h:8080"),
-// or kConfig saying what is wrong and what to do.
-Result<std::string> ValidateApiUrl(std::string_view url);
-
-// --api wins over GAZELLE_API_URL, which wins over the default.
-std::string ResolveApiUrl(const std::string& flag, const EnvLookup& env);
 
 class GazelleClient final : public TimelineSource {
  public:

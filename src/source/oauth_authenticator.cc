@@ -6,6 +6,7 @@
 
 #include "core/iso_time.h"
 #include "core/redact.h"
+#include "source/api_url.h"
 
 namespace gb {
 namespace {
@@ -54,6 +55,8 @@ OAuthAuthenticator::OAuthAuthenticator(OAuthConfig config, Token token, TokenSto
       clock_(clock),
       observer_(observer),
       token_(std::move(token)) {
+  // The same base as the GraphQL endpoint, whichever way the user spelled it.
+  if (auto base = ValidateApiUrl(config_.base_url)) config_.base_url = *base;
   RegisterSecret(token_.access_token);
   RegisterSecret(token_.refresh_token);
   RegisterSecret(config_.credentials.client_secret);

@@ -24,8 +24,9 @@ class SimIntegrationTest : public ::testing::Test {
     options.scale = 0.004;  // about 1,100 entries
     server_ = std::make_unique<sim::SimServer>(options);
     ASSERT_TRUE(server_->Start("127.0.0.1", 0));
-    token_path_ = dir_.File("config/token.json");
-    ASSERT_TRUE(server_->WriteTokenFile(token_path_));
+    token_path_ = dir_.File("token.json");
+    auto written = server_->WriteTokenFile(token_path_);
+    ASSERT_TRUE(written) << written.error().message;
     store_ = std::make_unique<TokenStore>(token_path_, observer_);
     auto token = store_->Load();
     ASSERT_TRUE(token) << token.error().message;
@@ -33,7 +34,7 @@ class SimIntegrationTest : public ::testing::Test {
     config.base_url = server_->BaseUrl();
     config.credentials.client_id = server_->credentials().client_id;
     config.credentials.client_secret = server_->credentials().client_secret;
-    auth_ = std::make_unique<OAuthAuthenticator>(config, *token, store_.get(), transport_,
+    auth_ = std::make_unique<OAuthAuthenticator>(config, *token, store_.get(), *transport_,
                                                  SystemClock::Instance(), observer_);
     GazelleOptions go;
     go.base_url = server_->BaseUrl();
@@ -42,12 +43,19 @@ class SimIntegrationTest : public ::testing::Test {
     go.retry.base_delay = milliseconds(10);
     go.retry.max_delay = milliseconds(200);
     go.retry.max_attempts = 30;
-    auto client = GazelleClient::Create(go, transport_, *auth_, SystemClock::Instance(), observer_);
+    auto client =
+        GazelleClient::Create(go, *transport_, *auth_, SystemClock::Instance(), observer_);
     ASSERT_TRUE(client) << client.error().message;
     client_ = std::move(*client);
   }
 
-  void TearDown() override { server_->Stop(); }
+  // Close the kept-alive connections first: the server's stop waits for them.
+  void TearDown() override {
+    client_.reset();
+    auth_.reset();
+    transport_.reset();
+    server_->Stop();
+  }
 
   // Pages newest to oldest; returns the distinct ids seen (and the count of nodes).
   std::set<std::string> Sweep(int64_t* nodes, const std::function<void(int)>& on_page = {}) {
@@ -72,7 +80,7 @@ class SimIntegrationTest : public ::testing::Test {
   std::unique_ptr<sim::SimServer> server_;
   std::string token_path_;
   std::unique_ptr<TokenStore> store_;
-  CurlTransport transport_;
+  std::unique_ptr<CurlTransport> transport_ = std::make_unique<CurlTransport>();
   std::unique_ptr<OAuthAuthenticator> auth_;
   std::unique_ptr<GazelleClient> client_;
 };
@@ -93,7 +101,8 @@ TEST_F(SimIntegrationTest, FullSweepEqualsTotalCount) {
   from2024.occurred_at_get = "2024-01-01T00:00:00Z";
   from2025.occurred_at_get = "2025-01-01T00:00:00Z";
   auto a = client_->Count(from2024), b = client_->Count(from2025);
-  ASSERT_TRUE(a && b);
+  ASSERT_TRUE(a) << a.error().message;
+  ASSERT_TRUE(b) << b.error().message;
   EXPECT_GT(*a - *b, 0);
 }
 
