@@ -1,0 +1,3 @@
+-- verify --list-missing: the external ids of an occurred_at range [$1, $2).
+SELECT external_id FROM gazelle_timeline_entries
+WHERE occurred_at >= to_timestamp($1) AND occurred_at < to_timestamp($2)
