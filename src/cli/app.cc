@@ -16,6 +16,9 @@ int Main(int argc, char** argv) {
   Action chosen;
   RegisterSimCommand(app, &chosen);
   RegisterRunCommand(app, &chosen);
+  RegisterVerifyCommand(app, &chosen);
+  RegisterRejectsCommand(app, &chosen);
+  RegisterTokenCommand(app, &chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,246 @@
+// `gazelle-backfill verify`: reconciles the source with the destination per
+// year, then per month where they differ; --list-missing names the ids.
+// Exit 0 only when everything matches, kMismatch otherwise.
+#include <charconv>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/load_runner.h"
+#include "cli/run_flags.h"
+#include "cli/source_factory.h"
+#include "cli/year_range.h"
+#include "core/redact.h"
+#include "engine/verifier.h"
+#include "monitor/format.h"
+#include "monitor/i18n.h"
+#include "sink/status_reader.h"
+#include "source/api_url.h"
+
+namespace gb::cli {
+namespace {
+
+struct VerifyFlags {
+  std::string db, api, api_key, month, tz = "UTC";
+  std::string token_file = kDefaultTokenFile;
+  std::vector<std::string> years;
+  bool list_missing = false;
+};
+
+// Source warnings (token file readable by others, no client secret) go to stderr.
+class WarningPrinter final : public Observer {
+ public:
+  void On(const Event& event) override {
+    if (const auto* w = std::get_if<Warning>(&event)) {
+      std::cerr << TrFormat("warning: {}", RedactSecrets(w->message)) << std::endl;
+    }
+  }
+};
+
+// "2024-03" -> (2024, 3).
+std::optional<std::pair<int, int>> ParseMonth(std::string_view text) {
+  int year = 0, month = 0;
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  auto y = std::from_chars(text.data(), text.data() + 4, year);
+  auto m = std::from_chars(text.data() + 5, text.data() + 7, month);
+  if (y.ec != std::errc() || m.ec != std::errc() || y.ptr != text.data() + 4 ||
+      m.ptr != text.data() + 7 || year < kMinYear || year > kMaxYear || month < 1 || month > 12) {
+    return std::nullopt;
+  }
+  return std::make_pair(year, month);
+}
+
+// The years of the newest run in the destination, when no --years was given.
+Result<std::vector<int>> YearsOfLatestRun(const std::string& db) {
+  auto reader = OpenStatusReader(db);
+  if (!reader) return tl::unexpected(reader.error());
+  auto status = (*reader)->Read();
+  if (!status) return tl::unexpected(status.error());
+  std::vector<int> years;
+  if (!status->runs.empty()) {
+    auto params = nlohmann::json::parse(status->runs.front().params, nullptr, false);
+    if (params.is_object() && params["years"].is_array()) {
+      for (const auto& y : params["years"]) {
+        if (y.is_number_integer()) years.push_back(y.get<int>());
+      }
+    }
+  }
+  if (years.empty()) {
+    return Fail(ErrorKind::kConfig,
+                Tr("no run in the destination says which years to check: give --years, "
+                   "for example --years 2016-2025."));
+  }
+  return years;
+}
+
+Result<VerifyOptions> ResolveOptions(const VerifyFlags& flags, const std::string& db) {
+  VerifyOptions options;
+  options.list_missing = flags.list_missing;
+  if (!flags.month.empty()) {
+    auto month = ParseMonth(flags.month);
+    if (!month) {
+      return Fail(ErrorKind::kConfig,
+                  TrFormat("--month {}: give a year and a month, for example --month 2024-03.",
+                           flags.month));
+    }
+    if (!flags.years.empty()) {
+      return Fail(ErrorKind::kConfig, Tr("--month already names the year: drop --years."));
+    }
+    options.years = {month->first};
+    options.month = month->second;
+    return options;
+  }
+  auto years = flags.years.empty() ? YearsOfLatestRun(db) : ParseYears(flags.years);
+  if (!years) return tl::unexpected(years.error());
+  options.years = *years;
+  return options;
+}
+
+std::string PeriodLabel(const PeriodCheck& p) {
+  return p.month == 0 ? std::to_string(p.year) : fmt::format("{}-{:02}", p.year, p.month);
+}
+
+std::string CheckRow(const PeriodCheck& p) {
+  const int64_t diff = p.destination - p.source;
+  std::string mark = p.matches() ? Tr("ok") : diff < 0 ? Tr("missing rows") : Tr("extra rows");
+  return PadRight(PeriodLabel(p), 9) + PadLeft(FormatCount(p.source), 12) +
+         PadLeft(FormatCount(p.destination), 13) +
+         PadLeft((diff > 0   ? "+"
+                  : diff < 0 ? "-"
+                             : "") +
+                     FormatCount(diff < 0 ? -diff : diff),
+                 12) +
+         "  " + mark + "\n";
+}
+
+std::string CheckTable(const std::vector<PeriodCheck>& checks, const std::string& first) {
+  std::string out = PadRight(first, 9) + PadLeft(Tr("Source"), 12) +
+                    PadLeft(Tr("Destination"), 13) + PadLeft(Tr("Difference"), 12) + "\n";
+  for (const PeriodCheck& p : checks) out += CheckRow(p);
+  return out;
+}
+
+std::string IdList(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += "  " + id + "\n";
+  return out;
+}
+
+std::string FormatRowFindings(const VerifyReport& r) {
+  std::string out;
+  for (const MonthIds& m : r.listed) {
+    const std::string month = fmt::format("{}-{:02}", m.year, m.month);
+    out += TrFormat("{}: {} entries in the source, {} missing from the destination\n", month,
+                    FormatCount(m.source_rows), FormatCount(std::ssize(m.missing)));
+    out += IdList(m.missing);
+    if (!m.extra.empty()) {
+      out += TrFormat("{}: {} rows in the destination that the source does not have\n", month,
+                      FormatCount(std::ssize(m.extra)));
+      out += IdList(m.extra);
+    }
+  }
+  if (!r.duplicates.empty()) {
+    out +=
+        TrFormat("Duplicates by external id ({} shown):\n", FormatCount(std::ssize(r.duplicates)));
+    for (const auto& d : r.duplicates) {
+      out += "  " + TrFormat("{} ×{}", d.external_id, FormatCount(d.copies)) + "\n";
+    }
+  }
+  if (r.foreign.count > 0) {
+    out += TrFormat(
+        "{} rows with ids not of the API's tme_ scheme (old imports?), the source "
+        "does not have them:\n",
+        FormatCount(r.foreign.count));
+    out += IdList(r.foreign.sample);
+  }
+  return out;
+}
+
+std::string FormatReport(const VerifyReport& r) {
+  std::string out;
+  if (r.no_table) out += Tr("The destination has no gazelle_timeline_entries table yet.") + "\n";
+  out += CheckTable(r.years, Tr("Year"));
+  if (!r.months.empty()) out += "\n" + CheckTable(r.months, Tr("Month"));
+  if (std::string rows = FormatRowFindings(r); !rows.empty()) out += "\n" + rows;
+  out += "\n" +
+         (r.Matches() ? Tr("Everything matches.")
+                      : Tr("Differences found: the destination does not match the "
+                           "source (rerun `run` for the years that differ).")) +
+         "\n";
+  return out;
+}
+
+int Execute(const VerifyFlags& flags) {
+  EnvLookup env = ProcessEnv();
+  std::string db = flags.db.empty() ? env("DATABASE_URL").value_or(kDefaultDatabaseUrl) : flags.db;
+  if (db.empty()) db = kDefaultDatabaseUrl;
+  auto api = ValidateApiUrl(ResolveApiUrl(flags.api, env));
+  auto zone = YearZone::Make(flags.tz);
+  for (const Status& s :
+       {CheckDatabaseUrl(db), api ? Status{} : Status(tl::unexpected(api.error())),
+        zone ? Status{} : Status(tl::unexpected(zone.error()))}) {
+    if (!s) {
+      PrintError(s.error().message);
+      return ToInt(ExitCode::kUsage);
+    }
+  }
+  auto options = ResolveOptions(flags, db);
+  if (!options) {
+    PrintError(options.error().message);
+    return ToInt(options.error().kind == ErrorKind::kConfig
+                     ? ExitCode::kUsage
+                     : ExitCodeForDestination(options.error().kind));
+  }
+  auto credentials = LoadCredentials(env, ".env", flags.api_key);
+  if (!credentials) {
+    PrintError(credentials.error().message);
+    return ToInt(ExitCodeForSource(credentials.error().kind));
+  }
+  WarningPrinter warnings;
+  SourceConfig config{{}, *api, flags.token_file, 0, *credentials};
+  auto source = OpenedSource::Open(config, SystemClock::Instance(), warnings);
+  if (!source) {
+    PrintError(source.error().message);
+    return ToInt(ExitCodeForSource(source.error().kind));
+  }
+  auto reader = OpenVerifyReader(db);
+  if (!reader) {
+    PrintError(reader.error().message);
+    return ToInt(ExitCodeForDestination(reader.error().kind));
+  }
+  std::cout << TrFormat("Verifying {} against {}, years {}", (*reader)->Describe(),
+                        source->source().Describe(), DescribeYears(options->years))
+            << "\n\n";
+  Verifier verifier(*options, *zone, source->source(), **reader);
+  auto report = verifier.Run();
+  if (!report) {
+    PrintError(report.error().message);
+    return ToInt(verifier.source_failed() ? ExitCodeForSource(report.error().kind)
+                                          : ExitCodeForDestination(report.error().kind));
+  }
+  std::cout << FormatReport(*report) << std::flush;
+  return ToInt(report->Matches() ? ExitCode::kOk : ExitCode::kMismatch);
+}
+
+}  // namespace
+
+void RegisterVerifyCommand(CLI::App& app, Action* chosen) {
+  auto* cmd = app.add_subcommand(
+      "verify", Tr("Check that the destination holds exactly what the source has, per year."));
+  auto f = std::make_shared<VerifyFlags>();
+  cmd->add_option("--db", f->db, Tr("Destination (default $DATABASE_URL, else sqlite:gazelle.db)"));
+  cmd->add_option("--api", f->api, Tr("Gazelle API base URL (default $GAZELLE_API_URL)"));
+  cmd->add_option("--token-file", f->token_file, Tr("OAuth token file"))->capture_default_str();
+  cmd->add_option("--api-key", f->api_key, Tr("Short API key instead of OAuth"));
+  cmd->add_option("--years", f->years,
+                  Tr("Years to check: 2016-2025, 2024, or 2016,2018 (default: the last run's)"));
+  cmd->add_option("--month", f->month, Tr("Check one month only, e.g. 2024-03"));
+  cmd->add_flag("--list-missing", f->list_missing,
+                Tr("Name the missing ids of each month that differs (pages the source)"));
+  cmd->add_option("--tz", f->tz, Tr("Time zone of the year and month boundaries"))
+      ->capture_default_str();
+  cmd->callback([chosen, f] { *chosen = [f] { return Execute(*f); }; });
+}
+
+}  // namespace gb::cli
