@@ -16,6 +16,7 @@ int Main(int argc, char** argv) {
   Action chosen;
   RegisterSimCommand(app, &chosen);
   RegisterRunCommand(app, &chosen);
+  RegisterDemoCommand(app, &chosen);
   RegisterVerifyCommand(app, &chosen);
   RegisterRejectsCommand(app, &chosen);
   RegisterTokenCommand(app, &chosen);

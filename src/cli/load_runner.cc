@@ -32,7 +32,12 @@ class Ticker {
 void PrintSummary(const RunConfig& config, const Snapshot& s) {
   if (config.progress == ProgressMode::kJson) return;  // the run_finished event carries it
   if (!s.started) {  // refused or failed before the plan: the engine's message says it all
-    if (!s.reason.empty()) std::cout << RedactSecrets(s.reason) << std::endl;
+    if (s.reason.empty()) return;
+    if (s.exit_code == ToInt(ExitCode::kOk)) {
+      std::cout << RedactSecrets(s.reason) << std::endl;
+    } else {
+      PrintError(s.reason);
+    }
     return;
   }
   std::cout << '\n' << FormatYearTable(s) << '\n';

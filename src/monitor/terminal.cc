@@ -54,6 +54,7 @@ void Terminal::SetStatus(std::string_view text) {
   if (!caps_.smart) {
     out_ << text << '\n';
   } else {
+    if (text == status_) return;  // nothing changed: no redraw, no flicker
     status_ = text;
     out_ << kEraseLine << status_;
   }

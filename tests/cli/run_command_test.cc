@@ -1,0 +1,138 @@
+// `run` and `demo` through the real binary: exit codes, messages, and what
+// each progress mode writes when stdout is not a terminal (a file here).
+// The line mode on a real pseudo-terminal belongs to tests/integration.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/temp_dir.h"
+
+namespace gb::cli {
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs the binary with `args` (shell words) in `dir`, stdout and stderr to files.
+Outcome Run(const test::TempDir& dir, const std::string& args) {
+  std::string command = "cd " + dir.path() + " && env -u DATABASE_URL -u GAZELLE_API_URL " +
+                        GB_BINARY + " " + args + " >" + dir.File("out") + " 2>" + dir.File("err");
+  int status = std::system(command.c_str());
+  Outcome o;
+  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  o.out = Slurp(dir.File("out"));
+  o.err = Slurp(dir.File("err"));
+  return o;
+}
+
+bool HasEscape(const std::string& s) {
+  return s.find('\x1b') != std::string::npos || s.find('\r') != std::string::npos;
+}
+
+// A small export of the simulator's dataset (2016-2026), for --from-file.
+std::string Dump(const test::TempDir& dir) {
+  Outcome o = Run(dir, "sim dump --scale 0.005 --jsonl dump.jsonl");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  return dir.File("dump.jsonl");
+}
+
+TEST(RunCommand, BadYearIsAUsageErrorThatSaysWhatToWrite) {
+  test::TempDir dir;
+  Outcome o = Run(dir, "run --years 20x6");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("error: --years: '20x6' is not a year"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("2016-2025"), std::string::npos) << o.err;
+  EXPECT_EQ(o.out, "");
+}
+
+TEST(RunCommand, BadDatabaseUrlIsAUsageErrorWithoutThePassword) {
+  test::TempDir dir;
+  Outcome o = Run(dir, "run --years 2024 --db mysql://root:hunter2@db/x");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("not supported"), std::string::npos) << o.err;
+  EXPECT_EQ((o.err + o.out).find("hunter2"), std::string::npos);
+}
+
+TEST(RunCommand, BadFlagsAreUsageErrors) {
+  test::TempDir dir;
+  EXPECT_EQ(Run(dir, "run --years 2024 --progress bar").exit_code, 2);
+  EXPECT_EQ(Run(dir, "run --years 2024 --api ftp://x").exit_code, 2);
+  EXPECT_EQ(Run(dir, "run --years 2024 --batch-size 0").exit_code, 2);
+  EXPECT_EQ(Run(dir, "run --years 2024 --no-such-flag").exit_code, 2);
+  EXPECT_EQ(Run(dir, "run --start-year 20x6").exit_code, 2);
+}
+
+TEST(RunCommand, MissingTokenFileIsAnAuthErrorSayingWhatToDo) {
+  test::TempDir dir;
+  Outcome o = Run(dir, "run --years 2024 --api http://127.0.0.1:9 --token-file nowhere.json");
+  EXPECT_EQ(o.exit_code, 5) << o.out << o.err;
+  EXPECT_NE(o.err.find("nowhere.json"), std::string::npos) << o.err;
+}
+
+TEST(RunCommand, JsonProgressIsOneObjectPerLine) {
+  test::TempDir dir;
+  std::string dump = Dump(dir);
+  Outcome o = Run(
+      dir, "run --years 2016-2026 --from-file " + dump + " --db sqlite:json.db --progress json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  std::istringstream lines(o.out);
+  std::vector<nlohmann::json> events;
+  for (std::string line; std::getline(lines, line);) {
+    ASSERT_TRUE(nlohmann::json::accept(line)) << line;
+    events.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_GE(events.size(), 3u);
+  EXPECT_EQ(events.front()["event"], "run_started");
+  EXPECT_EQ(events.back()["event"], "run_finished");
+  EXPECT_EQ(events.back()["state"], "done");
+  const auto& progress = events.back()["progress"];
+  EXPECT_GT(progress["expected"].get<int64_t>(), 0);
+  EXPECT_EQ(progress["done"], progress["expected"]);
+}
+
+TEST(RunCommand, LogModeThenAlreadyCompleteWithoutEscapeCodes) {
+  test::TempDir dir;
+  std::string dump = Dump(dir);
+  std::string args = "run --years 2016-2026 --from-file " + dump + " --db sqlite:log.db";
+  Outcome first = Run(dir, args);  // auto + a file = log mode
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_FALSE(HasEscape(first.out));
+  EXPECT_NE(first.out.find("Run 1 started"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("Batch 1/"), std::string::npos);
+  EXPECT_NE(first.out.find("| Entries 1–"), std::string::npos);
+  EXPECT_NE(first.out.find("Year     Expected"), std::string::npos);
+  EXPECT_NE(first.out.find("\nTotal "), std::string::npos);
+  EXPECT_NE(first.out.find("100%\n"), std::string::npos);
+
+  Outcome second = Run(dir, args + " --progress line");  // plain whole lines on a file
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_FALSE(HasEscape(second.out));
+  EXPECT_EQ(second.out.find("Batch 1/"), std::string::npos) << second.out;  // nothing loaded again
+}
+
+TEST(DemoCommand, LoadsTheSimulatorAndEndsOnWhatToDoNext) {
+  test::TempDir dir;
+  Outcome o = Run(dir, "demo --scale 0.005 --latency-ms 0 --db sqlite:demo.db --progress log");
+  ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_FALSE(HasEscape(o.out));
+  EXPECT_NE(o.out.find("Simulated Gazelle API at http://127.0.0.1:"), std::string::npos);
+  EXPECT_NE(o.out.find("\nTotal "), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("gazelle-backfill watch --db sqlite:demo.db"), std::string::npos);
+  EXPECT_NE(o.out.find("gazelle-backfill verify --db sqlite:demo.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gb::cli
