@@ -87,8 +87,12 @@ Error Classify(CURLcode code, const std::string& url, const char* detail) {
 }
 
 void SetCommonOptions(CURL* h, const CurlOptions& o) {
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);         // timeouts must not use SIGALRM in threads
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl supports
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);  // timeouts must not use SIGALRM in threads
+  // gzip, not "every encoding libcurl supports": offered br, a server that
+  // compresses at brotli's default quality (11: cpp-httplib, so the simulator)
+  // spends ~0.6 s per 100-entry page, ten times the page itself; gzip is
+  // fast everywhere and nearly as small for JSON.
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would drop the POST body
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
