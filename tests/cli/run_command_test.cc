@@ -27,7 +27,7 @@ std::string Slurp(const std::string& path) {
 }
 
 // Runs the binary with `args` (shell words) in `dir`, stdout and stderr to files.
-Outcome Run(const test::TempDir& dir, const std::string& args) {
+Outcome Invoke(const test::TempDir& dir, const std::string& args) {
   std::string command = "cd " + dir.path() + " && env -u DATABASE_URL -u GAZELLE_API_URL " +
                         GB_BINARY + " " + args + " >" + dir.File("out") + " 2>" + dir.File("err");
   int status = std::system(command.c_str());
@@ -44,14 +44,14 @@ bool HasEscape(const std::string& s) {
 
 // A small export of the simulator's dataset (2016-2026), for --from-file.
 std::string Dump(const test::TempDir& dir) {
-  Outcome o = Run(dir, "sim dump --scale 0.005 --jsonl dump.jsonl");
+  Outcome o = Invoke(dir, "sim dump --scale 0.005 --jsonl dump.jsonl");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   return dir.File("dump.jsonl");
 }
 
 TEST(RunCommand, BadYearIsAUsageErrorThatSaysWhatToWrite) {
   test::TempDir dir;
-  Outcome o = Run(dir, "run --years 20x6");
+  Outcome o = Invoke(dir, "run --years 20x6");
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("error: --years: '20x6' is not a year"), std::string::npos) << o.err;
   EXPECT_NE(o.err.find("2016-2025"), std::string::npos) << o.err;
@@ -60,7 +60,7 @@ TEST(RunCommand, BadYearIsAUsageErrorThatSaysWhatToWrite) {
 
 TEST(RunCommand, BadDatabaseUrlIsAUsageErrorWithoutThePassword) {
   test::TempDir dir;
-  Outcome o = Run(dir, "run --years 2024 --db mysql://root:hunter2@db/x");
+  Outcome o = Invoke(dir, "run --years 2024 --db mysql://root:hunter2@db/x");
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("not supported"), std::string::npos) << o.err;
   EXPECT_EQ((o.err + o.out).find("hunter2"), std::string::npos);
@@ -68,16 +68,16 @@ TEST(RunCommand, BadDatabaseUrlIsAUsageErrorWithoutThePassword) {
 
 TEST(RunCommand, BadFlagsAreUsageErrors) {
   test::TempDir dir;
-  EXPECT_EQ(Run(dir, "run --years 2024 --progress bar").exit_code, 2);
-  EXPECT_EQ(Run(dir, "run --years 2024 --api ftp://x").exit_code, 2);
-  EXPECT_EQ(Run(dir, "run --years 2024 --batch-size 0").exit_code, 2);
-  EXPECT_EQ(Run(dir, "run --years 2024 --no-such-flag").exit_code, 2);
-  EXPECT_EQ(Run(dir, "run --start-year 20x6").exit_code, 2);
+  EXPECT_EQ(Invoke(dir, "run --years 2024 --progress bar").exit_code, 2);
+  EXPECT_EQ(Invoke(dir, "run --years 2024 --api ftp://x").exit_code, 2);
+  EXPECT_EQ(Invoke(dir, "run --years 2024 --batch-size 0").exit_code, 2);
+  EXPECT_EQ(Invoke(dir, "run --years 2024 --no-such-flag").exit_code, 2);
+  EXPECT_EQ(Invoke(dir, "run --start-year 20x6").exit_code, 2);
 }
 
 TEST(RunCommand, MissingTokenFileIsAnAuthErrorSayingWhatToDo) {
   test::TempDir dir;
-  Outcome o = Run(dir, "run --years 2024 --api http://127.0.0.1:9 --token-file nowhere.json");
+  Outcome o = Invoke(dir, "run --years 2024 --api http://127.0.0.1:9 --token-file nowhere.json");
   EXPECT_EQ(o.exit_code, 5) << o.out << o.err;
   EXPECT_NE(o.err.find("nowhere.json"), std::string::npos) << o.err;
 }
@@ -85,7 +85,7 @@ TEST(RunCommand, MissingTokenFileIsAnAuthErrorSayingWhatToDo) {
 TEST(RunCommand, JsonProgressIsOneObjectPerLine) {
   test::TempDir dir;
   std::string dump = Dump(dir);
-  Outcome o = Run(
+  Outcome o = Invoke(
       dir, "run --years 2016-2026 --from-file " + dump + " --db sqlite:json.db --progress json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   std::istringstream lines(o.out);
@@ -107,7 +107,7 @@ TEST(RunCommand, LogModeThenAlreadyCompleteWithoutEscapeCodes) {
   test::TempDir dir;
   std::string dump = Dump(dir);
   std::string args = "run --years 2016-2026 --from-file " + dump + " --db sqlite:log.db";
-  Outcome first = Run(dir, args);  // auto + a file = log mode
+  Outcome first = Invoke(dir, args);  // auto + a file = log mode
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_FALSE(HasEscape(first.out));
   EXPECT_NE(first.out.find("Run 1 started"), std::string::npos) << first.out;
@@ -117,7 +117,7 @@ TEST(RunCommand, LogModeThenAlreadyCompleteWithoutEscapeCodes) {
   EXPECT_NE(first.out.find("\nTotal "), std::string::npos);
   EXPECT_NE(first.out.find("100%\n"), std::string::npos);
 
-  Outcome second = Run(dir, args + " --progress line");  // plain whole lines on a file
+  Outcome second = Invoke(dir, args + " --progress line");  // plain whole lines on a file
   EXPECT_EQ(second.exit_code, 0) << second.err;
   EXPECT_FALSE(HasEscape(second.out));
   EXPECT_EQ(second.out.find("Batch 1/"), std::string::npos) << second.out;  // nothing loaded again
@@ -125,7 +125,7 @@ TEST(RunCommand, LogModeThenAlreadyCompleteWithoutEscapeCodes) {
 
 TEST(DemoCommand, LoadsTheSimulatorAndEndsOnWhatToDoNext) {
   test::TempDir dir;
-  Outcome o = Run(dir, "demo --scale 0.005 --latency-ms 0 --db sqlite:demo.db --progress log");
+  Outcome o = Invoke(dir, "demo --scale 0.005 --latency-ms 0 --db sqlite:demo.db --progress log");
   ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
   EXPECT_FALSE(HasEscape(o.out));
   EXPECT_NE(o.out.find("Simulated Gazelle API at http://127.0.0.1:"), std::string::npos);

@@ -45,7 +45,7 @@ TEST(ParseYears, ClearErrors) {
   EXPECT_NE(Err({"1999"}).find("1999 is out of range"), std::string::npos);
   EXPECT_NE(Err({"2016,,2018"}).find("empty item"), std::string::npos);
   EXPECT_NE(Err({"2016-"}).find("'' is not a year"), std::string::npos);
-  EXPECT_NE(Err({"-2016"}).find("is not a year"), std::string::npos);
+  EXPECT_NE(Err({"-2016"}).find("-2016 is out of range"), std::string::npos);
   EXPECT_NE(Err({"twenty"}).find("'twenty'"), std::string::npos);
   EXPECT_NE(Err({}).find("No years given"), std::string::npos);
   EXPECT_NE(Err({"99999999999"}).find("is not a year"), std::string::npos);
