@@ -26,8 +26,8 @@ namespace {
 constexpr const char* kDemoDb = "sqlite:gazelle-demo.db";
 
 struct DemoFlags {
-  double scale = 1.0;
-  int latency_ms = 15;
+  double scale = 0.25;
+  int latency_ms = 10;
   int concurrency = 0;
   uint64_t seed = 1;
   std::string db = kDemoDb;
