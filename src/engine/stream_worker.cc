@@ -1,5 +1,9 @@
 #include "engine/stream_worker.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <thread>
 
 #include "core/entry_types.h"
@@ -24,6 +28,21 @@ void AddPage(Batch& batch, PageWork& work) {
   batch.checkpoint.cursor = work.end_cursor;
   batch.checkpoint.unit_done = work.last;
   ++batch.pages;
+}
+
+// A worker id (host:pid:random) of a process of this host that no longer exists.
+bool IsDeadLocalWorker(const std::string& owner, const std::string& self) {
+  const size_t colon = owner.find(':');
+  const size_t second = owner.find(':', colon + 1);
+  if (colon == std::string::npos || second == std::string::npos || owner == self) return false;
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0 || owner.substr(0, colon) != host) return false;
+  const std::string pid_text = owner.substr(colon + 1, second - colon - 1);
+  if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  const pid_t pid = static_cast<pid_t>(std::stoll(pid_text));
+  return pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH;
 }
 
 }  // namespace
@@ -89,6 +108,7 @@ Result<std::optional<UnitState>> StreamWorker::Claim() {
 // stream of the process waits for units held by other processes (they finish
 // them, or their lease expires and this process takes them over).
 bool StreamWorker::NothingToClaim() {
+  if (TakeOverDeadWorkers()) return false;  // claim them now
   bool all_done = false;
   Status status = session_.Run([&](Session& s) -> Status {
     auto done = s.AllUnitsDone(shared_.run_id);
@@ -105,6 +125,38 @@ bool StreamWorker::NothingToClaim() {
   ++shared_.active;
   shared_.clock.SleepFor(milliseconds(1000));
   return false;
+}
+
+// A rerun after kill -9 finds the dead process's units still leased. When
+// their owner ran on this host, is gone, and has missed several heartbeats,
+// they are released at once instead of after the lease (a minute) expires.
+// The heartbeats rule out a live worker of another pid namespace that
+// happens to share the host name.
+bool StreamWorker::TakeOverDeadWorkers() {
+  using std::chrono::seconds;
+  const auto lease = shared_.options.lease;
+  const auto quiet =
+      std::chrono::duration_cast<seconds>(2 * shared_.options.heartbeat) + seconds(1);
+  if (quiet >= lease) return false;
+  std::vector<UnitLease> leases;
+  session_.Run([&](Session& s) -> Status {
+    auto found = s.QuietLeases(shared_.run_id, lease, quiet);
+    if (!found) return tl::unexpected(found.error());
+    leases = std::move(*found);
+    return {};
+  });
+  int released = 0;
+  for (const UnitLease& l : leases) {
+    if (!IsDeadLocalWorker(l.owner, shared_.worker_id)) continue;
+    Status s = session_.Run([&](Session& s) { return s.ReleaseUnit(l.unit_id, l.owner); });
+    if (s) ++released;
+  }
+  if (released > 0) {
+    shared_.observer.On(Warning{"taking over " + std::to_string(released) +
+                                " stream(s) left by a process of this host that is gone; "
+                                "resuming from their last checkpoint"});
+  }
+  return released > 0;
 }
 
 Status StreamWorker::ProcessUnit(const UnitState& unit) {

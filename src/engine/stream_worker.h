@@ -72,7 +72,8 @@ class StreamWorker {
 
  private:
   Result<std::optional<UnitState>> Claim();
-  bool NothingToClaim();  // true when this stream should end
+  bool NothingToClaim();       // true when this stream should end
+  bool TakeOverDeadWorkers();  // true when units were released for claiming
   Status ProcessUnit(const UnitState& unit);
   Status Drain(const UnitState& unit, BoundedQueue<PageWork>& queue);
   void Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue);

@@ -92,6 +92,13 @@ struct WorkerBeat {
   std::chrono::seconds lease{60};  // renew leases of units held by this worker
 };
 
+// A unit held by a worker (state running), for taking over the units of a
+// worker that is known to be dead.
+struct UnitLease {
+  int64_t unit_id = 0;
+  std::string owner;  // worker id: host:pid:random
+};
+
 // The error code SaveProgress fails with when another worker has taken the
 // unit over (this worker's lease expired): the batch must be abandoned, not retried.
 inline constexpr std::string_view kLostLeaseCode = "lease";
@@ -116,6 +123,15 @@ class Session {
   virtual Result<std::optional<UnitState>> ClaimUnit(int64_t run_id, const std::string& worker_id,
                                                      std::chrono::seconds lease) = 0;
   virtual Status ReleaseUnit(int64_t unit_id, const std::string& worker_id) = 0;
+  // Units of the run whose owner has not renewed its lease (of length `lease`)
+  // for `quiet`: it missed several heartbeats. The engine releases those of a
+  // process of this host that is gone (kill -9) instead of waiting for the
+  // lease to expire. Default: none known (the lease expiry still applies).
+  virtual Result<std::vector<UnitLease>> QuietLeases(int64_t /*run_id*/,
+                                                     std::chrono::seconds /*lease*/,
+                                                     std::chrono::seconds /*quiet*/) {
+    return std::vector<UnitLease>{};
+  }
   virtual Status Heartbeat(const WorkerBeat& beat) = 0;
   virtual Result<bool> AllUnitsDone(int64_t run_id) = 0;
   virtual Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) = 0;

@@ -121,6 +121,18 @@ Status PgRunStore::ReleaseUnit(int64_t unit_id, const std::string& worker_id) {
   return {};
 }
 
+Result<std::vector<UnitLease>> PgRunStore::QuietLeases(int64_t run_id, std::chrono::seconds lease,
+                                                       std::chrono::seconds quiet) {
+  auto res = conn_->Exec("reading the leases", q::kQuietLeases,
+                         {Str(run_id), Str(lease.count()), Str(quiet.count())});
+  if (!res) return tl::unexpected(res.error());
+  std::vector<UnitLease> leases;
+  for (int r = 0; r < res->rows(); ++r) {
+    leases.push_back({res->Int(r, 0), std::string(res->Text(r, 1))});
+  }
+  return leases;
+}
+
 Status PgRunStore::Heartbeat(const WorkerBeat& beat) {
   auto res =
       conn_->Exec("recording the heartbeat", q::kHeartbeat,

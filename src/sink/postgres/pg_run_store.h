@@ -25,6 +25,8 @@ class PgRunStore {
   Result<std::optional<UnitState>> ClaimUnit(int64_t run_id, const std::string& worker_id,
                                              std::chrono::seconds lease);
   Status ReleaseUnit(int64_t unit_id, const std::string& worker_id);
+  Result<std::vector<UnitLease>> QuietLeases(int64_t run_id, std::chrono::seconds lease,
+                                             std::chrono::seconds quiet);
   Status Heartbeat(const WorkerBeat& beat);
   Result<bool> AllUnitsDone(int64_t run_id);
   Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason);

@@ -34,6 +34,10 @@ class PostgresSession final : public Session {
   Status ReleaseUnit(int64_t unit_id, const std::string& worker_id) override {
     return runs_.ReleaseUnit(unit_id, worker_id);
   }
+  Result<std::vector<UnitLease>> QuietLeases(int64_t run_id, std::chrono::seconds lease,
+                                             std::chrono::seconds quiet) override {
+    return runs_.QuietLeases(run_id, lease, quiet);
+  }
   Status Heartbeat(const WorkerBeat& beat) override { return runs_.Heartbeat(beat); }
   Result<bool> AllUnitsDone(int64_t run_id) override { return runs_.AllUnitsDone(run_id); }
   Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) override {

@@ -127,6 +127,23 @@ Status SqliteRunStore::ReleaseUnit(int64_t unit_id, const std::string& worker_id
   return {};
 }
 
+Result<std::vector<UnitLease>> SqliteRunStore::QuietLeases(int64_t run_id,
+                                                           std::chrono::seconds lease,
+                                                           std::chrono::seconds quiet) {
+  const char* doing = "reading the leases";
+  auto stmt = conn_->Run(doing, q::kQuietLeases, run_id, static_cast<int64_t>(lease.count()),
+                         static_cast<int64_t>(quiet.count()));
+  if (!stmt) return Err(stmt);
+  std::vector<UnitLease> leases;
+  for (bool row = *stmt != nullptr; row;) {
+    leases.push_back({sqlite3_column_int64(*stmt, 0), SqliteConnection::Text(*stmt, 1)});
+    auto more = conn_->Next(doing, *stmt);
+    if (!more) return Err(more);
+    row = *more;
+  }
+  return leases;
+}
+
 Status SqliteRunStore::Heartbeat(const WorkerBeat& beat) {
   const char* doing = "recording the heartbeat";
   return InTransaction(doing, [&]() -> Status {
