@@ -1,0 +1,260 @@
+// What the end-to-end tests of `run` compare: the simulator's own answers
+// (totalCount over HTTP, and the dataset's facts computed in-process from the
+// same seed and scale) against the destination, read back with plain SQL the
+// way the business reads it (count per year, duplicates by external_id) and
+// through the tool's bookkeeping (plan, counters, units, rejects).
+//
+// Header-only: tests/CMakeLists.txt builds only tests/integration/*_test.cc.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sqlite3.h>
+
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/entry_types.h"
+#include "sim/sim_dataset.h"
+#include "support/pg_server.h"
+
+namespace gb::test {
+
+// ---- The simulator's side -------------------------------------------------
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+inline std::string YearStart(int year) { return std::to_string(year) + "-01-01T00:00:00Z"; }
+
+// totalCount of allTimelineEntries(occurredAtGet: since), asked over HTTP with
+// the access token of `token_file`; -1 on any failure (with an ADD_FAILURE).
+inline int64_t SimTotalCount(const std::string& sim_url, const std::string& token_file,
+                             const std::string& since) {
+  auto token = nlohmann::json::parse(ReadFile(token_file), nullptr, false);
+  if (!token.is_object() || !token.contains("access_token")) {
+    ADD_FAILURE() << "no access token in " << token_file;
+    return -1;
+  }
+  nlohmann::json body = {{"query", "query Count { allTimelineEntries(first: 1, occurredAtGet: \"" +
+                                       since + "\") { totalCount } }"}};
+  httplib::Client client(sim_url);
+  client.set_read_timeout(30, 0);
+  httplib::Headers headers = {
+      {"Authorization", "Bearer " + token["access_token"].get<std::string>()}};
+  auto res = client.Post("/graphql/private/", headers, body.dump(), "application/json");
+  if (!res || res->status != 200) {
+    ADD_FAILURE() << "the simulator did not answer the count query";
+    return -1;
+  }
+  auto answer = nlohmann::json::parse(res->body, nullptr, false);
+  if (!answer.is_object() || !answer.contains("data")) {
+    ADD_FAILURE() << "unexpected count answer: " << res->body;
+    return -1;
+  }
+  return answer["data"]["allTimelineEntries"]["totalCount"].get<int64_t>();
+}
+
+// What the simulator says the destination must hold.
+struct SimTruth {
+  std::map<int, int64_t> per_year;  // count(>= Jan 1 of Y) - count(>= Jan 1 of Y+1)
+  int64_t fetched = 0;              // count(>= Jan 1 of the oldest year): every stream's sweep
+};
+
+inline SimTruth AskSimTruth(const std::string& sim_url, const std::string& token_file,
+                            const std::vector<int>& years) {
+  SimTruth truth;
+  for (int year : years) {
+    truth.per_year[year] = SimTotalCount(sim_url, token_file, YearStart(year)) -
+                           SimTotalCount(sim_url, token_file, YearStart(year + 1));
+  }
+  truth.fetched = SimTotalCount(sim_url, token_file, YearStart(years.front()));
+  return truth;
+}
+
+// Facts of the dataset per UTC year, computed from the generator itself.
+struct YearFacts {
+  int64_t total = 0;
+  int64_t unknown_user = 0;  // user id that allUsers does not return
+  int64_t legacy_type = 0;   // type accepted by the business's old 8-value CHECK
+};
+
+inline std::map<int, YearFacts> DatasetFacts(double scale, uint64_t seed = 1,
+                                             double unknown_user_share = 0.03) {
+  sim::SimDataset data(seed, scale, unknown_user_share, false);
+  std::map<int, YearFacts> facts;
+  const auto live_users = static_cast<int>(data.users().size());
+  for (int64_t pos = 0; pos < data.base_size(); ++pos) {
+    sim::EntryRef ref = data.At(pos, 0);
+    time_t t = ref.occurred;
+    tm utc{};
+    gmtime_r(&t, &utc);
+    YearFacts& f = facts[utc.tm_year + 1900];
+    ++f.total;
+    if (data.UserOf(ref.gen) >= live_users) ++f.unknown_user;
+    uint8_t type = data.TypeOf(ref.gen);
+    if (type < kEntryTypes.size()) {
+      for (std::string_view legacy : kLegacyEntryTypes) {
+        if (kEntryTypes[type] == legacy) ++f.legacy_type;
+      }
+    }
+  }
+  return facts;
+}
+
+// ---- The destination's side -----------------------------------------------
+
+// Scalar SQL against a destination, outside the loader.
+class SqlProbe {
+ public:
+  virtual ~SqlProbe() = default;
+  // First column of the first row as text; "" for NULL or no row.
+  virtual std::string Value(const std::string& sql) = 0;
+  // The business's per-year expression for occurred_at in this dialect.
+  virtual std::string YearIs(int year) const = 0;
+  virtual std::string Name() const = 0;
+
+  int64_t Int(const std::string& sql) {
+    std::string v = Value(sql);
+    return v.empty() ? 0 : std::stoll(v);
+  }
+};
+
+class PgProbe final : public SqlProbe {
+ public:
+  explicit PgProbe(std::string db) : db_(std::move(db)) {}
+  std::string Value(const std::string& sql) override {
+    auto v = PgServer::Shared().QueryValue(sql, db_);
+    if (!v && v.error().kind == ErrorKind::kData) return "";  // no row
+    EXPECT_TRUE(v) << sql << ": " << (v ? "" : v.error().message);
+    return v ? *v : "";
+  }
+  std::string YearIs(int year) const override {
+    return "EXTRACT(YEAR FROM occurred_at) = " + std::to_string(year);
+  }
+  std::string Name() const override { return "postgresql"; }
+
+ private:
+  std::string db_;
+};
+
+class SqliteProbe final : public SqlProbe {
+ public:
+  explicit SqliteProbe(std::string path) : path_(std::move(path)) {}
+  std::string Value(const std::string& sql) override {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << "cannot open " << path_;
+      sqlite3_close(db);
+      return out;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db);
+    } else if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+      out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+  }
+  std::string YearIs(int year) const override {
+    return "strftime('%Y', occurred_at) = '" + std::to_string(year) + "'";
+  }
+  std::string Name() const override { return "sqlite"; }
+
+ private:
+  std::string path_;
+};
+
+// ---- Reading the destination back ----------------------------------------
+
+struct YearCounters {
+  int64_t inserted = 0, updated = 0, unchanged = 0, repaired = 0, rejected = 0, skipped = 0;
+  int64_t loaded() const { return inserted + updated + unchanged; }
+  int64_t sum() const { return loaded() + repaired + rejected + skipped; }
+};
+
+inline int64_t LatestRunId(SqlProbe& db) { return db.Int("SELECT max(id) FROM gb_runs"); }
+
+inline YearCounters CountersOf(SqlProbe& db, int64_t run, std::optional<int> year) {
+  YearCounters c;
+  std::string where = "run_id = " + std::to_string(run);
+  if (year) where += " AND year = " + std::to_string(*year);
+  auto sum = [&](const char* col) {
+    return db.Int(std::string("SELECT coalesce(sum(") + col + "), 0) FROM gb_counters WHERE " +
+                  where);
+  };
+  c.inserted = sum("inserted");
+  c.updated = sum("updated");
+  c.unchanged = sum("unchanged");
+  c.repaired = sum("repaired");
+  c.rejected = sum("rejected");
+  c.skipped = sum("skipped");
+  return c;
+}
+
+inline int64_t RowsInYear(SqlProbe& db, int year) {
+  return db.Int("SELECT count(*) FROM gazelle_timeline_entries WHERE " + db.YearIs(year));
+}
+
+inline int64_t Duplicates(SqlProbe& db) {
+  return db.Int(
+      "SELECT count(*) FROM (SELECT external_id FROM gazelle_timeline_entries "
+      "GROUP BY external_id HAVING count(*) > 1) AS d");
+}
+
+// The run is finished and the destination holds exactly what the simulator
+// has, per year; the counters account for every fetched row exactly once.
+// `rejects` is the expected number of rejected rows per year (default none).
+inline void ExpectExactLoad(SqlProbe& db, const SimTruth& truth,
+                            const std::map<int, int64_t>& rejects = {}) {
+  SCOPED_TRACE(db.Name());
+  const int64_t run = LatestRunId(db);
+  ASSERT_GT(run, 0) << "no run recorded";
+  const std::string in_run = " WHERE run_id = " + std::to_string(run);
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_units" + in_run + " AND state <> 'done'"), 0);
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_runs WHERE id = " + std::to_string(run) +
+                   " AND state IN ('done', 'done_with_rejects')"),
+            1)
+      << "run state: " << db.Value("SELECT state FROM gb_runs WHERE id = " + std::to_string(run));
+  for (const auto& [year, expected] : truth.per_year) {
+    SCOPED_TRACE(year);
+    const int64_t rejected = rejects.contains(year) ? rejects.at(year) : 0;
+    EXPECT_EQ(
+        db.Int("SELECT expected FROM gb_plan" + in_run + " AND year = " + std::to_string(year)),
+        expected)
+        << "the plan differs from the simulator's totalCount";
+    const int64_t rows = RowsInYear(db, year);
+    EXPECT_EQ(rows + rejected, expected);
+    YearCounters c = CountersOf(db, run, year);
+    EXPECT_EQ(c.loaded() + c.repaired, rows) << "loaded + repaired must equal the rows";
+    EXPECT_EQ(c.rejected, rejected);
+    EXPECT_EQ(
+        db.Int("SELECT count(*) FROM gb_rejects" + in_run + " AND year = " + std::to_string(year)),
+        rejected);
+    EXPECT_EQ(c.skipped, 0) << "rows of a requested year counted as skipped";
+  }
+  EXPECT_EQ(Duplicates(db), 0);
+  const int64_t fetched = db.Int("SELECT sum(fetched) FROM gb_units" + in_run);
+  EXPECT_EQ(fetched, truth.fetched) << "every stream's sweep, once";
+  EXPECT_EQ(CountersOf(db, run, std::nullopt).sum(), fetched)
+      << "loaded + repaired + rejected + skipped must equal fetched";
+}
+
+inline int64_t TotalRows(SqlProbe& db) {
+  return db.Int("SELECT count(*) FROM gazelle_timeline_entries");
+}
+
+}  // namespace gb::test
