@@ -1,0 +1,1 @@
+SELECT CAST(strftime('%s', 'now') AS INTEGER)

@@ -1,0 +1,118 @@
+#include "sink/postgres/pg_status_reader.h"
+
+#include "sql/postgres.h"
+
+namespace gb {
+namespace {
+
+namespace q = sql::postgres;
+
+std::optional<int64_t> OptInt(const PgResult& r, int row, int col) {
+  if (r.IsNull(row, col)) return std::nullopt;
+  return r.Int(row, col);
+}
+
+std::string Str(const PgResult& r, int row, int col) { return std::string(r.Text(row, col)); }
+
+}  // namespace
+
+Result<DbStatus> PgStatusReader::Read() {
+  if (conn_ && conn_->broken()) conn_.reset();
+  if (!conn_) {
+    auto conn = PgConnection::Open(url_);
+    if (!conn) return tl::unexpected(conn.error());
+    conn_ = std::move(*conn);
+  }
+  DbStatus status;
+  if (auto s = ReadInto(status); !s) {
+    if (conn_->broken()) conn_.reset();
+    return tl::unexpected(s.error());
+  }
+  return status;
+}
+
+Result<bool> PgStatusReader::TableExists(const char* name) {
+  auto res = conn_->Exec("checking for a table", q::kTableExists, {std::string(name)});
+  if (!res) return tl::unexpected(res.error());
+  return res->rows() > 0 && res->Bool(0, 0);
+}
+
+Status PgStatusReader::ReadInto(DbStatus& status) {
+  auto now = conn_->Exec("reading the clock", q::kStatusNow);
+  if (!now) return tl::unexpected(now.error());
+  status.now = now->Int(0, 0);
+  auto runs_exist = TableExists("gb_runs");
+  if (!runs_exist) return tl::unexpected(runs_exist.error());
+  status.tables_exist = *runs_exist;
+  if (status.tables_exist) {
+    auto runs = conn_->Exec("reading the runs", q::kStatusRuns);
+    if (!runs) return tl::unexpected(runs.error());
+    for (int i = 0; i < runs->rows(); ++i) {
+      status.runs.push_back(RunRow{runs->Int(i, 0), Str(*runs, i, 1), Str(*runs, i, 2),
+                                   Str(*runs, i, 3), runs->Int(i, 4), runs->Int(i, 5),
+                                   OptInt(*runs, i, 6)});
+    }
+    if (!status.runs.empty()) {
+      if (auto d = ReadRunDetails(status.runs.front().id, status); !d) return d;
+    }
+  }
+  return ReadEntries(status);
+}
+
+Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
+  const std::vector<PgParam> id{std::to_string(run_id)};
+  auto plan = conn_->Exec("reading the plan", q::kStatusPlan, id);
+  if (!plan) return tl::unexpected(plan.error());
+  for (int i = 0; i < plan->rows(); ++i) {
+    status.plan[static_cast<int>(plan->Int(i, 0))] = plan->Int(i, 1);
+  }
+  auto counters = conn_->Exec("reading the counters", q::kStatusCounters, id);
+  if (!counters) return tl::unexpected(counters.error());
+  for (int i = 0; i < counters->rows(); ++i) {
+    const PgResult& c = *counters;
+    status.counters[static_cast<int>(c.Int(i, 0))] =
+        Counts{c.Int(i, 1), c.Int(i, 2), c.Int(i, 3), c.Int(i, 4), c.Int(i, 5), c.Int(i, 6)};
+    auto at = OptInt(c, i, 7);
+    if (at && (!status.last_counter_update || *at > *status.last_counter_update)) {
+      status.last_counter_update = at;
+    }
+  }
+  auto units = conn_->Exec("reading the units", q::kStatusUnits, id);
+  if (!units) return tl::unexpected(units.error());
+  for (int i = 0; i < units->rows(); ++i) {
+    const PgResult& u = *units;
+    status.units.push_back(UnitRow{u.Int(i, 0), Str(u, i, 1), Str(u, i, 2), Str(u, i, 3),
+                                   OptInt(u, i, 4), Str(u, i, 5), u.Int(i, 6), u.Int(i, 7)});
+  }
+  auto workers = conn_->Exec("reading the workers", q::kStatusWorkers, id);
+  if (!workers) return tl::unexpected(workers.error());
+  for (int i = 0; i < workers->rows(); ++i) {
+    const PgResult& w = *workers;
+    status.workers.push_back(WorkerRow{Str(w, i, 0), Str(w, i, 1), w.Int(i, 2), Str(w, i, 3),
+                                       Str(w, i, 4), w.Int(i, 5), w.Int(i, 6)});
+  }
+  auto rejects = conn_->Exec("reading the rejects", q::kStatusRejects, id);
+  if (!rejects) return tl::unexpected(rejects.error());
+  for (int i = 0; i < rejects->rows(); ++i) {
+    status.rejects_by_reason[Str(*rejects, i, 0)] = rejects->Int(i, 1);
+  }
+  return {};
+}
+
+Status PgStatusReader::ReadEntries(DbStatus& status) {
+  auto exists = TableExists("gazelle_timeline_entries");
+  if (!exists) return tl::unexpected(exists.error());
+  if (!*exists) return {};
+  auto latest = conn_->Exec("reading the latest entries", q::kStatusLatestEntries);
+  if (!latest) return tl::unexpected(latest.error());
+  for (int i = 0; i < latest->rows(); ++i) {
+    status.latest.push_back(
+        EntryRow{Str(*latest, i, 0), Str(*latest, i, 1), Str(*latest, i, 2)});
+  }
+  auto estimate = conn_->Exec("estimating the rows", q::kStatusEstimate);
+  if (!estimate) return tl::unexpected(estimate.error());
+  if (int64_t n = estimate->Int(0, 0); n >= 0) status.rows_estimate = n;
+  return {};
+}
+
+}  // namespace gb

@@ -1,0 +1,143 @@
+#include "sink/sqlite/sqlite_status_reader.h"
+
+#include <filesystem>
+
+#include "sql/sqlite.h"
+
+namespace gb {
+namespace {
+
+namespace q = sql::sqlite;
+
+std::optional<int64_t> OptInt(sqlite3_stmt* stmt, int col) {
+  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_int64(stmt, col);
+}
+
+int64_t Int(sqlite3_stmt* stmt, int col) { return sqlite3_column_int64(stmt, col); }
+
+// Runs `sql` with `args` and calls `row(stmt)` for each row.
+template <class F, class... Args>
+Status EachRow(SqliteConnection& conn, std::string_view doing, std::string_view sql, F row,
+               const Args&... args) {
+  auto stmt = conn.Run(doing, sql, args...);
+  if (!stmt) return tl::unexpected(stmt.error());
+  for (sqlite3_stmt* s = *stmt; s != nullptr;) {
+    row(s);
+    auto more = conn.Next(doing, s);
+    if (!more) return tl::unexpected(more.error());
+    if (!*more) break;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<DbStatus> SqliteStatusReader::Read() {
+  DbStatus status;
+  std::error_code ec;
+  if (!std::filesystem::exists(path_, ec)) {
+    status.database_exists = false;
+    return status;
+  }
+  if (!conn_) {
+    auto conn = SqliteConnection::Open(path_);
+    if (!conn) return tl::unexpected(conn.error());
+    conn_ = std::move(*conn);
+  }
+  if (auto s = ReadInto(status); !s) {
+    conn_.reset();  // start afresh next time
+    return tl::unexpected(s.error());
+  }
+  return status;
+}
+
+Result<bool> SqliteStatusReader::TableExists(const char* name) {
+  bool exists = false;
+  auto s = EachRow(
+      *conn_, "checking for a table", q::kTableExists,
+      [&](sqlite3_stmt* st) { exists = Int(st, 0) > 0; }, std::string_view(name));
+  if (!s) return tl::unexpected(s.error());
+  return exists;
+}
+
+Status SqliteStatusReader::ReadInto(DbStatus& status) {
+  auto now = EachRow(*conn_, "reading the clock", q::kStatusNow,
+                     [&](sqlite3_stmt* st) { status.now = Int(st, 0); });
+  if (!now) return now;
+  auto runs_exist = TableExists("gb_runs");
+  if (!runs_exist) return tl::unexpected(runs_exist.error());
+  status.tables_exist = *runs_exist;
+  if (status.tables_exist) {
+    auto s = EachRow(*conn_, "reading the runs", q::kStatusRuns, [&](sqlite3_stmt* st) {
+      status.runs.push_back(RunRow{Int(st, 0), SqliteConnection::Text(st, 1),
+                                   SqliteConnection::Text(st, 2), SqliteConnection::Text(st, 3),
+                                   Int(st, 4), Int(st, 5), OptInt(st, 6)});
+    });
+    if (!s) return s;
+    if (!status.runs.empty()) {
+      if (auto d = ReadRunDetails(status.runs.front().id, status); !d) return d;
+    }
+  }
+  return ReadEntries(status);
+}
+
+Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
+  auto s = EachRow(
+      *conn_, "reading the plan", q::kStatusPlan,
+      [&](sqlite3_stmt* st) { status.plan[static_cast<int>(Int(st, 0))] = Int(st, 1); }, run_id);
+  if (!s) return s;
+  s = EachRow(
+      *conn_, "reading the counters", q::kStatusCounters,
+      [&](sqlite3_stmt* st) {
+        status.counters[static_cast<int>(Int(st, 0))] =
+            Counts{Int(st, 1), Int(st, 2), Int(st, 3), Int(st, 4), Int(st, 5), Int(st, 6)};
+        auto at = OptInt(st, 7);
+        if (at && (!status.last_counter_update || *at > *status.last_counter_update)) {
+          status.last_counter_update = at;
+        }
+      },
+      run_id);
+  if (!s) return s;
+  s = EachRow(
+      *conn_, "reading the units", q::kStatusUnits,
+      [&](sqlite3_stmt* st) {
+        status.units.push_back(UnitRow{Int(st, 0), SqliteConnection::Text(st, 1),
+                                       SqliteConnection::Text(st, 2), SqliteConnection::Text(st, 3),
+                                       OptInt(st, 4), SqliteConnection::Text(st, 5), Int(st, 6),
+                                       Int(st, 7)});
+      },
+      run_id);
+  if (!s) return s;
+  s = EachRow(
+      *conn_, "reading the workers", q::kStatusWorkers,
+      [&](sqlite3_stmt* st) {
+        status.workers.push_back(WorkerRow{SqliteConnection::Text(st, 0),
+                                           SqliteConnection::Text(st, 1), Int(st, 2),
+                                           SqliteConnection::Text(st, 3),
+                                           SqliteConnection::Text(st, 4), Int(st, 5), Int(st, 6)});
+      },
+      run_id);
+  if (!s) return s;
+  return EachRow(
+      *conn_, "reading the rejects", q::kStatusRejects,
+      [&](sqlite3_stmt* st) { status.rejects_by_reason[SqliteConnection::Text(st, 0)] = Int(st, 1); },
+      run_id);
+}
+
+Status SqliteStatusReader::ReadEntries(DbStatus& status) {
+  auto exists = TableExists("gazelle_timeline_entries");
+  if (!exists) return tl::unexpected(exists.error());
+  if (!*exists) return {};
+  auto s = EachRow(*conn_, "reading the latest entries", q::kStatusLatestEntries,
+                   [&](sqlite3_stmt* st) {
+                     status.latest.push_back(EntryRow{SqliteConnection::Text(st, 0),
+                                                      SqliteConnection::Text(st, 1),
+                                                      SqliteConnection::Text(st, 2)});
+                   });
+  if (!s) return s;
+  return EachRow(*conn_, "estimating the rows", q::kStatusEstimate,
+                 [&](sqlite3_stmt* st) { status.rows_estimate = Int(st, 0); });
+}
+
+}  // namespace gb
