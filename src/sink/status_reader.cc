@@ -14,8 +14,7 @@ Result<std::unique_ptr<StatusReader>> OpenStatusReader(const std::string& url) {
   if (!destination) return tl::unexpected(destination.error());
   std::string described = (*destination)->Describe();
   if (described.rfind("sqlite:", 0) == 0) {
-    return std::unique_ptr<StatusReader>(
-        std::make_unique<SqliteStatusReader>(described.substr(7)));
+    return std::unique_ptr<StatusReader>(std::make_unique<SqliteStatusReader>(described.substr(7)));
   }
   return std::unique_ptr<StatusReader>(std::make_unique<PgStatusReader>(url, described));
 }

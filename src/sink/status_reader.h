@@ -62,7 +62,7 @@ struct DbStatus {
   int64_t now = 0;              // the database's clock
   std::vector<RunRow> runs;     // newest first (at most 5)
   // Of the newest run (runs.front()); empty when there is none.
-  std::map<int, int64_t> plan;  // year -> expected
+  std::map<int, int64_t> plan;     // year -> expected
   std::map<int, Counts> counters;  // year -> summed over types
   std::optional<int64_t> last_counter_update;
   std::vector<UnitRow> units;

@@ -106,8 +106,7 @@ Status PgStatusReader::ReadEntries(DbStatus& status) {
   auto latest = conn_->Exec("reading the latest entries", q::kStatusLatestEntries);
   if (!latest) return tl::unexpected(latest.error());
   for (int i = 0; i < latest->rows(); ++i) {
-    status.latest.push_back(
-        EntryRow{Str(*latest, i, 0), Str(*latest, i, 1), Str(*latest, i, 2)});
+    status.latest.push_back(EntryRow{Str(*latest, i, 0), Str(*latest, i, 1), Str(*latest, i, 2)});
   }
   auto estimate = conn_->Exec("estimating the rows", q::kStatusEstimate);
   if (!estimate) return tl::unexpected(estimate.error());

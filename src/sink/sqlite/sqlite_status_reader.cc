@@ -112,16 +112,17 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   s = EachRow(
       *conn_, "reading the workers", q::kStatusWorkers,
       [&](sqlite3_stmt* st) {
-        status.workers.push_back(WorkerRow{SqliteConnection::Text(st, 0),
-                                           SqliteConnection::Text(st, 1), Int(st, 2),
-                                           SqliteConnection::Text(st, 3),
-                                           SqliteConnection::Text(st, 4), Int(st, 5), Int(st, 6)});
+        status.workers.push_back(WorkerRow{
+            SqliteConnection::Text(st, 0), SqliteConnection::Text(st, 1), Int(st, 2),
+            SqliteConnection::Text(st, 3), SqliteConnection::Text(st, 4), Int(st, 5), Int(st, 6)});
       },
       run_id);
   if (!s) return s;
   return EachRow(
       *conn_, "reading the rejects", q::kStatusRejects,
-      [&](sqlite3_stmt* st) { status.rejects_by_reason[SqliteConnection::Text(st, 0)] = Int(st, 1); },
+      [&](sqlite3_stmt* st) {
+        status.rejects_by_reason[SqliteConnection::Text(st, 0)] = Int(st, 1);
+      },
       run_id);
 }
 
@@ -129,12 +130,12 @@ Status SqliteStatusReader::ReadEntries(DbStatus& status) {
   auto exists = TableExists("gazelle_timeline_entries");
   if (!exists) return tl::unexpected(exists.error());
   if (!*exists) return {};
-  auto s = EachRow(*conn_, "reading the latest entries", q::kStatusLatestEntries,
-                   [&](sqlite3_stmt* st) {
-                     status.latest.push_back(EntryRow{SqliteConnection::Text(st, 0),
-                                                      SqliteConnection::Text(st, 1),
-                                                      SqliteConnection::Text(st, 2)});
-                   });
+  auto s =
+      EachRow(*conn_, "reading the latest entries", q::kStatusLatestEntries, [&](sqlite3_stmt* st) {
+        status.latest.push_back(EntryRow{SqliteConnection::Text(st, 0),
+                                         SqliteConnection::Text(st, 1),
+                                         SqliteConnection::Text(st, 2)});
+      });
   if (!s) return s;
   return EachRow(*conn_, "estimating the rows", q::kStatusEstimate,
                  [&](sqlite3_stmt* st) { status.rows_estimate = Int(st, 0); });
