@@ -20,6 +20,7 @@ int Main(int argc, char** argv) {
   RegisterVerifyCommand(app, &chosen);
   RegisterRejectsCommand(app, &chosen);
   RegisterTokenCommand(app, &chosen);
+  RegisterWatchCommand(app, &chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -16,5 +16,6 @@ void RegisterDemoCommand(CLI::App& app, Action* chosen);
 void RegisterVerifyCommand(CLI::App& app, Action* chosen);
 void RegisterRejectsCommand(CLI::App& app, Action* chosen);
 void RegisterTokenCommand(CLI::App& app, Action* chosen);
+void RegisterWatchCommand(CLI::App& app, Action* chosen);
 
 }  // namespace gb::cli

@@ -1,0 +1,306 @@
+#include "monitor/run_health.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "monitor/format.h"
+#include "monitor/i18n.h"
+
+namespace gb {
+namespace {
+
+struct Verdict {
+  HealthState state = HealthState::kNotStarted;
+  std::string reason;
+};
+
+bool IsActiveWorker(const WorkerRow& w) {
+  return w.state != "done" && w.state != "failed" && w.state != "stopped";
+}
+
+// The newest sign of life of the run: its own heartbeat or a live worker's.
+int64_t LastHeartbeat(const Health& h) {
+  int64_t last = h.run->heartbeat_at;
+  for (const auto& w : h.workers) last = std::max(last, w.row.heartbeat_at);
+  return last;
+}
+
+// Why the workers say they wait ("waiting on the API (429 ...) until 14:02:31 UTC").
+std::string WorkerReason(const Health& h) {
+  for (const auto& w : h.workers) {
+    if (IsActiveWorker(w.row) && !w.row.reason.empty()) return w.row.reason;
+  }
+  return {};
+}
+
+bool LeaseExpired(const DbStatus& status) {
+  for (const auto& u : status.units) {
+    if (u.state == "running" && u.lease_expires_at && *u.lease_expires_at < status.now) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<Verdict> FinalVerdict(const RunRow& run) {
+  if (run.state == "failed") return Verdict{HealthState::kFailed, run.reason};
+  if (run.state == "stopped") return Verdict{HealthState::kStopped, run.reason};
+  if (run.state == "done") return Verdict{HealthState::kDone, run.reason};
+  if (run.state == "done_with_rejects") return Verdict{HealthState::kDoneWithRejects, run.reason};
+  return std::nullopt;
+}
+
+int64_t LastCommit(const Health& h, const DbStatus& status) {
+  int64_t last = h.run->started_at;
+  if (status.last_counter_update) last = std::max(last, *status.last_counter_update);
+  for (const auto& u : status.units) last = std::max(last, u.updated_at);
+  return last;
+}
+
+double Median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+std::vector<int> ShownYears(const HealthOptions& options, const DbStatus& status) {
+  if (!options.years.empty()) return options.years;
+  std::vector<int> years;
+  for (const auto& [year, expected] : status.plan) years.push_back(year);
+  if (years.empty()) {  // a run still planning: show what was counted so far
+    for (const auto& [year, counts] : status.counters) years.push_back(year);
+  }
+  std::sort(years.rbegin(), years.rend());  // newest first, as the streams load them
+  return years;
+}
+
+void FillYears(Health& h, const HealthOptions& options, const DbStatus& status) {
+  h.total = YearHealth{};
+  for (int year : ShownYears(options, status)) {
+    YearHealth y;
+    y.year = year;
+    if (auto it = status.plan.find(year); it != status.plan.end()) y.expected = it->second;
+    if (auto it = status.counters.find(year); it != status.counters.end()) y.counts = it->second;
+    h.total.expected += y.expected;
+    h.total.counts += y.counts;
+    h.years.push_back(std::move(y));
+  }
+}
+
+void FillFacts(Health& h, const DbStatus& status) {
+  h.now = status.now;
+  h.reachable = true;
+  h.error.clear();
+  h.database_exists = status.database_exists;
+  h.tables_exist = status.tables_exist;
+  h.runs = status.runs;
+  h.run.reset();
+  if (!status.runs.empty()) h.run = status.runs.front();
+  h.rows_estimate = status.rows_estimate;
+  h.latest = status.latest;
+  h.rejects_by_reason = status.rejects_by_reason;
+  h.workers.clear();
+  for (const auto& w : status.workers) {
+    h.workers.push_back(WorkerHealth{w, std::max<int64_t>(0, status.now - w.heartbeat_at)});
+  }
+  h.years.clear();
+  h.last_commit_age.reset();
+}
+
+std::optional<std::chrono::seconds> Eta(const YearHealth& y) {
+  if (y.rate <= 0 || y.done() >= y.expected) return std::nullopt;
+  return std::chrono::seconds(
+      static_cast<int64_t>(std::ceil(static_cast<double>(y.expected - y.done()) / y.rate)));
+}
+
+Verdict YearVerdict(const YearHealth& y, const Verdict& run, bool has_run) {
+  if (!has_run) return run;
+  if (y.done() >= y.expected) {
+    if (y.counts.rejected > 0) {
+      return {HealthState::kDoneWithRejects,
+              TrFormat("{} rejected", FormatCount(y.counts.rejected))};
+    }
+    return {HealthState::kDone, ""};
+  }
+  switch (run.state) {
+    case HealthState::kDone:
+    case HealthState::kDoneWithRejects:
+      return {run.state, TrFormat("{} fewer than planned", FormatCount(y.expected - y.done()))};
+    case HealthState::kRunning:
+    case HealthState::kSlow:
+      if (y.done() == 0) return {HealthState::kNotStarted, Tr("queued")};
+      return run;
+    default:
+      return run;
+  }
+}
+
+}  // namespace
+
+std::string_view HealthStateName(HealthState state) {
+  switch (state) {
+    case HealthState::kNotStarted:
+      return "not_started";
+    case HealthState::kRunning:
+      return "running";
+    case HealthState::kSlow:
+      return "slow";
+    case HealthState::kStalled:
+      return "stalled";
+    case HealthState::kStopped:
+      return "stopped";
+    case HealthState::kDone:
+      return "done";
+    case HealthState::kDoneWithRejects:
+      return "done_with_rejects";
+    case HealthState::kFailed:
+      return "failed";
+    case HealthState::kUnreachable:
+      return "unreachable";
+  }
+  return "unknown";
+}
+
+std::string HealthStateLabel(HealthState state) {
+  switch (state) {
+    case HealthState::kNotStarted:
+      return Tr("not started");
+    case HealthState::kRunning:
+      return Tr("running");
+    case HealthState::kSlow:
+      return Tr("slow");
+    case HealthState::kStalled:
+      return Tr("stalled");
+    case HealthState::kStopped:
+      return Tr("stopped");
+    case HealthState::kDone:
+      return Tr("done");
+    case HealthState::kDoneWithRejects:
+      return Tr("done with rejects");
+    case HealthState::kFailed:
+      return Tr("failed");
+    case HealthState::kUnreachable:
+      return Tr("database unreachable");
+  }
+  return Tr("unknown");
+}
+
+RunHealth::RunHealth(HealthOptions options) : options_(std::move(options)) {}
+
+int64_t RunHealth::StallAfter() const {
+  // Two intervals, but never less than two heartbeats plus the one-second
+  // resolution of stored timestamps (a fast --interval must not cry wolf).
+  return std::max<int64_t>(2 * options_.interval.count(),
+                           2 * options_.heartbeat_period.count() + 1);
+}
+
+double RunHealth::Rate(double now, int year) const {
+  if (samples_.empty()) return 0;
+  const Sample& last = samples_.back();
+  const Sample* first = nullptr;
+  for (const auto& s : samples_) {
+    if (s.t >= now - static_cast<double>(options_.rate_window.count())) {
+      first = &s;
+      break;
+    }
+  }
+  if (first == nullptr || last.t - first->t < 0.5) return 0;
+  auto done = [year](const Sample& s) -> int64_t {
+    if (year == 0) return s.done;
+    auto it = s.year_done.find(year);
+    return it == s.year_done.end() ? 0 : it->second;
+  };
+  return std::max(0.0, static_cast<double>(done(last) - done(*first)) / (last.t - first->t));
+}
+
+bool RunHealth::IsSlow(double rate) const {
+  if (rates_.size() < options_.slow_min_samples) return false;
+  std::vector<double> values;
+  for (const auto& [t, r] : rates_) values.push_back(r);
+  double median = Median(std::move(values));
+  return median > 0 && rate < options_.slow_fraction * median;
+}
+
+void RunHealth::Record(double t, const Health& h) {
+  Sample s{t, h.total.done(), {}};
+  for (const auto& y : h.years) s.year_done[y.year] = y.done();
+  samples_.push_back(std::move(s));
+  double keep = static_cast<double>(options_.rate_window.count());
+  while (samples_.size() > 2 && samples_[1].t < t - keep) samples_.pop_front();
+}
+
+void RunHealth::Add(double t, const DbStatus& status, const std::string& destination) {
+  Health& h = health_;
+  if (!destination.empty()) h.destination = destination;
+  FillFacts(h, status);
+  int64_t run_id = h.run ? h.run->id : 0;
+  if (run_id != run_id_) {  // another run: its history is not ours
+    samples_.clear();
+    rates_.clear();
+    h.history.clear();
+    run_id_ = run_id;
+  }
+  FillYears(h, options_, status);
+  Record(t, h);
+  if (h.run) h.last_commit_age = std::max<int64_t>(0, status.now - LastCommit(h, status));
+  h.total.rate = Rate(t, 0);
+  for (auto& y : h.years) y.rate = Rate(t, y.year);
+  Derive(h);
+  // "slow" compares with the rates seen before, so this one is recorded after.
+  rates_.emplace_back(t, h.total.rate);
+  double keep = static_cast<double>(options_.slow_history.count());
+  while (!rates_.empty() && rates_.front().first < t - keep) rates_.pop_front();
+  if (LeaseExpired(status) && h.total.state == HealthState::kStalled) {
+    h.total.reason = TrFormat("process gone (no heartbeat for {})",
+                              FormatDuration(std::chrono::seconds(status.now - LastHeartbeat(h))));
+    for (auto& y : h.years) {
+      if (y.state == HealthState::kStalled) y.reason = h.total.reason;
+    }
+  }
+  h.history.push_back(ChartPoint{status.now, h.total.done(), h.total.rate});
+  if (h.history.size() > options_.max_history) h.history.erase(h.history.begin());
+}
+
+void RunHealth::Derive(Health& h) const {
+  Verdict run;
+  if (!h.database_exists || !h.tables_exist || !h.run) {
+    run = {HealthState::kNotStarted, !h.database_exists ? Tr("no database yet")
+                                     : !h.tables_exist  ? Tr("no run yet (no bookkeeping tables)")
+                                                        : Tr("no run yet")};
+  } else if (auto final = FinalVerdict(*h.run)) {
+    run = *final;
+  } else if (int64_t beat = h.now - LastHeartbeat(h); beat > StallAfter()) {
+    run = {HealthState::kStalled,
+           TrFormat("no heartbeat for {}", FormatDuration(std::chrono::seconds(beat)))};
+  } else if (h.last_commit_age && *h.last_commit_age > StallAfter()) {
+    std::string why = WorkerReason(h);
+    run = {HealthState::kStalled,
+           why.empty() ? TrFormat("no commit for {}",
+                                  FormatDuration(std::chrono::seconds(*h.last_commit_age)))
+                       : why};
+  } else if (IsSlow(h.total.rate)) {
+    run = {HealthState::kSlow, TrFormat("{} below its recent pace", FormatRate(h.total.rate))};
+  } else {
+    run = {HealthState::kRunning, WorkerReason(h)};
+  }
+  for (auto& y : h.years) {
+    Verdict v = YearVerdict(y, run, h.run.has_value());
+    y.state = v.state;
+    y.reason = std::move(v.reason);
+    y.eta = Eta(y);
+  }
+  h.total.state = run.state;
+  h.total.reason = run.reason;
+  h.total.eta = Eta(h.total);
+}
+
+void RunHealth::AddFailure(double t, const Error& error, const std::string& destination) {
+  (void)t;  // the rates keep their last samples: a short outage does not reset them
+  if (!destination.empty()) health_.destination = destination;
+  health_.reachable = false;
+  health_.error = error.message;
+  health_.total.state = HealthState::kUnreachable;
+  health_.total.reason = TrFormat("database unreachable: {}", error.message);
+}
+
+}  // namespace gb

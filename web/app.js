@@ -1,0 +1,96 @@
+// Polls /status.json every second and redraws the page; the chart is inline
+// SVG built from the document's "history" (no library, no CDN).
+"use strict";
+(function () {
+  const lang = document.documentElement.lang || "en";
+  const fmt = (n) => (n === null || n === undefined) ? "–" : Number(n).toLocaleString(lang);
+  const fmtRate = (r) => Number(r).toLocaleString(lang, {maximumFractionDigits: r < 10 ? 1 : 0}) + " e/s";
+  const $ = (id) => document.getElementById(id);
+
+  function duration(s) {
+    if (s === null || s === undefined) return "–";
+    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    const pad = (x) => String(x).padStart(2, "0");
+    if (h > 0) return h + "h " + pad(m) + "m " + pad(sec) + "s";
+    if (m > 0) return m + "m " + pad(sec) + "s";
+    return sec + "s";
+  }
+
+  function cell(tr, text, cls) {
+    const td = document.createElement("td");
+    td.textContent = text;
+    if (cls) td.className = cls;
+    tr.appendChild(td);
+  }
+
+  function yearRow(y, label, cls) {
+    const tr = document.createElement("tr");
+    if (cls) tr.className = cls;
+    tr.dataset.year = label;
+    cell(tr, label);
+    cell(tr, fmt(y.expected));
+    cell(tr, fmt(y.done));
+    cell(tr, Math.floor(y.percent) + "%");
+    cell(tr, fmtRate(y.rate));
+    cell(tr, duration(y.eta_s));
+    cell(tr, fmt(y.repaired));
+    cell(tr, fmt(y.rejected));
+    cell(tr, y.label + (y.reason ? " — " + y.reason : ""), "state-" + y.state);
+    return tr;
+  }
+
+  function drawChart(history) {
+    const w = 600, h = 200;
+    const n = history.length;
+    const maxDone = Math.max(1, ...history.map((p) => p.done));
+    const maxRate = Math.max(1, ...history.map((p) => p.rate));
+    const x = (i) => (n <= 1 ? 0 : (i * w) / (n - 1)).toFixed(1);
+    const y = (v, max) => (h - 4 - (v / max) * (h - 8)).toFixed(1);
+    $("chart-total").setAttribute("points", history.map((p, i) => x(i) + "," + y(p.done, maxDone)).join(" "));
+    $("chart-rate").setAttribute("points", history.map((p, i) => x(i) + "," + y(p.rate, maxRate)).join(" "));
+    $("chart").dataset.points = String(n);
+  }
+
+  function list(id, items, text) {
+    const ul = $(id);
+    ul.replaceChildren(...items.map((it) => {
+      const li = document.createElement("li");
+      li.textContent = text(it);
+      return li;
+    }));
+  }
+
+  function render(doc) {
+    $("destination").textContent = doc.destination;
+    $("status").textContent = doc.status.label;
+    $("status").className = "state state-" + doc.status.state;
+    $("reason").textContent = doc.status.reason;
+    $("total-done").textContent = fmt(doc.total.done);
+    $("total-done").dataset.value = String(doc.total.done);
+    $("total-expected").textContent = "/ " + fmt(doc.total.expected) + " (" + Math.floor(doc.total.percent) + "%)";
+    $("rate").textContent = fmtRate(doc.total.rate);
+    $("eta").textContent = "ETA " + duration(doc.total.eta_s);
+    $("run").textContent = doc.run ? "#" + doc.run.id + " " + doc.run.state : "–";
+    $("uptime").textContent = doc.run ? duration(doc.run.uptime_s) : "";
+    const body = $("years").tBodies[0];
+    const rows = doc.years.map((y) => yearRow(y, String(y.year)));
+    if (doc.years.length > 1) rows.push(yearRow(doc.total, "Total", "total"));
+    body.replaceChildren(...rows);
+    list("latest", doc.latest, (e) => e.external_id + "  " + e.type + "  " + e.occurred_at);
+    list("workers", doc.workers, (w) => w.worker_id + "  " + w.state + "  " + duration(w.heartbeat_age_s) +
+      (w.reason ? "  " + w.reason : ""));
+    drawChart(doc.history);
+    $("updated").textContent = doc.time;
+  }
+
+  async function poll() {
+    try {
+      const res = await fetch("status.json", {cache: "no-store"});
+      if (res.ok) render(await res.json());
+    } catch (e) {
+      $("reason").textContent = String(e);
+    }
+    setTimeout(poll, 1000);
+  }
+  poll();
+})();
