@@ -98,10 +98,10 @@ TEST_F(RunFaultsTest, LegacyCheckConstraintYieldsRejectsWithReasonsAndExactCount
 TEST_F(RunFaultsTest, FaultsInjectedMidRunStillEndExactAndTheRefreshedTokenIsOnDisk) {
   // Some latency so the load lasts long enough to switch faults while it runs.
   StartSim({"--latency-ms", "60"});
-  const std::vector<int> years = {2021, 2022, 2023, 2024};
+  const std::vector<int> years = {2019, 2020, 2021, 2022, 2023, 2024};
   const SimTruth truth = Truth(years);
   const auto original = nlohmann::json::parse(ReadFile(token_file_));
-  LoaderProcess child(RunArgs(url(), "2021-2024", {"--batch-size", "100", "--concurrency", "3"}),
+  LoaderProcess child(RunArgs(url(), "2019-2024", {"--batch-size", "100", "--concurrency", "3"}),
                       Env(), dir_.path());
   // Mid-run: once the first batches are committed.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
