@@ -115,6 +115,7 @@ std::vector<std::string> HeadLines(const Health& h, int width, const Terminal& s
 }
 
 std::vector<std::string> YearLines(const Health& h, int width, const Terminal& styler) {
+  if (h.years.empty()) return {};
   bool wide = width >= kWideLayout;
   std::vector<std::string> lines{"", FitLine(HeaderLine(wide), "", Style::kBold, width, styler)};
   for (const auto& y : h.years) {

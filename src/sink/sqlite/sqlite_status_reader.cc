@@ -1,5 +1,6 @@
 #include "sink/sqlite/sqlite_status_reader.h"
 
+#include <ctime>
 #include <filesystem>
 
 #include "sql/sqlite.h"
@@ -38,6 +39,7 @@ Result<DbStatus> SqliteStatusReader::Read() {
   std::error_code ec;
   if (!std::filesystem::exists(path_, ec)) {
     status.database_exists = false;
+    status.now = std::time(nullptr);  // no database clock to ask yet
     return status;
   }
   if (!conn_) {
