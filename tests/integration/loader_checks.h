@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <ctime>
 #include <fstream>
@@ -117,7 +118,7 @@ inline std::map<int, YearFacts> DatasetFacts(double scale, uint64_t seed = 1,
 class SqlProbe {
  public:
   virtual ~SqlProbe() = default;
-  // First column of the first row as text; "" for NULL or no row.
+  // First column of the first row as text; "" for NULL, no row, or no database yet.
   virtual std::string Value(const std::string& sql) = 0;
   // The business's per-year expression for occurred_at in this dialect.
   virtual std::string YearIs(int year) const = 0;
@@ -153,6 +154,7 @@ class SqliteProbe final : public SqlProbe {
   std::string Value(const std::string& sql) override {
     sqlite3* db = nullptr;
     std::string out;
+    if (access(path_.c_str(), F_OK) != 0) return out;  // not created yet: no row
     if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       ADD_FAILURE() << "cannot open " << path_;
       sqlite3_close(db);
