@@ -40,6 +40,7 @@ int main() {
   }
   httplib::Client client(sim.BaseUrl());
   client.set_keep_alive(true);
+  client.set_tcp_nodelay(true);
   httplib::Headers headers = {{"Authorization", "Bearer " + sim.credentials().access_token}};
   int64_t entries = 0;
   json vars = json::object();

@@ -253,6 +253,7 @@ void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res)
 void SimServer::Impl::Routes() {
   http.new_task_queue = [] { return new httplib::ThreadPool(64); };
   http.set_keep_alive_max_count(100000);
+  http.set_tcp_nodelay(true);  // headers and body are separate writes: no Nagle stall between them
   http.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
     ++counters.requests;
     return httplib::Server::HandlerResponse::Unhandled;
@@ -284,6 +285,11 @@ Result<int> SimServer::Start(const std::string& host, int port) {
   impl_->host = host;
   impl_->port = bound;
   impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+  // Wait until the accept loop runs: httplib's stop() is a no-op before that,
+  // so an early Stop() would otherwise leave the thread listening forever.
+  for (int i = 0; i < 5000 && !impl_->http.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return bound;
 }
 
