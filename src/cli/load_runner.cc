@@ -89,10 +89,18 @@ ExitCode ExitCodeForDestination(ErrorKind kind) {
 }
 
 int RunLoad(const RunConfig& config, const SourceConfig& source_config,
-            const std::atomic<bool>& stop) {
+            const std::atomic<bool>& stop, const ModelHook& model_hook) {
   Clock& clock = SystemClock::Instance();
   auto terminal = Terminal::ForStdout();
   ProgressModel model(clock, {.batch_size = config.options.batch_size});
+  // Tells the hook on every return path, before `model` is destroyed.
+  struct HookGuard {
+    const ModelHook& hook;
+    ~HookGuard() {
+      if (hook) hook(nullptr);
+    }
+  } guard{model_hook};
+  if (model_hook) model_hook(&model);
   auto renderer = MakeRenderer(config.progress, *terminal, std::cout, clock);
   ProgressReporter reporter(model, *renderer);
 

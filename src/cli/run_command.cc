@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
+#include "cli/run_http.h"
 #include "cli/stop_signal.h"
 #include "cli/worker_id.h"
 #include "core/exit_code.h"
@@ -52,7 +53,7 @@ void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_flag("--profile", f.profile, Tr("Report where the time went"));
 }
 
-int Execute(const RunFlags& flags) {
+int Execute(const RunFlags& flags, const std::string& http) {
   EnvLookup env = ProcessEnv();
   auto config = ResolveRunFlags(flags, env);
   if (!config) {
@@ -73,7 +74,13 @@ int Execute(const RunFlags& flags) {
     }
     source.credentials = *credentials;
   }
-  return RunLoad(*config, source, InstallStopHandlers());
+  if (http.empty()) return RunLoad(*config, source, InstallStopHandlers());
+  RunHttp page;  // outlives RunLoad: the page keeps answering until the end
+  if (auto s = page.Start(http, config->db_url); !s) {
+    PrintError(s.error().message);
+    return ToInt(ExitCode::kUsage);
+  }
+  return RunLoad(*config, source, InstallStopHandlers(), page.Hook());
 }
 
 }  // namespace
@@ -84,7 +91,13 @@ void RegisterRunCommand(CLI::App& app, Action* chosen) {
   AddRangeFlags(*cmd, *flags);
   AddEndpointFlags(*cmd, *flags);
   AddTuningFlags(*cmd, *flags);
-  cmd->callback([chosen, flags] { *chosen = [flags] { return Execute(*flags); }; });
+  auto http = std::make_shared<std::string>();
+  cmd->add_option("--http", *http,
+                  Tr("Serve the watch page, /status.json and /metrics on ADDRESS (e.g. "
+                     "127.0.0.1:8080)"))
+      ->type_name("ADDRESS");
+  cmd->callback(
+      [chosen, flags, http] { *chosen = [flags, http] { return Execute(*flags, *http); }; });
 }
 
 }  // namespace gb::cli
