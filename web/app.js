@@ -74,7 +74,7 @@
     $("uptime").textContent = doc.run ? duration(doc.run.uptime_s) : "";
     const body = $("years").tBodies[0];
     const rows = doc.years.map((y) => yearRow(y, String(y.year)));
-    if (doc.years.length > 1) rows.push(yearRow(doc.total, "Total", "total"));
+    if (doc.years.length > 1) rows.push(yearRow(doc.total, $("years").dataset.totalLabel, "total"));
     body.replaceChildren(...rows);
     list("latest", doc.latest, (e) => e.external_id + "  " + e.type + "  " + e.occurred_at);
     list("workers", doc.workers, (w) => w.worker_id + "  " + w.state + "  " + duration(w.heartbeat_age_s) +
