@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every benchmark binary built from bench/*.cc (target `benches`) and
-# prints their figures. Usage: scripts/bench.sh BUILD_DIR
+# Runs every benchmark: the binaries built from bench/*.cc (target `benches`),
+# then the scripts bench/*.sh (bench/load_table.sh prints the table of issue 5).
+# Usage: scripts/bench.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
 status=0
@@ -10,5 +11,9 @@ for src in "$(dirname "$0")"/../bench/*.cc; do
   [[ -x "$bin" ]] || { echo "bench: $bin was not built" >&2; status=1; continue; }
   echo "== $name"
   "$bin" || status=1
+done
+for script in "$(dirname "$0")"/../bench/*.sh; do
+  echo "== $(basename "$script" .sh)"
+  "$script" "$build" || status=1
 done
 exit $status

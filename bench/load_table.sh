@@ -1,0 +1,287 @@
+#!/usr/bin/env bash
+# The table of issue 5, measured in one run on this machine: our loader
+# against `psql \copy`, the old scripts' 500-row INSERT … VALUES … ON CONFLICT
+# and `sqlite3 .import` of the very same rows; the API-bound ratio against a
+# rate-limited simulator; throughput by --concurrency; peak RSS at scale 1 and 5.
+#
+# It starts its own PostgreSQL 15 (fsync and synchronous_commit on, as a user
+# runs it) in a temp dir on 127.0.0.1, and its own simulators. Every figure is
+# printed with its baseline, the ratio, the target and PASS/MISS; a missed
+# target is printed as MISS with the figure, never hidden.
+#
+# Usage: bench/load_table.sh BUILD_DIR        (from `make bench`)
+# Env:   GB_BENCH_SCALE (0.75: ~212,000 rows), GB_BENCH_API_SCALE (0.2),
+#        GB_BENCH_RSS_SCALES ("1 5")
+set -euo pipefail
+
+build=$(cd "${1:-build}" && pwd)
+bin=$build/gazelle-backfill
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+pgbin=/usr/lib/postgresql/15/bin
+scale=${GB_BENCH_SCALE:-0.75}
+api_scale=${GB_BENCH_API_SCALE:-0.2}
+rss_scales=${GB_BENCH_RSS_SCALES:-"1 5"}
+all_years=2016-2026
+
+work=$(mktemp -d /tmp/gb-bench-XXXXXX)
+chmod 755 "$work"
+port=0
+sim_pid=""
+misses=0
+
+# ---------------------------------------------------------------- helpers
+thousands() { LC_ALL=en_US.UTF-8 printf "%'d" "$1"; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
+per_second() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", n / s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# One line of the table. A figure below its target counts as a miss.
+line() {  # what figure baseline ratio target (target "-" = informative only)
+  local verdict=""
+  if [[ $5 != "-" ]]; then
+    verdict=$(awk -v r="$4" -v t="$5" 'BEGIN { print (r + 0 >= t + 0) ? "PASS" : "MISS" }')
+    [[ $verdict == MISS ]] && misses=$((misses + 1))
+  fi
+  printf '| %-52s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "$4" "${5/#-/}" "$verdict"
+}
+# The same for "at most" targets (memory): PASS when figure <= bound.
+line_at_most() {  # what figure baseline ratio bound_text pass(0/1)
+  local verdict=PASS
+  [[ $6 == 1 ]] || { verdict=MISS; misses=$((misses + 1)); }
+  printf '| %-52s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "$4" "$5" "$verdict"
+}
+header() {
+  printf '| %-52s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "ratio" "target" ""
+  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..54})" "$(printf -- '-%.0s' {1..14})" \
+    "$(printf -- '-%.0s' {1..14})" "--------" "---------" "------"
+}
+
+fail() {
+  echo "bench: $*" >&2
+  exit 1
+}
+
+pg_start() {
+  mkdir "$work/pg"
+  chown postgres: "$work/pg"
+  runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -A trust -U postgres \
+    >"$work/initdb.log" 2>&1 || fail "initdb failed: $(tail -5 "$work/initdb.log")"
+  for _ in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 40000))
+    if runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -t 60 \
+      -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on" \
+      start >/dev/null 2>&1; then
+      return 0
+    fi
+  done
+  fail "PostgreSQL did not start: $(tail -5 "$work/pg/log")"
+}
+
+pg_stop() {
+  [[ -f $work/pg/data/postmaster.pid ]] || return 0
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+}
+
+cleanup() {
+  [[ -n $sim_pid ]] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+  pg_stop
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+pg() {  # db, psql args...
+  local db=$1
+  shift
+  psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$db" "$@"
+}
+url() { echo "postgresql://postgres@127.0.0.1:$port/$1"; }
+count_rows() { pg "$1" -Atc 'SELECT count(*) FROM gazelle_timeline_entries'; }
+# A fresh database, with nothing of a previous step still being written back.
+fresh_db() {
+  pg postgres -c "CREATE DATABASE $1"
+  pg postgres -c CHECKPOINT
+}
+
+# The destination table of DESIGN.md from the repository's own DDL, with the
+# users the loader stored (so the FK is checked on every row, as for us).
+repo_schema() {
+  for f in create_users create_entries create_entries_occurred_at_index; do
+    cat "$repo/sql/postgres/$f.sql"
+    echo ';'
+  done | pg "$1"
+  pg "$1" -c "\\copy users (id, first_name, last_name, email, role) FROM '$work/users.csv' (FORMAT csv)"
+  pg postgres -c CHECKPOINT
+}
+
+# Runs the loader; prints its wall time in seconds, or stops the bench.
+loader() {
+  local start
+  start=$(now)
+  "$bin" "$@" --progress quiet >"$work/loader.log" 2>&1 ||
+    fail "gazelle-backfill $* failed: $(tail -20 "$work/loader.log")"
+  since "$start"
+}
+
+# Peak RSS in kB of one loader command.
+loader_rss() {
+  /usr/bin/time -f %M -o "$work/rss" "$bin" "$@" --progress quiet >"$work/loader.log" 2>&1 ||
+    fail "gazelle-backfill $* failed: $(tail -20 "$work/loader.log")"
+  cat "$work/rss"
+}
+
+# A simulator dump, with its users beside it (users.jsonl) so the run fills
+# the users table and the FK is checked: every entry's user is known.
+dump() {  # dir scale
+  mkdir -p "$1"
+  "$bin" sim dump --jsonl "$1/entries.jsonl" --scale "$2" --unknown-user-share 0 >/dev/null
+  grep -o '"user":{"id":"usr_[A-Za-z0-9]*"}' "$1/entries.jsonl" | sort -u |
+    sed 's/^"user"://' >"$1/users.jsonl"
+}
+
+sim_start() {  # sim flags...
+  "$bin" sim --port 0 --token-file "$work/token.json" "$@" >"$work/sim.out" 2>&1 &
+  sim_pid=$!
+  for _ in $(seq 1 600); do
+    sim_url=$(sed -n 's/^gazelle-backfill sim listening on //p' "$work/sim.out")
+    [[ -n $sim_url && -s $work/token.json ]] && return 0
+    sleep 0.1
+  done
+  fail "the simulator did not start: $(cat "$work/sim.out")"
+}
+
+sim_stop() {
+  kill "$sim_pid" 2>/dev/null || true
+  wait "$sim_pid" 2>/dev/null || true
+  sim_pid=""
+}
+
+# ---------------------------------------------------------------- engine-bound
+engine_bound() {
+  dump "$work/d" "$scale"
+  fresh_db ours
+  local t_ours t_rerun t_copy t_values t_sqlite t_import rows
+  t_ours=$(loader run --from-file "$work/d/entries.jsonl" --db "$(url ours)" --years $all_years)
+  rows=$(count_rows ours)
+  pg postgres -c CHECKPOINT
+  t_rerun=$(loader run --from-file "$work/d/entries.jsonl" --db "$(url ours)" --years $all_years \
+    --restart)
+
+  pg ours -Atc "$(cat "$here/sql/export_entries.sql")" >"$work/entries.csv"
+  pg ours -Atc "$(cat "$here/sql/export_entries_sqlite.sql")" >"$work/entries_sqlite.csv"
+  pg ours -Atc "$(cat "$here/sql/export_users.sql")" >"$work/users.csv"
+  pg ours -At -o "$work/old_script.sql" -f "$here/sql/old_script_batches.sql"
+
+  fresh_db copy
+  repo_schema copy
+  local start
+  start=$(now)
+  pg copy -c "\\copy gazelle_timeline_entries (external_id, client_id, piano_id, user_id, invoice_id, estimate_id, occurred_at, entry_type, title, description, metadata) FROM '$work/entries.csv' (FORMAT csv)"
+  t_copy=$(since "$start")
+  [[ $(count_rows copy) == "$rows" ]] || fail "\\copy loaded $(count_rows copy) rows, not $rows"
+
+  fresh_db oldway
+  repo_schema oldway
+  start=$(now)
+  pg oldway -f "$work/old_script.sql" >/dev/null
+  t_values=$(since "$start")
+  [[ $(count_rows oldway) == "$rows" ]] || fail "the old way loaded $(count_rows oldway) rows"
+
+  t_sqlite=$(loader run --from-file "$work/d/entries.jsonl" --db "sqlite:$work/ours.db" \
+    --years $all_years)
+  for f in create_users create_entries create_entries_occurred_at_index; do
+    cat "$repo/sql/sqlite/$f.sql"
+    echo ';'
+  done | sqlite3 "$work/import.db"
+  start=$(now)
+  sqlite3 "$work/import.db" ".import --csv $work/entries_sqlite.csv gazelle_timeline_entries"
+  t_import=$(since "$start")
+
+  local copy_rate ours_rate rerun_rate values_rate sqlite_rate import_rate
+  copy_rate=$(per_second "$rows" "$t_copy")
+  ours_rate=$(per_second "$rows" "$t_ours")
+  rerun_rate=$(per_second "$rows" "$t_rerun")
+  values_rate=$(per_second "$rows" "$t_values")
+  sqlite_rate=$(per_second "$rows" "$t_sqlite")
+  import_rate=$(per_second "$rows" "$t_import")
+  echo
+  echo "Engine-bound: the same $(thousands "$rows") rows (sim dump --scale $scale), PostgreSQL 15, fsync on"
+  header "way of loading (rows/s)" "rows/s" "baseline"
+  line "psql \\copy of the CSV into the table (baseline)" "$(thousands "$copy_rate")" \
+    "$(thousands "$copy_rate")" "1.00" "-"
+  line "old scripts: 500-row INSERT...VALUES...ON CONFLICT/txn" "$(thousands "$values_rate")" \
+    "$(thousands "$copy_rate")" "$(ratio "$values_rate" "$copy_rate")" "-"
+  line "run --from-file, fresh table" "$(thousands "$ours_rate")" "$(thousands "$copy_rate")" \
+    "$(ratio "$ours_rate" "$copy_rate")" "1.00"
+  line "run --from-file --restart over the loaded table" "$(thousands "$rerun_rate")" \
+    "$(thousands "$copy_rate")" "$(ratio "$rerun_rate" "$copy_rate")" "1.50"
+  line "run --from-file into SQLite vs sqlite3 .import" "$(thousands "$sqlite_rate")" \
+    "$(thousands "$import_rate")" "$(ratio "$sqlite_rate" "$import_rate")" "-"
+  rm -f "$work"/*.csv "$work/old_script.sql" "$work"/*.db
+  rm -rf "$work/d"
+}
+
+# ---------------------------------------------------------------- API-bound
+api_bound() {
+  local latency=(--latency-ms 250 --latency-jitter-ms 100)
+  sim_start --scale "$api_scale" "${latency[@]}" --rps-limit 10
+  fresh_db api
+  local t rows rate
+  t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url api)" \
+    --years $all_years)
+  rows=$(count_rows api)
+  sim_stop
+  rate=$(per_second "$rows" "$t")
+  echo
+  echo "API-bound: simulator at 250 ms ± 100 ms per page of 100, 10 requests/s (429 beyond);"
+  echo "a full scale-$api_scale backfill ($(thousands "$rows") entries) with the default flags"
+  header "what" "entries/s" "bound"
+  line "run, defaults, wall time including the plan" "$(thousands "$rate")" "1,000" \
+    "$(ratio "$rate" 1000)" "0.90"
+
+  sim_start --scale "$api_scale" "${latency[@]}"
+  local c base=""
+  for c in 1 2 4 8 16; do
+    fresh_db "curve$c"
+    t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "curve$c")" \
+      --years 2025 --concurrency "$c")
+    rows=$(count_rows "curve$c")
+    rate=$(per_second "$rows" "$t")
+    [[ -n $base ]] || base=$rate
+    line "no rate limit, --years 2025, --concurrency $c" "$(thousands "$rate")" \
+      "$(thousands "$base")" "$(ratio "$rate" "$base")" "-"
+  done
+  sim_stop
+}
+
+# ---------------------------------------------------------------- memory
+memory() {
+  echo
+  echo "Memory: peak RSS of run --from-file into PostgreSQL (defaults)"
+  header "what" "peak RSS" "bound"
+  local s kb first_kb="" rows
+  for s in $rss_scales; do
+    dump "$work/m$s" "$s"
+    fresh_db "mem${s//./_}"
+    kb=$(loader_rss run --from-file "$work/m$s/entries.jsonl" --db "$(url "mem${s//./_}")" \
+      --years $all_years)
+    rows=$(count_rows "mem${s//./_}")
+    rm -rf "$work/m$s"
+    [[ -n $first_kb ]] || first_kb=$kb
+    local pass=0
+    if ((kb <= 64 * 1024)) && ((kb * 10 <= first_kb * 11)); then pass=1; fi
+    line_at_most "scale $s ($(thousands "$rows") rows)" "$(thousands $((kb / 1024))) MB" \
+      "$(thousands $((first_kb / 1024))) MB" "$(ratio "$kb" "$first_kb")" "<=64 MB" "$pass"
+  done
+}
+
+[[ -x $bin ]] || fail "$bin was not built"
+pg_start
+bench_start=$(now)
+engine_bound
+api_bound
+memory
+echo
+echo "bench: $misses target(s) missed; $(awk -v s="$(since "$bench_start")" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }') in all"
+exit 0
