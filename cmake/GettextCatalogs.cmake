@@ -22,8 +22,9 @@ add_custom_target(gb_locale ALL DEPENDS ${GB_FR_MO})
 # Tests run the binary and expect it to speak French under a French locale.
 add_dependencies(gazelle-backfill gb_locale)
 
-set(GB_POT_ARGS -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DVERSION=${PROJECT_VERSION} -DXGETTEXT=${GB_XGETTEXT}
-                -DMSGCAT=${GB_MSGCAT} -DMSGCMP=${GB_MSGCMP})
+set(GB_POT_ARGS -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DWORK_DIR=${CMAKE_BINARY_DIR}/po
+                -DVERSION=${PROJECT_VERSION} -DXGETTEXT=${GB_XGETTEXT} -DMSGCAT=${GB_MSGCAT}
+                -DMSGCMP=${GB_MSGCMP})
 add_custom_target(pot
   COMMAND ${CMAKE_COMMAND} ${GB_POT_ARGS} -DOUT=${CMAKE_SOURCE_DIR}/po/gazelle-backfill.pot
           -P ${CMAKE_SOURCE_DIR}/cmake/GettextPot.cmake

@@ -1,8 +1,9 @@
 # Script mode (cmake -P): extracts every msgid into OUT; with CHECK_PO, then fails
 # unless CHECK_PO translates each of them (msgcmp: missing, untranslated and fuzzy
-# entries are errors). Inputs: SOURCE_DIR, VERSION, XGETTEXT, MSGCAT, MSGCMP, OUT [, CHECK_PO].
+# entries are errors). Inputs: SOURCE_DIR, WORK_DIR, VERSION, XGETTEXT, MSGCAT, MSGCMP, OUT [, CHECK_PO].
+# WORK_DIR holds the intermediate files (the page's messages as C++).
 get_filename_component(out_dir ${OUT} DIRECTORY)
-file(MAKE_DIRECTORY ${out_dir})
+file(MAKE_DIRECTORY ${out_dir} ${WORK_DIR})
 
 function(gb_run)
   execute_process(COMMAND ${ARGN} WORKING_DIRECTORY ${SOURCE_DIR} RESULT_VARIABLE rc
@@ -31,10 +32,10 @@ foreach(p IN LISTS placeholders)
   string(REPLACE "\"" "\\\"" msg "${msg}")
   string(APPEND calls "// TRANSLATORS: web/index.html\nTr(\"${msg}\");\n")
 endforeach()
-file(WRITE ${out_dir}/index.html.cc "${calls}")
+file(WRITE ${WORK_DIR}/index.html.cc "${calls}")
 gb_run(${XGETTEXT} --from-code=UTF-8 --language=C++ --keyword=Tr --no-location
-       --add-comments=TRANSLATORS: -o ${out_dir}/index.html.pot ${out_dir}/index.html.cc)
-gb_run(${MSGCAT} --use-first -o ${OUT} ${OUT} ${out_dir}/index.html.pot)
+       --add-comments=TRANSLATORS: -o ${WORK_DIR}/index.html.pot ${WORK_DIR}/index.html.cc)
+gb_run(${MSGCAT} --use-first -o ${OUT} ${OUT} ${WORK_DIR}/index.html.pot)
 # The script: t("…") in web/app.js, served translated by /i18n.json.
 gb_run(${XGETTEXT} --from-code=UTF-8 --language=JavaScript --keyword=t --join-existing
        --package-name=gazelle-backfill --package-version=${VERSION}
