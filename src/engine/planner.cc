@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "core/entry_types.h"
@@ -44,7 +46,7 @@ Result<Plan> Planner::Make(TimelineSource& source) const {
   auto expected = ExpectedPerYear(source);
   if (!expected) return tl::unexpected(expected.error());
   plan.expected = std::move(*expected);
-  auto units = Units(source, &plan.unknown_type_rows);
+  auto units = Units(source, plan.expected, &plan.unknown_type_rows);
   if (!units) return tl::unexpected(units.error());
   plan.units = std::move(*units);
   return plan;
@@ -67,22 +69,99 @@ Result<std::map<int, int64_t>> Planner::ExpectedPerYear(TimelineSource& source) 
   return expected;
 }
 
-Result<std::vector<UnitSpec>> Planner::Units(TimelineSource& source, int64_t* unknown_rows) const {
+Result<std::vector<UnitSpec>> Planner::Units(TimelineSource& source,
+                                             const std::map<int, int64_t>& expected,
+                                             int64_t* unknown_rows) const {
   const std::string oldest = Since(options_.years.front());
+  auto all = source.Count({{}, std::nullopt, oldest});
+  if (!all) return tl::unexpected(all.error());
+  const Split split{std::max(kMinPiece, (*all + 2 * kBalancedStreams - 1) / (2 * kBalancedStreams)),
+                    YearShares(expected, *all)};
   std::vector<UnitSpec> units;
   int64_t typed = 0;
   for (std::string_view type : kEntryTypes) {
-    UnitSpec unit{"type:" + std::string(type), {std::string(type)}, std::nullopt, oldest};
-    auto count = source.Count({unit.types, std::nullopt, oldest});
+    auto count = source.Count({{std::string(type)}, std::nullopt, oldest});
     if (!count) return tl::unexpected(count.error());
     typed += *count;
-    units.push_back(std::move(unit));
+    auto pieces = TypeUnits(source, std::string(type), *count, split);
+    if (!pieces) return tl::unexpected(pieces.error());
+    std::move(pieces->begin(), pieces->end(), std::back_inserter(units));
   }
-  auto all = source.Count({{}, std::nullopt, oldest});
-  if (!all) return tl::unexpected(all.error());
+  // Biggest first: the longest sweeps start first (the catch-all stays last).
+  std::stable_sort(units.begin(), units.end(),
+                   [](const UnitSpec& a, const UnitSpec& b) { return a.expected > b.expected; });
   *unknown_rows = *all - typed;
-  if (*all != typed) units.push_back({kCatchAllUnit, {}, std::nullopt, oldest});
+  if (*all != typed) units.push_back({kCatchAllUnit, {}, std::nullopt, oldest, {}, *all - typed});
   return units;
+}
+
+// Share of the swept entries at or after each year start but the oldest
+// (estimated from the per-year plan; entries newer than the range count in
+// every share), to place the cuts of a type before asking for exact counts.
+std::map<int, double> Planner::YearShares(const std::map<int, int64_t>& expected,
+                                          int64_t all) const {
+  std::map<int, double> shares;
+  int64_t below = 0;
+  for (int year = options_.years.front() + 1; year <= options_.years.back() + 1; ++year) {
+    auto it = expected.find(year - 1);
+    if (it != expected.end()) below += it->second;
+    shares[year] = all > 0 ? static_cast<double>(all - below) / static_cast<double>(all) : 0;
+  }
+  return shares;
+}
+
+Result<std::vector<UnitSpec>> Planner::TypeUnits(TimelineSource& source, const std::string& type,
+                                                 int64_t count, const Split& split) const {
+  std::vector<UnitSpec> whole = {
+      {"type:" + type, {type}, std::nullopt, Since(options_.years.front()), {}, count}};
+  if (count < split.target + split.target / 2) return whole;
+  // Walking from the newest year start down, a cut is made once the
+  // estimated entries between it and the previous cut reach the target.
+  std::vector<int> cuts;  // year starts, newest first
+  double above = 0;
+  for (auto it = split.shares.rbegin(); it != split.shares.rend(); ++it) {
+    const double n = it->second * static_cast<double>(count);
+    if (n - above >= static_cast<double>(split.target) &&
+        static_cast<double>(count) - n >= static_cast<double>(split.target) / 2) {
+      cuts.push_back(it->first);
+      above = n;
+    }
+  }
+  if (cuts.empty()) return whole;
+  auto pieces = Pieces(source, type, count, cuts);
+  if (!pieces) return tl::unexpected(pieces.error());
+  return pieces->empty() ? whole : *pieces;
+}
+
+// Piece i covers [cut i, cut i-1): occurredAtGet = cut i, swept from after
+// the oldest entry >= cut i-1. One request per cut gives that cursor and the
+// exact count above the cut. None when the source gives no cursor.
+Result<std::vector<UnitSpec>> Planner::Pieces(TimelineSource& source, const std::string& type,
+                                              int64_t count, const std::vector<int>& cuts) const {
+  std::vector<UnitSpec> pieces;
+  std::optional<int> newer;  // the cut above the current piece
+  FilterEnd above;           // of the filter >= newer
+  for (size_t i = 0; i <= cuts.size(); ++i) {
+    const bool bottom = i == cuts.size();
+    const int from = bottom ? options_.years.front() : cuts[i];
+    FilterEnd end{std::nullopt, count};
+    if (!bottom) {
+      auto asked = source.EndOf({{type}, std::nullopt, Since(from)});
+      if (!asked) return tl::unexpected(asked.error());
+      if (!asked->cursor) return std::vector<UnitSpec>{};
+      end = *asked;
+    }
+    pieces.push_back({fmt::format("type:{}:{}-{}", type, from,
+                                  newer ? std::to_string(*newer - 1) : std::string()),
+                      {type},
+                      std::nullopt,
+                      Since(from),
+                      above.cursor,
+                      end.total_count - above.total_count});
+    newer = from;
+    above = end;
+  }
+  return pieces;
 }
 
 }  // namespace gb

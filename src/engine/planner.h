@@ -13,6 +13,15 @@
 // (kCatchAllUnit). That unit writes and counts only rows of unknown types;
 // rows of the 28 known types are ignored there as covered by their own type
 // unit, so every row is counted exactly once.
+//
+// Heavy types are split in time, so that 8 streams (on one machine or
+// several) finish together instead of waiting on the one big type: the API
+// has no upper time bound, but its cursors are offsets from the newest
+// entry, so a piece [B2, B1) is the filter occurredAtGet >= B2 swept from the
+// cursor of the oldest entry >= B1 (`last: 1`). Cuts are placed at year
+// starts from the plan's per-year totals, then asked exactly (one request per
+// cut gives the cursor and the totalCount), so every unit's expected count is
+// known; units are claimed biggest first (the longest sweeps start first).
 #pragma once
 
 #include <map>
@@ -28,6 +37,10 @@
 namespace gb {
 
 inline constexpr const char* kCatchAllUnit = "other-types";
+// The streams the split balances for (the default concurrency on PostgreSQL),
+// and the smallest piece worth a unit of its own (5 pages).
+inline constexpr int kBalancedStreams = 8;
+inline constexpr int64_t kMinPiece = 500;
 
 struct Plan {
   std::map<int, int64_t> expected;  // year -> exact expected total
@@ -55,7 +68,22 @@ class Planner {
 
  private:
   Result<std::map<int, int64_t>> ExpectedPerYear(TimelineSource& source) const;
-  Result<std::vector<UnitSpec>> Units(TimelineSource& source, int64_t* unknown_rows) const;
+  // How heavy types are cut: the piece size aimed at, and the estimated
+  // share of the swept entries at or after each year start.
+  struct Split {
+    int64_t target = 0;
+    std::map<int, double> shares;
+  };
+  Result<std::vector<UnitSpec>> Units(TimelineSource& source,
+                                      const std::map<int, int64_t>& expected,
+                                      int64_t* unknown_rows) const;
+  std::map<int, double> YearShares(const std::map<int, int64_t>& expected, int64_t all) const;
+  // One unit for `type`, or its time pieces when it holds more than ~1.5
+  // targets and the source gives cursors.
+  Result<std::vector<UnitSpec>> TypeUnits(TimelineSource& source, const std::string& type,
+                                          int64_t count, const Split& split) const;
+  Result<std::vector<UnitSpec>> Pieces(TimelineSource& source, const std::string& type,
+                                       int64_t count, const std::vector<int>& cuts) const;
   std::string Since(int year) const;
 
   const RunOptions& options_;

@@ -201,7 +201,11 @@ Status StreamWorker::Drain(const UnitState& unit, BoundedQueue<PageWork>& queue)
 
 void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
   std::optional<std::string> after;
-  if (!unit.cursor.empty()) after = unit.cursor;
+  if (!unit.cursor.empty()) {
+    after = unit.cursor;
+  } else if (unit.spec.start_after) {
+    after = unit.spec.start_after;  // a later time piece of a heavy type (planner.h)
+  }
   while (!shared_.Halted()) {
     PageRequest request{{unit.spec.types, unit.spec.client_id, unit.spec.occurred_at_get},
                         after,

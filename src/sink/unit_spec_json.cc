@@ -8,6 +8,8 @@ std::string UnitSpecToJson(const UnitSpec& spec) {
   nlohmann::json j = {
       {"name", spec.name}, {"types", spec.types}, {"occurred_at_get", spec.occurred_at_get}};
   j["client_id"] = spec.client_id ? nlohmann::json(*spec.client_id) : nlohmann::json();
+  if (spec.start_after) j["start_after"] = *spec.start_after;
+  if (spec.expected >= 0) j["expected"] = spec.expected;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -27,6 +29,12 @@ Result<UnitSpec> UnitSpecFromJson(std::string_view json) {
     spec.client_id = j["client_id"].get<std::string>();
   }
   spec.occurred_at_get = j.value("occurred_at_get", "");
+  if (j.contains("start_after") && j["start_after"].is_string()) {
+    spec.start_after = j["start_after"].get<std::string>();
+  }
+  if (j.contains("expected") && j["expected"].is_number_integer()) {
+    spec.expected = j["expected"].get<int64_t>();
+  }
   return spec;
 }
 

@@ -77,6 +77,14 @@ Result<int64_t> GazelleClient::Count(const TimelineFilter& filter) {
   return Call<int64_t>(TimelineCountBody(filter), &ParseCount);
 }
 
+Result<FilterEnd> GazelleClient::EndOf(const TimelineFilter& filter) {
+  Result<Page> page = Call<Page>(TimelineOldestBody(filter), &ParsePage);
+  if (!page) return tl::unexpected(page.error());
+  FilterEnd end{std::nullopt, page->total_count};
+  if (!page->nodes.empty()) end.cursor = page->end_cursor;
+  return end;
+}
+
 Result<std::vector<ApiUser>> GazelleClient::FetchUsers() {
   std::vector<ApiUser> users;
   std::optional<std::string> after;

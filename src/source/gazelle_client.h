@@ -39,6 +39,7 @@ class GazelleClient final : public TimelineSource {
 
   Result<Page> FetchPage(const PageRequest& request) override;
   Result<int64_t> Count(const TimelineFilter& filter) override;
+  Result<FilterEnd> EndOf(const TimelineFilter& filter) override;
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
 

@@ -50,6 +50,19 @@ std::string TimelineCountBody(const TimelineFilter& filter) {
   return Body(query, FilterVariables(filter, 1));
 }
 
+std::string TimelineOldestBody(const TimelineFilter& filter) {
+  static const std::string query =
+      "query TimelineOldest($last: Int, $occurredAtGet: CoreDateTime, "
+      "$types: [TimelineEntryType!], $clientId: String) { allTimelineEntries(last: $last, "
+      "occurredAtGet: $occurredAtGet, types: $types, clientId: $clientId) { totalCount "
+      "pageInfo { hasNextPage endCursor } nodes { " +
+      std::string(kNodeFields) + " } } }";
+  nlohmann::json v = FilterVariables(filter, 1);
+  v.erase("first");
+  v["last"] = 1;
+  return Body(query, std::move(v));
+}
+
 std::string UsersBody(int first, const std::optional<std::string>& after) {
   static const std::string query =
       "query Users($first: Int, $after: String) { allUsers(first: $first, after: $after) { "

@@ -16,6 +16,9 @@ std::string TimelinePageBody(const PageRequest& request);
 // The same filter asking only totalCount (first: 1, no node fields).
 std::string TimelineCountBody(const TimelineFilter& filter);
 
+// The same filter asking for its oldest entry (last: 1) and pageInfo.
+std::string TimelineOldestBody(const TimelineFilter& filter);
+
 // allUsers (a connection, paged like the timeline): id firstName lastName
 // email role of each node, and pageInfo.
 std::string UsersBody(int first, const std::optional<std::string>& after);

@@ -2,6 +2,7 @@
 // export file (JsonlSource). The engine sees only this interface.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,15 @@ struct Page {
   std::optional<std::string> end_cursor;
   bool has_next_page = false;
   int64_t total_count = 0;  // of the filter, not of the page
+  // Of the time FetchPage took, how much went into parsing (reading and
+  // parsing, for a file), so `run --profile` tells it apart from the wait.
+  std::chrono::microseconds parse_time{0};
+};
+
+// The end of a filter's list (see TimelineSource::EndOf).
+struct FilterEnd {
+  std::optional<std::string> cursor;  // of the oldest entry
+  int64_t total_count = 0;
 };
 
 class TimelineSource {
@@ -42,6 +52,13 @@ class TimelineSource {
   virtual Result<Page> FetchPage(const PageRequest& request) = 0;
   // totalCount of the filter (for the plan: per-year totals by difference).
   virtual Result<int64_t> Count(const TimelineFilter& filter) = 0;
+  // `last: 1` over `filter`: the cursor of its oldest entry, and its
+  // totalCount. Cursors are offsets from the newest entry, and a filter with
+  // an older occurredAtGet lists the same entries first; so a sweep of that
+  // wider filter that starts after this cursor skips exactly the entries of
+  // `filter` (the planner splits a heavy type into time pieces this way).
+  // No cursor when the filter is empty or the source cannot tell.
+  virtual Result<FilterEnd> EndOf(const TimelineFilter& /*filter*/) { return FilterEnd{}; }
   // The company's users (allUsers), to fill the destination's users table.
   virtual Result<std::vector<ApiUser>> FetchUsers() = 0;
   // For messages: "Gazelle API at https://…" or "file dump.jsonl" (no secrets).

@@ -62,6 +62,16 @@ class FakeSource : public TimelineSource {
     return static_cast<int64_t>(Matching(filter).size());
   }
 
+  // Cursors here are "the offset to start at": after the oldest entry of a
+  // filter is its size.
+  Result<FilterEnd> EndOf(const TimelineFilter& filter) override {
+    ++count_calls_;
+    const size_t n = Matching(filter).size();
+    FilterEnd end{std::nullopt, static_cast<int64_t>(n)};
+    if (cursors && n > 0) end.cursor = std::to_string(n);
+    return end;
+  }
+
   Result<std::vector<ApiUser>> FetchUsers() override {
     ++user_calls_;
     return std::vector<ApiUser>{{"usr_1", "Ada", "L", "ada@example.com", "ADMIN"}};
@@ -76,6 +86,7 @@ class FakeSource : public TimelineSource {
   std::function<void(int call)> on_fetch;  // runs on the fetcher thread
   int fail_fetch_at = 0;                   // 1-based call number, 0 = never
   ErrorKind fail_kind = ErrorKind::kTransient;
+  bool cursors = false;  // EndOf gives cursors (the planner then splits heavy types)
 
  private:
   std::vector<const ApiNode*> Matching(const TimelineFilter& filter) const {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "fake_source.h"
 
 namespace gb {
@@ -74,6 +76,87 @@ TEST(PlannerTest, UnknownTypesGetACatchAllUnit) {
   EXPECT_EQ(plan->units.back().name, kCatchAllUnit);
   EXPECT_TRUE(IsCatchAllUnit(plan->units.back()));
   EXPECT_EQ(plan->unknown_type_rows, 1);
+}
+
+// 400 entries a year of one type, 2020-2024, and a few of another.
+std::vector<ApiNode> HeavyDataset() {
+  std::vector<ApiNode> nodes;
+  for (int i = 0; i < 2000; ++i) {
+    const int64_t day = (i % 400) * 86400 * 365 / 400;
+    nodes.push_back(MakeNode(
+        i, FormatIsoUtc(*ParseIsoUtc(std::to_string(2020 + i / 400) + "-01-01T00:00:00Z") + day),
+        "APPOINTMENT"));
+  }
+  for (int i = 0; i < 30; ++i)
+    nodes.push_back(MakeNode(5000 + i, "2022-05-05T00:00:00Z", "INVOICE"));
+  return nodes;
+}
+
+// Every unit of the plan swept the way a stream sweeps it: from its start
+// cursor (or the newest entry) to the end of its filter.
+std::map<std::string, std::vector<std::string>> Sweep(FakeSource& source, const Plan& plan) {
+  std::map<std::string, std::vector<std::string>> ids;
+  for (const UnitSpec& unit : plan.units) {
+    std::optional<std::string> after = unit.start_after;
+    for (;;) {
+      auto page =
+          source.FetchPage({{unit.types, unit.client_id, unit.occurred_at_get}, after, 100});
+      EXPECT_TRUE(page);
+      if (!page) break;
+      for (const ApiNode& n : page->nodes) ids[unit.name].push_back(n.id);
+      if (!page->has_next_page) break;
+      after = page->end_cursor;
+    }
+  }
+  return ids;
+}
+
+TEST(PlannerTest, HeavyTypeIsSplitInTimePiecesThatCoverItExactlyOnce) {
+  FakeSource source(HeavyDataset());
+  source.cursors = true;
+  RunOptions options;
+  options.years = {2020, 2021, 2022, 2023, 2024};
+  auto zone = *YearZone::Make("UTC");
+  auto plan = Planner(options, zone).Make(source);
+  ASSERT_TRUE(plan) << plan.error().message;
+  // 2,030 entries: pieces of at least kMinPiece (500), cut at year starts.
+  std::vector<std::string> names;
+  for (const UnitSpec& u : plan->units) {
+    if (u.types == std::vector<std::string>{"APPOINTMENT"}) names.push_back(u.name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"type:APPOINTMENT:2023-", "type:APPOINTMENT:2021-2022",
+                                             "type:APPOINTMENT:2020-2020"}));
+  EXPECT_EQ(plan->units.size(), 28u + 2u);
+  EXPECT_EQ(plan->units.front().expected, 800);  // biggest first
+  std::set<std::string> all;
+  for (const auto& [name, ids] : Sweep(source, *plan)) {
+    for (const UnitSpec& u : plan->units) {
+      if (u.name == name) {
+        EXPECT_EQ(static_cast<int64_t>(ids.size()), u.expected) << name;
+      }
+    }
+    for (const std::string& id : ids) EXPECT_TRUE(all.insert(id).second) << "twice: " << id;
+  }
+  EXPECT_EQ(all.size(), 2030u);
+}
+
+TEST(PlannerTest, NoSplitWithoutCursorsOrBelowTheMinimumPiece) {
+  FakeSource source(HeavyDataset());  // cursors off: the source cannot tell
+  RunOptions options;
+  options.years = {2020, 2021, 2022, 2023, 2024};
+  auto zone = *YearZone::Make("UTC");
+  auto plan = Planner(options, zone).Make(source);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->units.size(), 28u);
+  EXPECT_EQ(plan->units.front().name, "type:APPOINTMENT");
+  EXPECT_EQ(plan->units.front().expected, 2000);
+  EXPECT_FALSE(plan->units.front().start_after);
+  FakeSource small(Dataset());
+  small.cursors = true;
+  options.years = {2024, 2025};
+  auto few = Planner(options, zone).Make(small);
+  ASSERT_TRUE(few);
+  EXPECT_EQ(few->units.size(), 28u);
 }
 
 TEST(PlannerTest, FingerprintCoversTheParametersThatDefineTheData) {
