@@ -2,9 +2,23 @@
 // SVG built from the document's "history" (no library, no CDN).
 "use strict";
 (function () {
+  // The server's language (html lang) and its catalog's translations of every
+  // t("…") below (/i18n.json); numbers grouped the same way ("45 234" in French).
   const lang = document.documentElement.lang || "en";
+  let texts = {};
+  const t = (msgid) => texts[msgid] || msgid;
+  const fill = (msg, value) => msg.replace("{}", value);
   const fmt = (n) => (n === null || n === undefined) ? "–" : Number(n).toLocaleString(lang);
-  const fmtRate = (r) => Number(r).toLocaleString(lang, {maximumFractionDigits: r < 10 ? 1 : 0}) + " e/s";
+  const fmtRate = (r) => fill(t("{} e/s"),
+    Number(r).toLocaleString(lang, {maximumFractionDigits: r < 10 ? 1 : 0}));
+  // The states stored by the loader (run.state, workers[].state), in words.
+  function stateLabel(state) {
+    const labels = {
+      running: t("running"), waiting: t("waiting"), stopping: t("stopping"), done: t("done"),
+      done_with_rejects: t("done with rejects"), stopped: t("stopped"), failed: t("failed"),
+    };
+    return labels[state] || state;
+  }
   const $ = (id) => document.getElementById(id);
 
   function duration(s) {
@@ -69,15 +83,15 @@
     $("total-done").dataset.value = String(doc.total.done);
     $("total-expected").textContent = "/ " + fmt(doc.total.expected) + " (" + Math.floor(doc.total.percent) + "%)";
     $("rate").textContent = fmtRate(doc.total.rate);
-    $("eta").textContent = "ETA " + duration(doc.total.eta_s);
-    $("run").textContent = doc.run ? "#" + doc.run.id + " " + doc.run.state : "–";
+    $("eta").textContent = fill(t("ETA {}"), duration(doc.total.eta_s));
+    $("run").textContent = doc.run ? "#" + doc.run.id + " " + stateLabel(doc.run.state) : "–";
     $("uptime").textContent = doc.run ? duration(doc.run.uptime_s) : "";
     const body = $("years").tBodies[0];
     const rows = doc.years.map((y) => yearRow(y, String(y.year)));
     if (doc.years.length > 1) rows.push(yearRow(doc.total, $("years").dataset.totalLabel, "total"));
     body.replaceChildren(...rows);
     list("latest", doc.latest, (e) => e.external_id + "  " + e.type + "  " + e.occurred_at);
-    list("workers", doc.workers, (w) => w.worker_id + "  " + w.state + "  " + duration(w.heartbeat_age_s) +
+    list("workers", doc.workers, (w) => w.worker_id + "  " + stateLabel(w.state) + "  " + duration(w.heartbeat_age_s) +
       (w.reason ? "  " + w.reason : ""));
     drawChart(doc.history);
     $("updated").textContent = doc.time;
@@ -92,5 +106,14 @@
     }
     setTimeout(poll, 1000);
   }
-  poll();
+  async function start() {
+    try {
+      const res = await fetch("i18n.json");
+      if (res.ok) texts = await res.json();
+    } catch (e) {
+      // English it is: the page still works without its translations.
+    }
+    poll();
+  }
+  start();
 })();

@@ -4,13 +4,16 @@
 
 #include "cli/command.h"
 #include "core/exit_code.h"
+#include "monitor/i18n.h"
 
 namespace gb::cli {
 
 int Main(int argc, char** argv) {
+  // Before any text is built (the flags' help is translated when registered).
+  InitTranslations();
   CLI::App app{
-      "gazelle-backfill: copies Gazelle timeline history into PostgreSQL or SQLite — fast, "
-      "resumable, lossless, and watchable live."};
+      Tr("gazelle-backfill: copies Gazelle timeline history into PostgreSQL or SQLite — fast, "
+         "resumable, lossless, and watchable live.")};
   app.set_version_flag("--version", std::string("gazelle-backfill ") + GB_VERSION);
   app.require_subcommand(1);
   Action chosen;

@@ -61,7 +61,7 @@ void FoldOutcome(ProgressModel& model, const RunOutcome& outcome) {
 }  // namespace
 
 void PrintError(const std::string& message) {
-  std::cerr << TrFormat("error: {}", RedactSecrets(message)) << std::endl;
+  std::cerr << TrFormat("error: {}", RedactSecrets(TrReason(message))) << std::endl;
 }
 
 ExitCode ExitCodeForSource(ErrorKind kind) {

@@ -105,7 +105,7 @@ Result<std::pair<int, int>> ParseTruncate(std::string_view text) {
 
 Status CheckDatabaseUrl(std::string_view url) {
   constexpr std::string_view kHow =
-      "use sqlite:PATH, a file path, or postgresql://user@host:5432/dbname";
+      TrNoop("use sqlite:PATH, a file path, or postgresql://user@host:5432/dbname");
   if (url.empty()) return Fail(ErrorKind::kConfig, TrFormat("--db is empty; {}.", Tr(kHow)));
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return {};
   if (url.starts_with("sqlite:")) {

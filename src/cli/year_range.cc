@@ -12,7 +12,7 @@ namespace gb::cli {
 namespace {
 
 constexpr std::string_view kHowTo =
-    "write a year (2024), a range (2016-2025) or a list (2016,2018)";
+    TrNoop("write a year (2024), a range (2016-2025) or a list (2016,2018)");
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);

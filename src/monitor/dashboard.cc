@@ -4,6 +4,7 @@
 
 #include "monitor/format.h"
 #include "monitor/i18n.h"
+#include "monitor/summary.h"
 
 namespace gb {
 namespace {
@@ -92,7 +93,7 @@ std::vector<std::string> HeadLines(const Health& h, int width, const Terminal& s
   if (h.run) {
     const RunRow& r = *h.run;
     std::string line =
-        TrFormat("Run #{} · {} · started {} · uptime {}", r.id, r.state,
+        TrFormat("Run #{} · {} · started {} · uptime {}", r.id, StateLabel(r.state),
                  FormatClockTime(At(r.started_at)), FormatDuration(seconds(h.now - r.started_at)));
     if (h.last_commit_age) {
       line += TrFormat(" · last commit {} ago", FormatDuration(seconds(*h.last_commit_age)));
@@ -143,9 +144,10 @@ std::vector<std::string> WorkerLines(const Health& h, int width) {
   if (h.workers.empty()) return {};
   std::vector<std::string> lines{"", TruncateToWidth(Tr("Streams and workers"), width - 1)};
   for (const auto& w : h.workers) {
-    std::string line = "  " + PadRight(w.row.worker_id, 28) + PadRight(w.row.state, 10) +
+    std::string line = "  " + PadRight(w.row.worker_id, 28) +
+                       PadRight(StateLabel(w.row.state), 10) +
                        TrFormat("heartbeat {} ago", FormatDuration(seconds(w.heartbeat_age)));
-    if (!w.row.reason.empty()) line += " · " + w.row.reason;
+    if (!w.row.reason.empty()) line += " · " + TrReason(w.row.reason);
     lines.push_back(TruncateToWidth(line, width - 1));
   }
   return lines;

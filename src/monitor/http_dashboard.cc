@@ -2,7 +2,9 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "monitor/i18n.h"
 #include "web/assets.h"
@@ -75,6 +77,21 @@ std::string LocalizePage(std::string_view html) {
   return out;
 }
 
+std::string PageTexts(std::string_view script) {
+  nlohmann::json texts = nlohmann::json::object();
+  for (size_t pos = 0; (pos = script.find("t(\"", pos)) != std::string_view::npos; pos += 3) {
+    // A call of t itself, not of a name ending in t (setAttribute).
+    bool call = pos == 0 || !(std::isalnum(static_cast<unsigned char>(script[pos - 1])) ||
+                              script[pos - 1] == '_' || script[pos - 1] == '.');
+    size_t end = script.find('"', pos + 3);
+    if (end == std::string_view::npos) break;
+    if (!call) continue;
+    std::string msgid(script.substr(pos + 3, end - pos - 3));
+    texts[msgid] = Tr(msgid);
+  }
+  return texts.dump();
+}
+
 HttpDashboard::HttpDashboard(HttpContent content)
     : content_(std::move(content)), server_(std::make_unique<httplib::Server>()) {
   // httplib's default adds SO_REUSEPORT, which would let a second watch share
@@ -94,6 +111,10 @@ void HttpDashboard::Routes() {
   });
   server_->Get("/app.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(web::kApp), "text/javascript; charset=utf-8");
+  });
+  std::string texts = PageTexts(web::kApp);
+  server_->Get("/i18n.json", [texts](const httplib::Request&, httplib::Response& res) {
+    res.set_content(texts, "application/json; charset=utf-8");
   });
   server_->Get("/style.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(web::kStyle), "text/css; charset=utf-8");

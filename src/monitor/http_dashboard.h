@@ -33,6 +33,10 @@ Result<std::pair<std::string, int>> ParseHttpAddress(std::string_view address);
 // and {{@lang}} replaced by the locale's language.
 std::string LocalizePage(std::string_view html);
 
+// The messages the page's script asks for with t("…"), translated (served as
+// /i18n.json): {"{} e/s": "{} e/s", "running": "en cours", …}.
+std::string PageTexts(std::string_view script);
+
 class HttpDashboard {
  public:
   explicit HttpDashboard(HttpContent content);

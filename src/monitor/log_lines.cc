@@ -31,7 +31,7 @@ std::string EntriesRange(int64_t batch_done, const Snapshot& s) {
 std::string Other(const Event& event, const Snapshot& s) {
   if (const auto* e = std::get_if<BatchSplit>(&event)) {
     return TrFormat("Batch of {} rows failed ({}); isolating the bad rows", FormatCount(e->rows),
-                    e->reason);
+                    TrReason(e->reason));
   }
   if (const auto* e = std::get_if<RowRejected>(&event)) {
     std::string code = e->sqlstate.empty() ? "" : " [" + e->sqlstate + "]";
@@ -39,13 +39,15 @@ std::string Other(const Event& event, const Snapshot& s) {
                     code, e->reason);
   }
   if (const auto* e = std::get_if<TokenRefreshed>(&event)) {
-    if (!e->ok) return TrFormat("Token refresh failed: {}", e->message);
+    if (!e->ok) return TrFormat("Token refresh failed: {}", TrReason(e->message));
     return TrFormat("Access token refreshed; valid until {}", FormatClockTime(e->expires_at));
   }
   if (const auto* e = std::get_if<SliceDone>(&event)) {
     return TrFormat("Stream {} finished: {} entries fetched", e->unit, FormatCount(e->fetched));
   }
-  if (const auto* e = std::get_if<Warning>(&event)) return TrFormat("Warning: {}", e->message);
+  if (const auto* e = std::get_if<Warning>(&event)) {
+    return TrFormat("Warning: {}", TrReason(e->message));
+  }
   (void)s;
   return "";
 }
@@ -54,9 +56,9 @@ std::string Other(const Event& event, const Snapshot& s) {
 
 std::vector<std::string> FormatRunStartedLines(const Snapshot& s) {
   std::vector<std::string> lines;
-  lines.push_back(
-      TrFormat(s.resumed ? "Run {} resumed → {} (worker {})" : "Run {} started → {} (worker {})",
-               s.run_id, s.destination, s.worker_id));
+  lines.push_back(TrFormat(s.resumed ? TrNoop("Run {} resumed → {} (worker {})")
+                                     : TrNoop("Run {} started → {} (worker {})"),
+                           s.run_id, s.destination, s.worker_id));
   int planned = 0;
   for (const auto& [year, y] : s.years) planned += y.planned ? 1 : 0;
   lines.push_back(TrFormat("Plan: {} entries in {} years · {} streams, {} at a time",
@@ -89,8 +91,10 @@ std::string FormatBatchLine(const BatchCommitted& batch, const Snapshot& s) {
 }
 
 std::string FormatRetryLine(const RetryScheduled& r) {
-  return TrFormat("Retry {} (attempt {}) in {}: {} — until {}", r.what, r.attempt,
-                  FormatDuration(r.delay), r.reason, FormatClockTime(r.until));
+  // `what` is "api" or "database", words of the engine's vocabulary.
+  std::string what = r.what == "api" ? Tr("api") : r.what == "database" ? Tr("database") : r.what;
+  return TrFormat("Retry {} (attempt {}) in {}: {} — until {}", what, r.attempt,
+                  FormatDuration(r.delay), TrReason(r.reason), FormatClockTime(r.until));
 }
 
 std::vector<std::string> FormatLogLines(const Event& event, const Snapshot& snapshot) {

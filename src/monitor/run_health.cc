@@ -28,7 +28,7 @@ int64_t LastHeartbeat(const Health& h) {
 // Why the workers say they wait ("waiting on the API (429 ...) until 14:02:31 UTC").
 std::string WorkerReason(const Health& h) {
   for (const auto& w : h.workers) {
-    if (IsActiveWorker(w.row) && !w.row.reason.empty()) return w.row.reason;
+    if (IsActiveWorker(w.row) && !w.row.reason.empty()) return TrReason(w.row.reason);
   }
   return {};
 }
@@ -43,10 +43,12 @@ bool LeaseExpired(const DbStatus& status) {
 }
 
 std::optional<Verdict> FinalVerdict(const RunRow& run) {
-  if (run.state == "failed") return Verdict{HealthState::kFailed, run.reason};
-  if (run.state == "stopped") return Verdict{HealthState::kStopped, run.reason};
-  if (run.state == "done") return Verdict{HealthState::kDone, run.reason};
-  if (run.state == "done_with_rejects") return Verdict{HealthState::kDoneWithRejects, run.reason};
+  // The loader stored its reason in English: shown in the user's language.
+  std::string reason = TrReason(run.reason);
+  if (run.state == "failed") return Verdict{HealthState::kFailed, reason};
+  if (run.state == "stopped") return Verdict{HealthState::kStopped, reason};
+  if (run.state == "done") return Verdict{HealthState::kDone, reason};
+  if (run.state == "done_with_rejects") return Verdict{HealthState::kDoneWithRejects, reason};
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 
 #include "monitor/format.h"
 #include "monitor/i18n.h"
+#include "monitor/summary.h"
 
 namespace gb {
 namespace {
@@ -33,7 +34,9 @@ std::string Head(const Snapshot& s) {
     return fmt::format("[{}] {}/{} {}", s.current_year, FormatCount(y.done()),
                        FormatCount(y.expected), FormatPercent(y.done(), y.expected));
   }
-  std::string label = s.finished ? Tr(s.state.empty() ? "finished" : s.state) : Tr("all");
+  std::string label = !s.finished       ? Tr("all")
+                      : s.state.empty() ? Tr("finished")
+                                        : StateLabel(s.state, /*brief=*/true);
   return fmt::format("[{}] {}/{} {}", label, FormatCount(s.done), FormatCount(s.expected),
                      FormatPercent(s.done, s.expected));
 }
@@ -48,7 +51,7 @@ std::vector<Segment> Segments(const Snapshot& s) {
   out.push_back({Head(s), 0});
   for (const Wait& w : s.waits) {
     auto left = std::chrono::duration_cast<std::chrono::seconds>(w.until - s.now);
-    out.push_back({TrFormat("retry in {}: {}", FormatDuration(left), w.reason), 1});
+    out.push_back({TrFormat("retry in {}: {}", FormatDuration(left), TrReason(w.reason)), 1});
   }
   if (s.current_year != 0 && PlannedYears(s) > 1) {
     out.push_back({TrFormat("all {}/{} {}", FormatCount(s.done), FormatCount(s.expected),

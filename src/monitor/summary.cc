@@ -36,14 +36,17 @@ double AverageRate(const Snapshot& s) {
 
 }  // namespace
 
-std::string StateLabel(std::string_view state) {
+std::string StateLabel(std::string_view state, bool brief) {
   if (state == "done") return Tr("done");
-  if (state == "done_with_rejects") return Tr("done, with rejects");
+  if (state == "done_with_rejects")
+    return brief ? Tr("done with rejects") : Tr("done, with rejects");
   if (state == "complete_already") return Tr("already complete");
-  if (state == "stopped") return Tr("stopped (resumable)");
+  if (state == "stopped") return brief ? Tr("stopped") : Tr("stopped (resumable)");
   if (state == "failed") return Tr("failed");
   if (state == "refused") return Tr("refused");
-  if (state.empty()) return Tr("running");
+  if (state.empty() || state == "running") return Tr("running");
+  if (state == "waiting") return Tr("waiting");
+  if (state == "stopping") return Tr("stopping");
   return std::string(state);
 }
 
@@ -85,13 +88,13 @@ std::string FormatOverallSummary(const Snapshot& s) {
   if (s.retries > 0) {
     out += TrFormat("{} retries:", FormatCount(s.retries));
     for (const auto& [reason, n] : s.retry_reasons)
-      out += fmt::format(" {} ×{};", reason, FormatCount(n));
+      out += fmt::format(" {} ×{};", TrReason(reason), FormatCount(n));
     out.back() = '\n';
   }
   if (t.rejected > 0) {
     out += Tr("Rejected rows are kept with their reason: `gazelle-backfill rejects list`.\n");
   }
-  if (!s.reason.empty()) out += s.reason + "\n";
+  if (!s.reason.empty()) out += TrReason(s.reason) + "\n";
   return out;
 }
 

@@ -14,8 +14,9 @@
 
 namespace gb {
 
-// "done", "done_with_rejects", "stopped"... in words for the user.
-std::string StateLabel(std::string_view state);
+// "done", "done_with_rejects", "stopped"... in words for the user; `brief`
+// drops the advice ("stopped" rather than "stopped (resumable)").
+std::string StateLabel(std::string_view state, bool brief = false);
 
 // The per-year table (planned years, then a row for rows outside them when
 // any were skipped, then the total). Lines end with '\n'.
