@@ -7,6 +7,7 @@
 #include "core/redact.h"
 #include "engine/backfill.h"
 #include "monitor/i18n.h"
+#include "monitor/profile_report.h"
 #include "monitor/progress_reporter.h"
 #include "monitor/summary.h"
 #include "sink/destination.h"
@@ -42,7 +43,7 @@ void PrintSummary(const RunConfig& config, const Snapshot& s) {
   }
   std::cout << '\n' << FormatYearTable(s) << '\n';
   std::cout << RedactSecrets(FormatOverallSummary(s));
-  if (config.options.profile && !s.phase_time.empty()) std::cout << '\n' << FormatProfile(s);
+  if (config.options.profile && !s.phase_time.empty()) std::cout << '\n' << FormatTimeProfile(s);
   std::cout.flush();
 }
 

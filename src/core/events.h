@@ -101,8 +101,18 @@ struct Warning {
 };
 
 // Time spent, for `run --profile`: one per batch or page, summed by the model.
+// A stream's fetcher thread spends it in api, parse, transform and queue_full
+// (blocked: its writer is behind); its writer in database and queue_empty
+// (waiting for pages).
+inline constexpr const char* kPhaseApi = "api";
+inline constexpr const char* kPhaseParse = "parse";
+inline constexpr const char* kPhaseTransform = "transform";
+inline constexpr const char* kPhaseQueueFull = "queue_full";
+inline constexpr const char* kPhaseDatabase = "database";
+inline constexpr const char* kPhaseQueueEmpty = "queue_empty";
+
 struct TimeSpent {
-  std::string phase;  // "api", "parse", "transform", "database"
+  std::string phase;  // one of the kPhase* names above
   std::chrono::microseconds elapsed{0};
 };
 

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <thread>
 
@@ -15,6 +16,14 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::microseconds;
 using std::chrono::milliseconds;
+
+// A fetch split into waiting on the source and parsing its answer (--profile).
+void ReportFetch(Observer& observer, std::chrono::steady_clock::duration took, microseconds parse) {
+  const auto total = duration_cast<microseconds>(took);
+  parse = std::clamp(parse, microseconds(0), total);
+  observer.On(TimeSpent{kPhaseApi, total - parse});
+  observer.On(TimeSpent{kPhaseParse, parse});
+}
 
 void AddPage(Batch& batch, PageWork& work) {
   for (size_t i = 0; i < work.rows.size(); ++i) {
@@ -174,7 +183,10 @@ Status StreamWorker::Drain(const UnitState& unit, BoundedQueue<PageWork>& queue)
   batch.checkpoint = {shared_.run_id, unit.id, shared_.worker_id, unit.cursor, unit.fetched, false};
   for (;;) {
     PageWork work;
+    const auto waiting = shared_.clock.Steady();
     const auto popped = queue.Pop(&work, shared_.options.flush_after);
+    shared_.observer.On(
+        TimeSpent{kPhaseQueueEmpty, duration_cast<microseconds>(shared_.clock.Steady() - waiting)});
     if (popped == BoundedQueue<PageWork>::PopResult::kClosed) break;
     if (popped == BoundedQueue<PageWork>::PopResult::kTimeout) {
       if (!batch.empty()) {
@@ -221,15 +233,19 @@ void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
     }
     shared_.observer.On(PageFetched{unit.spec.name, static_cast<int>(page->nodes.size()),
                                     duration_cast<milliseconds>(fetched_at - start)});
-    shared_.observer.On(TimeSpent{"api", duration_cast<microseconds>(fetched_at - start)});
+    ReportFetch(shared_.observer, fetched_at - start, page->parse_time);
     PageWork work = TransformPage(unit.spec, *page);
+    const auto transformed_at = shared_.clock.Steady();
     shared_.observer.On(
-        TimeSpent{"transform", duration_cast<microseconds>(shared_.clock.Steady() - fetched_at)});
+        TimeSpent{kPhaseTransform, duration_cast<microseconds>(transformed_at - fetched_at)});
     // A page without a new cursor ends the sweep rather than looping on it.
     work.last = !page->has_next_page || !page->end_cursor || page->end_cursor == after;
     after = page->end_cursor;
     const bool last = work.last;
-    if (!queue.Push(std::move(work)) || last) break;
+    const bool pushed = queue.Push(std::move(work));
+    shared_.observer.On(TimeSpent{
+        kPhaseQueueFull, duration_cast<microseconds>(shared_.clock.Steady() - transformed_at)});
+    if (!pushed || last) break;
   }
   queue.Close();
 }
@@ -265,7 +281,7 @@ Status StreamWorker::Flush(const UnitState& unit, Batch& batch) {
   auto result = writer_.Write(batch);
   if (!result) return tl::unexpected(result.error());
   const auto elapsed = shared_.clock.Steady() - start;
-  shared_.observer.On(TimeSpent{"database", duration_cast<microseconds>(elapsed)});
+  shared_.observer.On(TimeSpent{kPhaseDatabase, duration_cast<microseconds>(elapsed)});
   for (const Reject& r : result->rejected) {
     shared_.observer.On(RowRejected{unit.spec.name, r.external_id, r.year, r.sqlstate, r.reason});
   }

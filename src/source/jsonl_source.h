@@ -20,7 +20,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
+#include "source/jsonl_quick_fields.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -43,10 +46,21 @@ class JsonlSource final : public TimelineSource {
  private:
   explicit JsonlSource(std::string path) : path_(std::move(path)) {}
 
+  // Lines a quick read would get wrong (see jsonl_quick_fields.h), by
+  // offset: one full parse of the file, before the first quick read, finds
+  // them, so every other line of every sweep is filtered without parsing.
+  Status Survey();
+  // The quick fields of the line at `offset`, when they decide `filter`.
+  std::optional<QuickFields> Quick(std::string_view line, int64_t offset,
+                                   const TimelineFilter& filter) const;
+
   std::string path_;
   mutable std::mutex mu_;
   std::map<std::string, int64_t> counts_;
   int count_scans_ = 0;
+  std::mutex survey_mu_;
+  bool surveyed_ = false;
+  std::unordered_set<int64_t> odd_lines_;
 };
 
 // Whether a node passes the filter (`bound`: occurredAtGet in epoch seconds).
