@@ -3,7 +3,7 @@
 "use strict";
 (function () {
   // The server's language (html lang) and its catalog's translations of every
-  // t("…") below (/i18n.json); numbers grouped the same way ("45 234" in French).
+  // t(msgid) call below (/i18n.json); numbers grouped the same way ("45 234" in French).
   const lang = document.documentElement.lang || "en";
   let texts = {};
   const t = (msgid) => texts[msgid] || msgid;
