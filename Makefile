@@ -1,12 +1,28 @@
 # The two commands of the README (`make demo`, `make test`) and the rest.
 # Every target first installs the missing Debian packages (deps/debian-packages.txt).
-BUILD       ?= build
-BUILD_ASAN  ?= build-asan
-JOBS        ?= 2
-CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-BIN          = $(BUILD)/gazelle-backfill
+BUILD        ?= build
+BUILD_ASAN   ?= build-asan
+BUILD_FUZZ   ?= build-fuzz
+JOBS         ?= 2
+CMAKE_FLAGS  ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+FUZZ_SECONDS ?= 60
+BIN           = $(BUILD)/gazelle-backfill
 
-.PHONY: all deps configure build demo test test-asan format format-check bench reliability clean
+# The sanitizer pass: any report aborts the process that hit it (child
+# processes too: the loader and simulator binaries the integration tests
+# start are sanitized as well), and is also written under
+# $(BUILD_ASAN)/sanitizer-reports/, which must stay empty.
+SAN_REPORTS   = $(abspath $(BUILD_ASAN))/sanitizer-reports
+ASAN_ENV      = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0:log_path=$(SAN_REPORTS)/asan \
+                UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(SAN_REPORTS)/ubsan \
+                LSAN_OPTIONS=suppressions=$(abspath fuzz/lsan.supp):print_suppressions=0
+# Left out of the sanitizer pass: end-to-end tests that measure the process
+# itself (peak RSS: ASan's shadow memory and quarantine make it meaningless)
+# or whose time is all in real processes (kill -9 loops, a browser).
+ASAN_EXCLUDE ?= RunMemory|RunCrash|PageInChromium
+
+.PHONY: all deps configure build demo test test-asan fuzz fuzz-build format format-check bench \
+        reliability clean
 
 all: build
 
@@ -29,6 +45,33 @@ demo: build
 # PostgreSQL, pgbouncer and simulator), then the same under ASan+UBSan.
 test: build format-check
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 600
+	$(MAKE) --no-print-directory test-asan
+
+# The unit and integration tests (and the fuzz corpora) under AddressSanitizer,
+# LeakSanitizer and UndefinedBehaviorSanitizer, in their own build directory.
+test-asan: deps
+	cmake -S . -B $(BUILD_ASAN) $(CMAKE_FLAGS) -DGB_SANITIZE=ON
+	cmake --build $(BUILD_ASAN) -j$(JOBS)
+	@rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS)
+	$(ASAN_ENV) ctest --test-dir $(BUILD_ASAN) --output-on-failure -j$(JOBS) --timeout 900 -E '$(ASAN_EXCLUDE)'; \
+	  status=$$?; \
+	  if [ -n "$$(ls -A $(SAN_REPORTS))" ]; then \
+	    echo "sanitizer reports (each must be fixed):"; cat $(SAN_REPORTS)/*; exit 1; \
+	  fi; \
+	  exit $$status
+
+# libFuzzer targets (clang, ASan+UBSan), each run for FUZZ_SECONDS, then a summary table.
+fuzz-build: deps
+	cmake -S . -B $(BUILD_FUZZ) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DGB_FUZZ=ON
+	cmake --build $(BUILD_FUZZ) -j$(JOBS) --target fuzzers
+
+fuzz: fuzz-build
+	fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
+
+# The whole fault matrix (real processes, PostgreSQL restarts, ...), then the fuzzers.
+reliability: build
+	scripts/reliability.sh $(BUILD)
+	$(MAKE) --no-print-directory fuzz
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
@@ -41,4 +84,4 @@ bench: build
 	scripts/bench.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -16,8 +16,10 @@ std::optional<std::string> PrepareText(const std::optional<std::string>& text,
   RepairedText fixed = RepairText(*text);
   if (fixed.changed) {
     *repaired = true;
-    meta["repairs"].push_back(
-        {{"field", field}, {"issue", fixed.issue}, {"original_base64", fixed.original_base64}});
+    nlohmann::json repair = {
+        {"field", field}, {"issue", fixed.issue}, {"original_base64", fixed.original_base64}};
+    if (!fixed.original_escaped.empty()) repair["original_escaped"] = fixed.original_escaped;
+    meta["repairs"].push_back(std::move(repair));
   }
   if (max_chars && Utf8Length(fixed.text) > static_cast<size_t>(*max_chars)) {
     meta["full_" + field] = fixed.text;

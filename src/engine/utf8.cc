@@ -1,5 +1,7 @@
 #include "engine/utf8.h"
 
+#include <algorithm>
+
 namespace gb {
 namespace {
 
@@ -36,6 +38,12 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos) {
   return len;
 }
 
+size_t EncodedSurrogateLength(std::string_view text, size_t pos) {
+  if (pos + 3 > text.size()) return 0;
+  const auto at = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+  return at(0) == 0xED && at(1) >= 0xA0 && at(1) <= 0xBF && IsContinuation(at(2)) ? 3 : 0;
+}
+
 bool IsValidUtf8(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     const size_t len = Utf8SequenceLength(text, pos);
@@ -52,7 +60,7 @@ std::string ReplaceInvalidUtf8(std::string_view text) {
     const size_t len = Utf8SequenceLength(text, pos);
     if (len == 0) {
       out += kReplacement;
-      ++pos;
+      pos += std::max<size_t>(EncodedSurrogateLength(text, pos), 1);
     } else {
       out.append(text.substr(pos, len));
       pos += len;

@@ -15,7 +15,13 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos);
 
 bool IsValidUtf8(std::string_view text);
 
-// Every byte that does not start a valid sequence becomes U+FFFD.
+// Length (3) of a surrogate U+D800..U+DFFF encoded like a character
+// (generalized UTF-8, "WTF-8": how a lone "\ud800" escape decodes) at
+// text[pos], else 0.
+size_t EncodedSurrogateLength(std::string_view text, size_t pos);
+
+// Every encoded surrogate, and every other byte that does not start a valid
+// sequence, becomes one U+FFFD.
 std::string ReplaceInvalidUtf8(std::string_view text);
 
 // Number of characters (code points) in valid UTF-8 text.

@@ -18,6 +18,10 @@ struct Location {
   int column = 1;
 };
 
+// One `name: value` of an object literal. A struct, not std::pair: a pair
+// holding the still-incomplete Value does not compile with clang (fuzz/).
+struct ObjectField;
+
 struct Value {
   enum class Kind { kVariable, kInt, kFloat, kString, kBool, kNull, kEnum, kList, kObject };
   Kind kind = Kind::kNull;
@@ -25,8 +29,13 @@ struct Value {
   int64_t int_value = 0;
   bool bool_value = false;
   std::vector<Value> list;
-  std::vector<std::pair<std::string, Value>> fields;
+  std::vector<ObjectField> fields;
   Location loc;
+};
+
+struct ObjectField {
+  std::string name;
+  Value value;
 };
 
 struct Argument {

@@ -278,8 +278,8 @@ bool Parser::ParseListOrObject(Value* out, bool is_const, int depth) {
     } else {
       std::string name;
       if (!ExpectName(&name) || !Expect(":")) return false;
-      out->fields.emplace_back(std::move(name), Value{});
-      if (!ParseValue(&out->fields.back().second, is_const, depth + 1)) return false;
+      out->fields.push_back({std::move(name), Value{}});
+      if (!ParseValue(&out->fields.back().value, is_const, depth + 1)) return false;
     }
   }
   return Expect(list ? "]" : "}");

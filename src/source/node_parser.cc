@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include "core/iso_time.h"
+#include "source/wtf8_json_string.h"
 
 namespace gb {
 namespace {
@@ -38,8 +39,10 @@ class NodeReader {
   }
 
   // A string or null. Returns false on a structural error (stop reading).
+  // `free_text` (summary, comment): an unpaired UTF-16 surrogate escape is
+  // kept as its WTF-8 bytes for the transform to repair losslessly.
   bool ReadText(std::string_view name, od::value value, std::optional<std::string>* out,
-                bool nullable) {
+                bool nullable, bool free_text = false) {
     od::json_type type;
     if (value.type().get(type)) return false;
     if (type == od::json_type::null && nullable) return true;
@@ -47,10 +50,17 @@ class NodeReader {
       AddDefect(fmt::format("{}: expected a string, got {}", name, TypeName(type)));
       return true;
     }
+    const std::string_view token = value.raw_json_token();
     std::string_view text;
     if (value.get_string().get(text)) {
-      // Unpaired UTF-16 surrogates or bad escapes: not representable as
-      // UTF-8 text, so the row is rejected with the raw node rather than
+      if (free_text) {
+        if (auto decoded = DecodeJsonStringWtf8(token)) {
+          *out = std::move(*decoded);
+          return true;
+        }
+      }
+      // Bad escapes, or a lone surrogate in an identifier: not representable
+      // as UTF-8 text, so the row is rejected with the raw node rather than
       // loaded with a guessed replacement.
       AddDefect(
           fmt::format("{}: invalid escape in string (e.g. an unpaired \\ud800 surrogate)", name));
@@ -94,8 +104,8 @@ class NodeReader {
       if (text) dest = std::move(*text);
       return true;
     }
-    if (key == "summary") return ReadText(key, value, &node_->summary, true);
-    if (key == "comment") return ReadText(key, value, &node_->comment, true);
+    if (key == "summary") return ReadText(key, value, &node_->summary, true, true);
+    if (key == "comment") return ReadText(key, value, &node_->comment, true, true);
     if (key == "client") return ReadLink(key, value, &node_->client_id);
     if (key == "piano") return ReadLink(key, value, &node_->piano_id);
     if (key == "user") return ReadLink(key, value, &node_->user_id);

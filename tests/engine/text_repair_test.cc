@@ -46,12 +46,40 @@ TEST(TextRepairTest, RemovesNulAndKeepsTheOriginal) {
 }
 
 TEST(TextRepairTest, ReplacesInvalidBytesAndKeepsTheOriginal) {
-  auto r = RepairText("a\xED\xA0\x80z\0"s);
+  auto r = RepairText("a\xC0\xAF\xFFz\0"s);
   EXPECT_TRUE(r.changed);
   EXPECT_EQ(r.text, "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
   EXPECT_TRUE(IsValidUtf8(r.text));
   EXPECT_EQ(r.issue, "nul,invalid_utf8");
-  EXPECT_EQ(r.original_base64, Base64Encode("a\xED\xA0\x80z\0"s));
+  EXPECT_EQ(r.original_base64, Base64Encode("a\xC0\xAF\xFFz\0"s));
+  EXPECT_EQ(r.original_escaped, "");  // not JSON text: the base64 is the original
+}
+
+TEST(TextRepairTest, LoneSurrogateBecomesOneReplacementAndKeepsTheEscapedForm) {
+  // a, lone D800, z, lone DFFF, quote, backslash, NUL, é: as the node parser decodes them (WTF-8).
+  const std::string sent = "a\xED\xA0\x80z\xED\xBF\xBF\"\\\0\xC3\xA9"s;
+  auto r = RepairText(sent);
+  EXPECT_TRUE(r.changed);
+  EXPECT_EQ(r.text, "a\xEF\xBF\xBDz\xEF\xBF\xBD\"\\\xC3\xA9");
+  EXPECT_EQ(r.issue, "nul,lone_surrogate");
+  EXPECT_EQ(r.original_escaped, "a\\ud800z\\udfff\\\"\\\\\\u0000\xC3\xA9");
+  EXPECT_EQ(r.original_base64, Base64Encode(sent));
+}
+
+TEST(TextRepairTest, SurrogateAndOtherInvalidBytesTogether) {
+  auto r = RepairText("\xED\xA0\x80\xFF\xED\xA0"s);  // the last one is cut short
+  EXPECT_EQ(r.text, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(r.issue, "lone_surrogate,invalid_utf8");
+  EXPECT_EQ(r.original_escaped, "");
+  EXPECT_TRUE(IsValidUtf8(r.text));
+}
+
+TEST(TextRepairTest, EncodedSurrogateLength) {
+  EXPECT_EQ(EncodedSurrogateLength("\xED\xA0\x80", 0), 3u);
+  EXPECT_EQ(EncodedSurrogateLength("x\xED\xBF\xBF", 1), 3u);
+  EXPECT_EQ(EncodedSurrogateLength("\xED\x9F\xBF", 0), 0u);  // U+D7FF: a real character
+  EXPECT_EQ(EncodedSurrogateLength("\xED\xA0", 0), 0u);
+  EXPECT_EQ(EncodedSurrogateLength("\xED\xA0z", 0), 0u);
 }
 
 TEST(TextRepairTest, Base64) {

@@ -138,14 +138,29 @@ TEST(TransformerTest, NulIsRemovedLosslessly) {
 
 TEST(TransformerTest, InvalidUtf8IsReplacedLosslessly) {
   ApiNode n = Node();
-  n.summary = "lone \xED\xA0\x80 surrogate";
+  n.summary = "bad \xC0\xAF byte";
   auto t = Transformer(Options()).Transform(n);
   ASSERT_EQ(t.outcome, Outcome::kRow);
   EXPECT_TRUE(t.repaired);
-  EXPECT_EQ(t.row.title, "lone \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD surrogate");
+  EXPECT_EQ(t.row.title, "bad \xEF\xBF\xBD\xEF\xBF\xBD byte");
   auto meta = nlohmann::json::parse(t.row.metadata);
   EXPECT_EQ(meta["repairs"][0]["field"], "title");
   EXPECT_EQ(meta["repairs"][0]["original_base64"], Base64Encode(*n.summary));
+}
+
+TEST(TransformerTest, LoneSurrogateIsRepairedWithTheEscapedFormInMetadata) {
+  ApiNode n = Node();
+  n.comment =
+      "lone \xED\xA0\x80 surrogate";  // a lone D800 escape, as the node parser hands it over
+  auto t = Transformer(Options()).Transform(n);
+  ASSERT_EQ(t.outcome, Outcome::kRow);
+  EXPECT_TRUE(t.repaired);
+  EXPECT_EQ(t.row.description, "lone \xEF\xBF\xBD surrogate");
+  auto meta = nlohmann::json::parse(t.row.metadata);
+  EXPECT_EQ(meta["repairs"][0]["field"], "description");
+  EXPECT_EQ(meta["repairs"][0]["issue"], "lone_surrogate");
+  EXPECT_EQ(meta["repairs"][0]["original_escaped"], "lone \\ud800 surrogate");
+  EXPECT_EQ(meta["repairs"][0]["original_base64"], Base64Encode(*n.comment));
 }
 
 TEST(TransformerTest, HostileTextIsKeptIntact) {

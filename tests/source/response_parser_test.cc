@@ -75,16 +75,29 @@ TEST(ResponseParserTest, EscapedSurrogatePairDecodes) {
   EXPECT_EQ(*page->nodes[0].comment, std::string("\xF0\x9F\x8E\xB9\0", 5));
 }
 
-TEST(ResponseParserTest, LoneSurrogateIsADefectNotADrop) {
+TEST(ResponseParserTest, LoneSurrogateInTextIsKeptForALosslessRepair) {
   std::string node = std::string(kNode);
-  node.replace(node.find(R"("comment":null)"), 14, R"("comment":"bad \ud800 here")");
+  node.replace(node.find(R"("comment":null)"), 14, R"("comment":"bad \ud800 here \udc00\n")");
   auto page = ParsePage(PageOf(node + "," + kNode));
   ASSERT_TRUE(page) << page.error().message;
   ASSERT_EQ(page->nodes.size(), 2u);
-  EXPECT_NE(page->nodes[0].defect.find("comment"), std::string::npos);
-  EXPECT_EQ(page->nodes[0].id, "tme_0123456789abcdef0123");
+  EXPECT_EQ(page->nodes[0].defect, "");
+  // WTF-8: the surrogates' generalized UTF-8 bytes, which the transform repairs.
+  EXPECT_EQ(page->nodes[0].comment, "bad \xED\xA0\x80 here \xED\xB0\x80\n");
   EXPECT_EQ(page->nodes[0].raw, node);
-  EXPECT_EQ(page->nodes[0].user_id, "usr_9");  // fields after the bad one still read
+  EXPECT_EQ(page->nodes[0].user_id, "usr_9");  // fields after it still read
+  EXPECT_EQ(page->nodes[1].defect, "");
+}
+
+TEST(ResponseParserTest, LoneSurrogateInAnIdIsADefectNotADrop) {
+  std::string node = std::string(kNode);
+  node.replace(node.find(R"("user":{"id":"usr_9"})"), 21, R"("user":{"id":"usr_\ud800"})");
+  auto page = ParsePage(PageOf(node + "," + kNode));
+  ASSERT_TRUE(page) << page.error().message;
+  ASSERT_EQ(page->nodes.size(), 2u);
+  EXPECT_NE(page->nodes[0].defect.find("user.id"), std::string::npos);
+  EXPECT_EQ(page->nodes[0].id, "tme_0123456789abcdef0123");
+  EXPECT_EQ(page->nodes[0].estimate_id, "est_3");  // fields after the bad one still read
   EXPECT_EQ(page->nodes[1].defect, "");
 }
 
