@@ -44,17 +44,17 @@ line() {  # what figure baseline ratio target (target "-" = informative only)
     verdict=$(awk -v r="$4" -v t="$5" 'BEGIN { print (r + 0 >= t + 0) ? "PASS" : "MISS" }')
     [[ $verdict == MISS ]] && misses=$((misses + 1))
   fi
-  printf '| %-52s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "$4" "${5/#-/}" "$verdict"
+  printf '| %-56s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "$4" "${5/#-/}" "$verdict"
 }
 # The same for "at most" targets (memory): PASS when figure <= bound.
 line_at_most() {  # what figure baseline ratio bound_text pass(0/1)
   local verdict=PASS
   [[ $6 == 1 ]] || { verdict=MISS; misses=$((misses + 1)); }
-  printf '| %-52s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "$4" "$5" "$verdict"
+  printf '| %-56s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "$4" "$5" "$verdict"
 }
 header() {
-  printf '| %-52s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "ratio" "target" ""
-  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..54})" "$(printf -- '-%.0s' {1..14})" \
+  printf '| %-56s | %12s | %12s | %6s | %7s | %-4s |\n' "$1" "$2" "$3" "ratio" "target" ""
+  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..58})" "$(printf -- '-%.0s' {1..14})" \
     "$(printf -- '-%.0s' {1..14})" "--------" "---------" "------"
 }
 

@@ -43,12 +43,6 @@ std::optional<QuickFields> ReadQuickFields(std::string_view line) {
   for (char c : type) {
     if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return std::nullopt;
   }
-  // A key repeated later would override these values in the full parse.
-  rest.remove_prefix(end);
-  if (rest.find("\"type\":") != std::string_view::npos ||
-      rest.find("\"occurredAt\":") != std::string_view::npos) {
-    return std::nullopt;
-  }
   auto at = ParseIsoUtc(iso);
   if (!at || iso.back() != 'Z') return std::nullopt;
   return QuickFields{*at, type};

@@ -5,10 +5,12 @@
 //
 // Only a line in the exact shape `sim dump --jsonl` and the API write is read
 // this way: {"id":"tme_<20 hex>","occurredAt":"YYYY-MM-DDTHH:MM:SSZ","type":"NAME",
-// with neither key repeated later in the line. Everything before the type is
-// then well-formed, so the full parser would read the same two values.
-// Any other line (hostile, truncated, reordered) gets nullopt and is parsed
-// in full, with the lenient rules of MatchesFilter.
+// Any other line (hostile, reordered) gets nullopt and is parsed in full, with
+// the lenient rules of MatchesFilter. A line of this shape can still be broken
+// further on, or repeat a key (the full parse keeps the last value): only a
+// full parse can tell, so JsonlSource parses every line once (Survey) and
+// trusts the quick read only where both agree. The prefix alone is cheap
+// enough for the many sweeps of a run.
 #pragma once
 
 #include <cstdint>
