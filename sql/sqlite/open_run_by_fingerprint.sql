@@ -1,4 +1,5 @@
-SELECT id, fingerprint, params, state, CAST(strftime('%s', started_at) AS INTEGER)
+SELECT id, fingerprint, params, state, CAST(strftime('%s', started_at) AS INTEGER),
+       (SELECT count(*) FROM gb_units u WHERE u.run_id = gb_runs.id)
 FROM gb_runs
 WHERE fingerprint = ?1 AND state IN ('planned', 'running', 'stopped')
 ORDER BY id DESC LIMIT 1

@@ -159,6 +159,7 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
   const bool finished = IsFinished(latest->state);
   if (same && options_.restart) {
     run_ = *latest;
+    units_ = run_.units;
     status = session_.Run([&](Session& s) { return s.ResetRun(run_.id); });
     if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
     return std::nullopt;
@@ -171,6 +172,7 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
   }
   if (same) {
     run_ = *latest;
+    units_ = run_.units;
     resumed_ = true;
     return std::nullopt;
   }

@@ -28,7 +28,9 @@ Result<BatchResult> BatchWriter::Write(const Batch& batch) {
     result = BatchResult{};  // a retried attempt starts from nothing
     return Attempt(session, batch, &result);
   });
-  if (!status) return tl::unexpected(status.error());
+  // An earlier attempt committed but its answer was lost: the retry rolled back,
+  // and the batch is written once (its counters too, by that earlier commit).
+  if (!status && !IsAlreadySaved(status.error())) return tl::unexpected(status.error());
   result.attempts = session_.attempts();
   return result;
 }
@@ -46,7 +48,9 @@ Status BatchWriter::Attempt(Session& session, const Batch& batch, BatchResult* r
       return s;
     }
   }
-  if (Status s = session.SaveProgress(batch.checkpoint, result->counts); !s) return s;
+  Checkpoint checkpoint = batch.checkpoint;
+  checkpoint.fetched_before = checkpoint.fetched - batch.fetched;
+  if (Status s = session.SaveProgress(checkpoint, result->counts); !s) return s;
   return session.Commit();
 }
 

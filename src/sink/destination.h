@@ -45,10 +45,6 @@ struct UnitSpec {
   std::vector<std::string> types;        // API filter
   std::optional<std::string> client_id;  // API filter
   std::string occurred_at_get;           // lower bound, ISO UTC
-  // A later time piece of a heavy type starts after this cursor (the oldest
-  // entry of the newer piece), not at the newest entry; see engine/planner.h.
-  std::optional<std::string> start_after;
-  int64_t expected = -1;  // entries the plan counted for this unit (-1: not counted)
 };
 
 struct UnitState {
@@ -67,6 +63,7 @@ struct RunRecord {
   std::string state;        // planned | running | done | done_with_rejects | stopped | failed
   std::map<int, int64_t> expected;  // the plan
   std::chrono::system_clock::time_point started_at;
+  int units = 0;  // how many units the plan split it into
 };
 
 struct NewRun {
@@ -83,6 +80,10 @@ struct Checkpoint {
   std::string cursor;   // end cursor of the last page whose rows are all in this batch
   int64_t fetched = 0;  // total fetched by the unit after this batch
   bool unit_done = false;
+  // What the unit had fetched before this batch: the checkpoint only moves from
+  // there, so a batch whose COMMIT succeeded but whose acknowledgement was lost
+  // is recognised on retry instead of being written and counted twice.
+  int64_t fetched_before = 0;
 };
 
 // A worker's heartbeat: what it is doing, for watch (state and reason).
@@ -107,6 +108,12 @@ struct UnitLease {
 // unit over (this worker's lease expired): the batch must be abandoned, not retried.
 inline constexpr std::string_view kLostLeaseCode = "lease";
 inline bool IsLostLease(const Error& error) { return error.code == kLostLeaseCode; }
+
+// The error code SaveProgress fails with when this very batch is already
+// committed (an earlier attempt's COMMIT went through but its answer was lost):
+// the retry is rolled back and the batch counts as written, once.
+inline constexpr std::string_view kAlreadySavedCode = "saved";
+inline bool IsAlreadySaved(const Error& error) { return error.code == kAlreadySavedCode; }
 
 class Session {
  public:

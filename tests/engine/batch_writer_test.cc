@@ -151,6 +151,19 @@ TEST_F(BatchWriterTest, TransientFailureRetriesTheWholeBatchOnce) {
   EXPECT_GT(clock_.slept().count(), 0);                            // backed off
 }
 
+TEST_F(BatchWriterTest, CommitWhoseAnswerWasLostIsNotWrittenOrCountedTwice) {
+  dest_.lost_commit_ack_at = 1;  // the COMMIT went through, the client never heard
+  auto r = writer_.Write(MakeBatch(50));
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->attempts, 2);
+  EXPECT_EQ(dest_.commits, 1);  // the retry was rolled back, not committed again
+  EXPECT_EQ(dest_.store.entries.size(), 50u);
+  EXPECT_EQ(Sum(dest_.store.counters[1], &Counts::inserted), 50);
+  EXPECT_EQ(Sum(dest_.store.counters[1], &Counts::unchanged), 0);
+  EXPECT_EQ(dest_.store.units[0].state.fetched, 50);
+  EXPECT_EQ(dest_.store.checkpoints.size(), 1u);
+}
+
 TEST_F(BatchWriterTest, PermanentFailureCommitsNothing) {
   dest_.permanent_write_at = 1;
   auto r = writer_.Write(MakeBatch(50));

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "sink/checkpoint_miss.h"
 #include "sink/destination.h"
 
 namespace gb::testing {
@@ -108,6 +109,7 @@ class FakeDestination : public Destination {
   std::atomic<int> fail_connects{0};
   std::atomic<int> transient_write_at{0};  // the Nth WriteRows fails (connection lost)
   std::atomic<int> transient_commit_at{0};
+  std::atomic<int> lost_commit_ack_at{0};  // the Nth Commit applies, then reports a lost link
   std::atomic<int> permanent_write_at{0};  // the Nth WriteRows: permission denied
   // Observed.
   std::atomic<int> connects{0}, write_calls{0}, commits{0}, rollbacks{0};
@@ -298,6 +300,15 @@ inline Status FakeSession::RecordRejects(int64_t run_id, const std::string& unit
 }
 
 inline Status FakeSession::SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) {
+  {
+    // The checkpoint moves only from where the batch started, as in the real sinks.
+    std::lock_guard lock(dest_.store.mu);
+    const UnitState& unit = dest_.store.units[checkpoint.unit_id - 1].state;
+    if (unit.fetched != checkpoint.fetched_before) {
+      return tl::unexpected(CheckpointMiss(
+          checkpoint, UnitProgress{unit.fetched, unit.cursor, checkpoint.worker_id, unit.state}));
+    }
+  }
   pending_progress_.emplace_back(checkpoint, deltas);
   return {};
 }
@@ -322,6 +333,9 @@ inline Status FakeSession::Commit() {
     s.checkpoints.push_back(cp);
   }
   EndTransaction();
+  if (dest_.lost_commit_ack_at == call) {
+    return Fail(ErrorKind::kTransient, "server closed the connection unexpectedly", "08006");
+  }
   return {};
 }
 

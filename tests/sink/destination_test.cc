@@ -164,15 +164,23 @@ TEST_P(DestinationTest, RowsCheckpointAndCountersCommitTogether) {
   ASSERT_TRUE(s->RecordRejects(run->id, "type:A", rejects));
   ASSERT_TRUE(s->SaveProgress(cp, *counts));
   ASSERT_TRUE(s->Commit());
+  // The same batch again (its COMMIT went through but the answer was lost): it
+  // is recognised, not counted twice.
+  ASSERT_TRUE(s->Begin());
+  auto again = s->SaveProgress(cp, *counts);
+  s->Rollback();
+  ASSERT_FALSE(again);
+  EXPECT_TRUE(IsAlreadySaved(again.error())) << again.error().message;
   ASSERT_TRUE(s->Begin());  // a second batch adds to the counters
-  ASSERT_TRUE(s->SaveProgress(cp, *counts));
+  Checkpoint next{run->id, (*unit)->id, "w1", "cursor-2", 4, false, 2};
+  ASSERT_TRUE(s->SaveProgress(next, *counts));
   ASSERT_TRUE(s->Commit());
   auto total = s->RunCounts(run->id);
   ASSERT_TRUE(total);
   EXPECT_EQ(Cell(*total, 2024, "APPOINTMENT").inserted, 4);
   EXPECT_EQ(Cell(*total, 2024, "APPOINTMENT").rejected, 2);
-  EXPECT_EQ(Query("SELECT cursor FROM gb_units WHERE name = 'type:A'"), "cursor-1");
-  EXPECT_EQ(Query("SELECT fetched FROM gb_units WHERE name = 'type:A'"), "2");
+  EXPECT_EQ(Query("SELECT cursor FROM gb_units WHERE name = 'type:A'"), "cursor-2");
+  EXPECT_EQ(Query("SELECT fetched FROM gb_units WHERE name = 'type:A'"), "4");
   EXPECT_EQ(Query("SELECT reason FROM gb_rejects"), "check");
 }
 
@@ -211,7 +219,7 @@ TEST_P(DestinationTest, LeasesShareUnitsAndExpiredOnesAreTakenOver) {
   EXPECT_EQ(lost.error().code, "lease");
   // Finishing both units finishes the run's work.
   for (auto* unit : {&*taken, &*ub}) {
-    Checkpoint done{run->id, (**unit).id, "wb", "", 9, true};
+    Checkpoint done{run->id, (**unit).id, "wb", "", 9, true, (**unit).fetched};
     ASSERT_TRUE(b->Begin());
     ASSERT_TRUE(b->SaveProgress(done, {}));
     ASSERT_TRUE(b->Commit());

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sink/postgres/pg_json.h"
 #include "sink/postgres/postgres_session.h"
 #include "sql/postgres.h"
 
@@ -9,10 +10,6 @@ namespace gb {
 namespace {
 
 namespace q = sql::postgres;
-
-std::string DumpJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 class PgRejectsTransaction final : public RejectsTransaction {
  public:
@@ -41,19 +38,8 @@ class PgRejectsTransaction final : public RejectsTransaction {
 
   Status AddCounters(int64_t run_id, const CountTable& deltas) override {
     if (deltas.empty()) return {};
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& [key, c] : deltas) {
-      rows.push_back({{"year", key.year},
-                      {"type", key.type},
-                      {"inserted", c.inserted},
-                      {"updated", c.updated},
-                      {"unchanged", c.unchanged},
-                      {"repaired", c.repaired},
-                      {"rejected", c.rejected},
-                      {"skipped", c.skipped}});
-    }
     auto res = conn_->Exec("moving the counters", q::kAddCounters,
-                           {std::to_string(run_id), DumpJson(rows)});
+                           {std::to_string(run_id), CounterDeltasJson(deltas)});
     if (!res) return tl::unexpected(res.error());
     return {};
   }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sink/checkpoint_miss.h"
+#include "sink/postgres/pg_json.h"
 #include "sink/unit_spec_json.h"
 #include "sql/postgres.h"
 
@@ -11,10 +13,6 @@ namespace {
 namespace q = sql::postgres;
 
 std::string Str(int64_t v) { return std::to_string(v); }
-
-std::string DumpJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 }  // namespace
 
@@ -37,6 +35,7 @@ Result<RunRecord> PgRunStore::ReadRun(const PgResult& res) {
   run.params_json = std::string(res.Text(0, 2));
   run.state = std::string(res.Text(0, 3));
   run.started_at = std::chrono::system_clock::time_point(std::chrono::seconds(res.Int(0, 4)));
+  run.units = static_cast<int>(res.Int(0, 5));
   auto plan = conn_->Exec("reading the plan", q::kRunPlan, {Str(run.id)});
   if (!plan) return tl::unexpected(plan.error());
   for (int i = 0; i < plan->rows(); ++i) {
@@ -171,32 +170,30 @@ Result<CountTable> PgRunStore::RunCounts(int64_t run_id) {
   return table;
 }
 
+Error PgRunStore::Missed(const Checkpoint& cp) {
+  auto res =
+      conn_->Exec("reading the checkpoint", q::kUnitProgress, {Str(cp.unit_id), Str(cp.run_id)});
+  if (!res) return res.error();
+  std::optional<UnitProgress> now;
+  if (res->rows() > 0) {
+    now = UnitProgress{res->Int(0, 0), std::string(res->Text(0, 1)), std::nullopt,
+                       std::string(res->Text(0, 3))};
+    if (!res->IsNull(0, 2)) now->lease_owner = std::string(res->Text(0, 2));
+  }
+  return CheckpointMiss(cp, now);
+}
+
 Status PgRunStore::SaveProgress(const Checkpoint& cp, const CountTable& deltas) {
   const char* doing = "saving the checkpoint";
-  auto res = conn_->Exec(doing, q::kSaveCheckpoint,
-                         {Str(cp.unit_id), Str(cp.run_id), SafeText(cp.cursor), Str(cp.fetched),
-                          cp.unit_done ? "true" : "false", SafeText(cp.worker_id)});
+  auto res = conn_->Exec(
+      doing, q::kSaveCheckpoint,
+      {Str(cp.unit_id), Str(cp.run_id), SafeText(cp.cursor), Str(cp.fetched),
+       cp.unit_done ? "true" : "false", SafeText(cp.worker_id), Str(cp.fetched_before)});
   if (!res) return tl::unexpected(res.error());
-  if (res->rows() == 0) {
-    // Another worker took the unit over (our lease expired): our rows must not commit.
-    return Fail(ErrorKind::kTransient,
-                "unit " + Str(cp.unit_id) + " is now leased by another worker; batch abandoned",
-                std::string(kLostLeaseCode));
-  }
+  if (res->rows() == 0) return tl::unexpected(Missed(cp));
   if (deltas.empty()) return {};
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& [key, c] : deltas) {
-    rows.push_back({{"year", key.year},
-                    {"type", key.type},
-                    {"inserted", c.inserted},
-                    {"updated", c.updated},
-                    {"unchanged", c.unchanged},
-                    {"repaired", c.repaired},
-                    {"rejected", c.rejected},
-                    {"skipped", c.skipped}});
-  }
-  auto added =
-      conn_->Exec("adding the counters", q::kAddCounters, {Str(cp.run_id), DumpJson(rows)});
+  auto added = conn_->Exec("adding the counters", q::kAddCounters,
+                           {Str(cp.run_id), CounterDeltasJson(deltas)});
   if (!added) return tl::unexpected(added.error());
   return {};
 }

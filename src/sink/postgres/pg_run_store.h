@@ -37,6 +37,8 @@ class PgRunStore {
   Status RecordRejects(int64_t run_id, const std::string& unit, std::span<const Reject> rejects);
 
  private:
+  // Why a checkpoint save matched no row (sink/checkpoint_miss.h).
+  Error Missed(const Checkpoint& checkpoint);
   Result<RunRecord> ReadRun(const PgResult& res);
   Result<RunRecord> CreateRunLocked(const NewRun& run);
   // BEGIN; body; COMMIT (ROLLBACK when body fails).

@@ -30,6 +30,9 @@ class SqliteConnection {
   Result<sqlite3_stmt*> Run(std::string_view doing, std::string_view sql, const Args&... args);
   // Steps again a statement returned by Run: true while there is a row.
   Result<bool> Next(std::string_view doing, sqlite3_stmt* stmt);
+  // Runs `sql` with `args` and calls `row(stmt)` for each row.
+  template <class F, class... Args>
+  Status ForEachRow(std::string_view doing, std::string_view sql, F row, const Args&... args);
   // Statements without parameters (pragmas, BEGIN, SAVEPOINT, DDL).
   Status Exec(std::string_view doing, std::string_view sql);
   // Ends a statement returned by Run before its last row (releases its read lock).
@@ -75,6 +78,20 @@ Result<sqlite3_stmt*> SqliteConnection::Run(std::string_view doing, std::string_
   int i = 0;
   (Bind(*stmt, ++i, args), ...);
   return Step(doing, *stmt);
+}
+
+template <class F, class... Args>
+Status SqliteConnection::ForEachRow(std::string_view doing, std::string_view sql, F row,
+                                    const Args&... args) {
+  auto stmt = Run(doing, sql, args...);
+  if (!stmt) return tl::unexpected(stmt.error());
+  for (sqlite3_stmt* s = *stmt; s != nullptr;) {
+    row(s);
+    auto more = Next(doing, s);
+    if (!more) return tl::unexpected(more.error());
+    if (!*more) break;
+  }
+  return {};
 }
 
 }  // namespace gb

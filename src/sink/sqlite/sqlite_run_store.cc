@@ -1,5 +1,6 @@
 #include "sink/sqlite/sqlite_run_store.h"
 
+#include "sink/checkpoint_miss.h"
 #include "sink/unit_spec_json.h"
 #include "sql/sqlite.h"
 
@@ -32,6 +33,7 @@ Result<RunRecord> SqliteRunStore::ReadRun(sqlite3_stmt* stmt) {
   run.state = SqliteConnection::Text(stmt, 3);
   run.started_at =
       std::chrono::system_clock::time_point(std::chrono::seconds(sqlite3_column_int64(stmt, 4)));
+  run.units = sqlite3_column_int(stmt, 5);
   SqliteConnection::Done(stmt);
   auto plan = conn_->Run("reading the plan", q::kRunPlan, run.id);
   if (!plan) return Err(plan);
@@ -198,19 +200,28 @@ Result<CountTable> SqliteRunStore::RunCounts(int64_t run_id) {
   return table;
 }
 
+Error SqliteRunStore::Missed(const Checkpoint& cp) {
+  auto stmt = conn_->Run("reading the checkpoint", q::kUnitProgress, cp.unit_id, cp.run_id);
+  if (!stmt) return stmt.error();
+  std::optional<UnitProgress> now;
+  if (*stmt != nullptr) {
+    now = UnitProgress{sqlite3_column_int64(*stmt, 0), SqliteConnection::Text(*stmt, 1),
+                       std::nullopt, SqliteConnection::Text(*stmt, 3)};
+    if (sqlite3_column_type(*stmt, 2) != SQLITE_NULL) {
+      now->lease_owner = SqliteConnection::Text(*stmt, 2);
+    }
+  }
+  return CheckpointMiss(cp, now);
+}
+
 Status SqliteRunStore::SaveProgress(const Checkpoint& cp, const CountTable& deltas) {
   const char* doing = "saving the checkpoint";
   if (auto s = conn_->Run(doing, q::kSaveCheckpoint, cp.unit_id, cp.run_id, cp.cursor, cp.fetched,
-                          cp.unit_done, cp.worker_id);
+                          cp.unit_done, cp.worker_id, cp.fetched_before);
       !s) {
     return Err(s);
   }
-  if (conn_->Changes() == 0) {
-    return Fail(
-        ErrorKind::kTransient,
-        "unit " + std::to_string(cp.unit_id) + " is now leased by another worker; batch abandoned",
-        std::string(kLostLeaseCode));
-  }
+  if (conn_->Changes() == 0) return tl::unexpected(Missed(cp));
   for (const auto& [key, c] : deltas) {
     if (auto s = conn_->Run("adding the counters", q::kAddCounters, cp.run_id, key.year, key.type,
                             c.inserted, c.updated, c.unchanged, c.repaired, c.rejected, c.skipped);

@@ -36,6 +36,8 @@ class SqliteRunStore {
   Status RecordRejects(int64_t run_id, const std::string& unit, std::span<const Reject> rejects);
 
  private:
+  // Why a checkpoint save matched no row (sink/checkpoint_miss.h).
+  Error Missed(const Checkpoint& checkpoint);
   Result<RunRecord> ReadRun(sqlite3_stmt* stmt);
   Result<RunRecord> CreateRunLocked(const NewRun& run);
   Status InTransaction(std::string_view doing, const std::function<Status()>& body);

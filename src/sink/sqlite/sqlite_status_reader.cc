@@ -17,21 +17,6 @@ std::optional<int64_t> OptInt(sqlite3_stmt* stmt, int col) {
 
 int64_t Int(sqlite3_stmt* stmt, int col) { return sqlite3_column_int64(stmt, col); }
 
-// Runs `sql` with `args` and calls `row(stmt)` for each row.
-template <class F, class... Args>
-Status EachRow(SqliteConnection& conn, std::string_view doing, std::string_view sql, F row,
-               const Args&... args) {
-  auto stmt = conn.Run(doing, sql, args...);
-  if (!stmt) return tl::unexpected(stmt.error());
-  for (sqlite3_stmt* s = *stmt; s != nullptr;) {
-    row(s);
-    auto more = conn.Next(doing, s);
-    if (!more) return tl::unexpected(more.error());
-    if (!*more) break;
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<DbStatus> SqliteStatusReader::Read() {
@@ -56,22 +41,22 @@ Result<DbStatus> SqliteStatusReader::Read() {
 
 Result<bool> SqliteStatusReader::TableExists(const char* name) {
   bool exists = false;
-  auto s = EachRow(
-      *conn_, "checking for a table", q::kTableExists,
-      [&](sqlite3_stmt* st) { exists = Int(st, 0) > 0; }, std::string_view(name));
+  auto s = conn_->ForEachRow(
+      "checking for a table", q::kTableExists, [&](sqlite3_stmt* st) { exists = Int(st, 0) > 0; },
+      std::string_view(name));
   if (!s) return tl::unexpected(s.error());
   return exists;
 }
 
 Status SqliteStatusReader::ReadInto(DbStatus& status) {
-  auto now = EachRow(*conn_, "reading the clock", q::kStatusNow,
-                     [&](sqlite3_stmt* st) { status.now = Int(st, 0); });
+  auto now = conn_->ForEachRow("reading the clock", q::kStatusNow,
+                               [&](sqlite3_stmt* st) { status.now = Int(st, 0); });
   if (!now) return now;
   auto runs_exist = TableExists("gb_runs");
   if (!runs_exist) return tl::unexpected(runs_exist.error());
   status.tables_exist = *runs_exist;
   if (status.tables_exist) {
-    auto s = EachRow(*conn_, "reading the runs", q::kStatusRuns, [&](sqlite3_stmt* st) {
+    auto s = conn_->ForEachRow("reading the runs", q::kStatusRuns, [&](sqlite3_stmt* st) {
       status.runs.push_back(RunRow{Int(st, 0), SqliteConnection::Text(st, 1),
                                    SqliteConnection::Text(st, 2), SqliteConnection::Text(st, 3),
                                    Int(st, 4), Int(st, 5), OptInt(st, 6)});
@@ -85,12 +70,12 @@ Status SqliteStatusReader::ReadInto(DbStatus& status) {
 }
 
 Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
-  auto s = EachRow(
-      *conn_, "reading the plan", q::kStatusPlan,
+  auto s = conn_->ForEachRow(
+      "reading the plan", q::kStatusPlan,
       [&](sqlite3_stmt* st) { status.plan[static_cast<int>(Int(st, 0))] = Int(st, 1); }, run_id);
   if (!s) return s;
-  s = EachRow(
-      *conn_, "reading the counters", q::kStatusCounters,
+  s = conn_->ForEachRow(
+      "reading the counters", q::kStatusCounters,
       [&](sqlite3_stmt* st) {
         status.counters[static_cast<int>(Int(st, 0))] =
             Counts{Int(st, 1), Int(st, 2), Int(st, 3), Int(st, 4), Int(st, 5), Int(st, 6)};
@@ -101,8 +86,8 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
       },
       run_id);
   if (!s) return s;
-  s = EachRow(
-      *conn_, "reading the units", q::kStatusUnits,
+  s = conn_->ForEachRow(
+      "reading the units", q::kStatusUnits,
       [&](sqlite3_stmt* st) {
         status.units.push_back(UnitRow{Int(st, 0), SqliteConnection::Text(st, 1),
                                        SqliteConnection::Text(st, 2), SqliteConnection::Text(st, 3),
@@ -111,8 +96,8 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
       },
       run_id);
   if (!s) return s;
-  s = EachRow(
-      *conn_, "reading the workers", q::kStatusWorkers,
+  s = conn_->ForEachRow(
+      "reading the workers", q::kStatusWorkers,
       [&](sqlite3_stmt* st) {
         status.workers.push_back(WorkerRow{
             SqliteConnection::Text(st, 0), SqliteConnection::Text(st, 1), Int(st, 2),
@@ -120,8 +105,8 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
       },
       run_id);
   if (!s) return s;
-  return EachRow(
-      *conn_, "reading the rejects", q::kStatusRejects,
+  return conn_->ForEachRow(
+      "reading the rejects", q::kStatusRejects,
       [&](sqlite3_stmt* st) {
         status.rejects_by_reason[SqliteConnection::Text(st, 0)] = Int(st, 1);
       },
@@ -132,15 +117,15 @@ Status SqliteStatusReader::ReadEntries(DbStatus& status) {
   auto exists = TableExists("gazelle_timeline_entries");
   if (!exists) return tl::unexpected(exists.error());
   if (!*exists) return {};
-  auto s =
-      EachRow(*conn_, "reading the latest entries", q::kStatusLatestEntries, [&](sqlite3_stmt* st) {
-        status.latest.push_back(EntryRow{SqliteConnection::Text(st, 0),
-                                         SqliteConnection::Text(st, 1),
-                                         SqliteConnection::Text(st, 2)});
-      });
+  auto s = conn_->ForEachRow("reading the latest entries", q::kStatusLatestEntries,
+                             [&](sqlite3_stmt* st) {
+                               status.latest.push_back(EntryRow{SqliteConnection::Text(st, 0),
+                                                                SqliteConnection::Text(st, 1),
+                                                                SqliteConnection::Text(st, 2)});
+                             });
   if (!s) return s;
-  return EachRow(*conn_, "estimating the rows", q::kStatusEstimate,
-                 [&](sqlite3_stmt* st) { status.rows_estimate = Int(st, 0); });
+  return conn_->ForEachRow("estimating the rows", q::kStatusEstimate,
+                           [&](sqlite3_stmt* st) { status.rows_estimate = Int(st, 0); });
 }
 
 }  // namespace gb

@@ -11,21 +11,6 @@ namespace {
 
 namespace q = sql::sqlite;
 
-// Runs `sql` with `args` and calls `row(stmt)` for each row.
-template <class F, class... Args>
-Status EachRow(SqliteConnection& conn, std::string_view doing, std::string_view sql, F row,
-               const Args&... args) {
-  auto stmt = conn.Run(doing, sql, args...);
-  if (!stmt) return tl::unexpected(stmt.error());
-  for (sqlite3_stmt* s = *stmt; s != nullptr;) {
-    row(s);
-    auto more = conn.Next(doing, s);
-    if (!more) return tl::unexpected(more.error());
-    if (!*more) break;
-  }
-  return {};
-}
-
 }  // namespace
 
 Status SqliteVerifyReader::Connect() {
@@ -44,8 +29,8 @@ Status SqliteVerifyReader::Connect() {
 Result<bool> SqliteVerifyReader::HasEntries() {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   bool exists = false;
-  auto s = EachRow(
-      *conn_, "checking for the entries table", q::kTableExists,
+  auto s = conn_->ForEachRow(
+      "checking for the entries table", q::kTableExists,
       [&](sqlite3_stmt* st) { exists = sqlite3_column_int64(st, 0) > 0; },
       std::string_view("gazelle_timeline_entries"));
   if (!s) return tl::unexpected(s.error());
@@ -55,8 +40,8 @@ Result<bool> SqliteVerifyReader::HasEntries() {
 Result<int64_t> SqliteVerifyReader::CountBetween(int64_t from, int64_t to) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   int64_t n = 0;
-  auto s = EachRow(
-      *conn_, "counting the destination rows", q::kVerifyCount,
+  auto s = conn_->ForEachRow(
+      "counting the destination rows", q::kVerifyCount,
       [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); }, FormatIsoUtc(from),
       FormatIsoUtc(to));
   if (!s) return tl::unexpected(s.error());
@@ -66,8 +51,8 @@ Result<int64_t> SqliteVerifyReader::CountBetween(int64_t from, int64_t to) {
 Result<std::vector<std::string>> SqliteVerifyReader::IdsBetween(int64_t from, int64_t to) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   std::vector<std::string> ids;
-  auto s = EachRow(
-      *conn_, "reading the destination ids", q::kVerifyIds,
+  auto s = conn_->ForEachRow(
+      "reading the destination ids", q::kVerifyIds,
       [&](sqlite3_stmt* st) { ids.push_back(SqliteConnection::Text(st, 0)); }, FormatIsoUtc(from),
       FormatIsoUtc(to));
   if (!s) return tl::unexpected(s.error());
@@ -79,8 +64,8 @@ Result<std::vector<std::string>> SqliteVerifyReader::ExistingIds(std::span<const
   nlohmann::json list = nlohmann::json::array();
   for (const std::string& id : ids) list.push_back(id);
   std::vector<std::string> found;
-  auto s = EachRow(
-      *conn_, "looking up ids in the destination", q::kVerifyExistingIds,
+  auto s = conn_->ForEachRow(
+      "looking up ids in the destination", q::kVerifyExistingIds,
       [&](sqlite3_stmt* st) { found.push_back(SqliteConnection::Text(st, 0)); },
       list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   if (!s) return tl::unexpected(s.error());
@@ -91,8 +76,8 @@ Result<std::vector<DuplicateId>> SqliteVerifyReader::Duplicates(int64_t from, in
                                                                 int limit) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   std::vector<DuplicateId> out;
-  auto s = EachRow(
-      *conn_, "looking for duplicates", q::kVerifyDuplicates,
+  auto s = conn_->ForEachRow(
+      "looking for duplicates", q::kVerifyDuplicates,
       [&](sqlite3_stmt* st) {
         out.push_back({SqliteConnection::Text(st, 0), sqlite3_column_int64(st, 1)});
       },
@@ -104,8 +89,8 @@ Result<std::vector<DuplicateId>> SqliteVerifyReader::Duplicates(int64_t from, in
 Result<ForeignRows> SqliteVerifyReader::Foreign(int64_t from, int64_t to, int limit) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   ForeignRows out;
-  auto s = EachRow(
-      *conn_, "looking for rows of another id scheme", q::kVerifyForeign,
+  auto s = conn_->ForEachRow(
+      "looking for rows of another id scheme", q::kVerifyForeign,
       [&](sqlite3_stmt* st) {
         out.sample.push_back(SqliteConnection::Text(st, 0));
         out.count = sqlite3_column_int64(st, 1);
