@@ -210,7 +210,7 @@ int Execute(const VerifyFlags& flags) {
     return ToInt(ExitCodeForDestination(reader.error().kind));
   }
   std::cout << TrFormat("Verifying {} against {}, years {}", (*reader)->Describe(),
-                        source->source().Describe(), DescribeYears(options->years))
+                        TrReason(source->source().Describe()), DescribeYears(options->years))
             << "\n\n";
   Verifier verifier(*options, *zone, source->source(), **reader);
   auto report = verifier.Run();

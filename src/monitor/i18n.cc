@@ -50,6 +50,8 @@ constexpr std::array kReasonTemplates = {
     TrNoop("gave up after {} attempts: {}"),
     TrNoop("429 Too Many Requests"),
     TrNoop("HTTP {} from {}"),
+    TrNoop("Gazelle API at {}"),
+    TrNoop("file {}"),
     TrNoop("request to {} timed out ({})"),
     TrNoop("request to {} failed: {}"),
     TrNoop("{} entries have a type outside the 28 known ones; an extra stream loads them"),
