@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/count_table_json.h"
 #include "core/iso_time.h"
 
 namespace gb {
@@ -14,20 +15,7 @@ std::string Iso(std::chrono::system_clock::time_point t) {
       std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
 }
 
-json Cells(const CountTable& table) {
-  json cells = json::array();
-  for (const auto& [key, c] : table) {
-    cells.push_back({{"year", key.year},
-                     {"type", key.type},
-                     {"inserted", c.inserted},
-                     {"updated", c.updated},
-                     {"unchanged", c.unchanged},
-                     {"repaired", c.repaired},
-                     {"rejected", c.rejected},
-                     {"skipped", c.skipped}});
-  }
-  return cells;
-}
+json Cells(const CountTable& table) { return CountTableJson(table); }
 
 json Progress(const Snapshot& s) {
   return {{"done", s.done},
