@@ -41,6 +41,10 @@ void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_option("--batch-size", f.batch_size, Tr("Rows per transaction"))->capture_default_str();
   cmd.add_option("--concurrency", f.concurrency,
                  Tr("Concurrent streams (default: chosen by the loader)"));
+  cmd.add_option("--request-timeout", f.request_timeout_s,
+                 Tr("Seconds one API request may take before it is retried (connecting: at most "
+                    "10)"))
+      ->capture_default_str();
   cmd.add_option("--max-rps", f.max_rps,
                  Tr("API requests per second, all streams together (0 = no limit)"));
   cmd.add_option("--progress", f.progress, Tr("auto, line, log, json or quiet"))
@@ -66,6 +70,7 @@ int Execute(const RunFlags& flags, const std::string& http) {
   source.api_url = config->api_url;
   source.token_file = config->token_file;
   source.max_rps = config->max_rps;
+  source.request_timeout = config->request_timeout;
   if (config->from_file.empty()) {
     auto credentials = LoadCredentials(env, ".env", config->api_key);
     if (!credentials) {

@@ -48,6 +48,12 @@ Status CheckNumbers(const RunFlags& flags) {
                          "to let the loader choose.",
                          flags.concurrency));
   }
+  if (flags.request_timeout_s < 1 || flags.request_timeout_s > 3600) {
+    return Fail(ErrorKind::kConfig,
+                TrFormat("--request-timeout {}: give the seconds one API request may take, from 1 "
+                         "to 3,600 (default 60); a slower request is retried.",
+                         flags.request_timeout_s));
+  }
   if (!(flags.max_rps >= 0)) {
     return Fail(
         ErrorKind::kConfig,
@@ -149,6 +155,7 @@ Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env) {
   config.api_key = flags.api_key;
   config.from_file = flags.from_file;
   config.max_rps = flags.max_rps;
+  config.request_timeout = std::chrono::seconds(flags.request_timeout_s);
   return config;
 }
 

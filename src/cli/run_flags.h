@@ -3,6 +3,7 @@
 // tested: each says what is wrong and what to do; the command exits kUsage.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@ struct RunFlags {
   int batch_size = 500;
   int concurrency = 0;
   double max_rps = 0;
+  int request_timeout_s = 60;  // --request-timeout: one API request, seconds
   std::string progress = "auto";
   std::string tz = "UTC";
   std::string truncate;  // "500,2000"
@@ -48,6 +50,7 @@ struct RunConfig {
   std::string api_key;
   std::string from_file;
   double max_rps = 0;
+  std::chrono::seconds request_timeout{60};
   ProgressMode progress = ProgressMode::kAuto;
 };
 

@@ -1,5 +1,7 @@
 #include "cli/source_factory.h"
 
+#include <algorithm>
+
 #include "monitor/i18n.h"
 #include "source/curl_transport.h"
 #include "source/gazelle_client.h"
@@ -7,6 +9,13 @@
 #include "source/oauth_authenticator.h"
 
 namespace gb::cli {
+namespace {
+
+std::chrono::milliseconds ConnectTimeout(const SourceConfig& config) {
+  return std::min<std::chrono::milliseconds>(std::chrono::seconds(10), config.request_timeout);
+}
+
+}  // namespace
 
 Result<OpenedSource> OpenedSource::Open(const SourceConfig& config, Clock& clock,
                                         Observer& observer) {
@@ -31,6 +40,8 @@ Result<OpenedSource> OpenedSource::Open(const SourceConfig& config, Clock& clock
     }
     OAuthConfig oauth;
     oauth.base_url = config.api_url;
+    oauth.connect_timeout = ConnectTimeout(config);
+    oauth.total_timeout = config.request_timeout;
     oauth.credentials = config.credentials;
     opened.auth_ = std::make_unique<OAuthAuthenticator>(oauth, *token, opened.store_.get(),
                                                         *opened.transport_, clock, observer);
@@ -38,6 +49,8 @@ Result<OpenedSource> OpenedSource::Open(const SourceConfig& config, Clock& clock
   GazelleOptions options;
   options.base_url = config.api_url;
   options.max_rps = config.max_rps;
+  options.connect_timeout = ConnectTimeout(config);
+  options.request_timeout = config.request_timeout;
   auto client = GazelleClient::Create(options, *opened.transport_, *opened.auth_, clock, observer);
   if (!client) return tl::unexpected(client.error());
   opened.source_ = std::move(*client);

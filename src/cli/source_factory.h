@@ -4,6 +4,7 @@
 // transport, the token store and the authenticator the client borrows.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,9 @@ struct SourceConfig {
   std::string token_file;
   double max_rps = 0;
   Credentials credentials;  // client id/secret for refreshing, or an API key
+  // One API request, connect included; connecting alone gives up after
+  // min(10 s, this) so an unreachable API is reported early.
+  std::chrono::seconds request_timeout{60};
 };
 
 class OpenedSource {

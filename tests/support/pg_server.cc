@@ -24,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/test_ca.h"
+
 namespace gb::test {
 namespace {
 
@@ -181,6 +183,10 @@ std::string PgServer::BouncerUrl(const std::string& db) const {
   return "postgresql://postgres@127.0.0.1:" + std::to_string(bouncer_port_) + "/" + db;
 }
 
+std::string PgServer::VerifyFullUrl(const std::string& db) const {
+  return Url(db) + "?sslmode=verify-full&sslrootcert=" + ca_file_;
+}
+
 Status PgServer::Start() {
   ReapStale();
   dir_ = std::make_unique<TempDir>(kDirPrefix);
@@ -244,6 +250,23 @@ Status PgServer::InitCluster() {
   if (!options_.fsync) conf << "synchronous_commit = off\nfull_page_writes = off\n";
   if (std::filesystem::exists(dir_->File("data/server.key"))) conf << "ssl = on\n";
   std::ofstream(dir_->File("data/postgresql.conf"), std::ios::app) << conf.str();
+  return options_.test_ca ? InstallTestCa() : Status{};
+}
+
+// Replaces the template's self-signed certificate by one signed by a CA of
+// this server's own (the CA stays outside the data directory, readable).
+Status PgServer::InstallTestCa() {
+  auto ca = MakeTestCa(dir_->path(), "pg");
+  if (!ca) return tl::unexpected(ca.error());
+  std::error_code ec;
+  const auto overwrite = std::filesystem::copy_options::overwrite_existing;
+  std::filesystem::copy_file(ca->server_cert, dir_->File("data/server.crt"), overwrite, ec);
+  if (!ec) std::filesystem::copy_file(ca->server_key, dir_->File("data/server.key"), overwrite, ec);
+  if (ec)
+    return Fail(ErrorKind::kInternal, "cannot install the test CA's certificate: " + ec.message());
+  chmod(dir_->File("data/server.key").c_str(), 0600);  // postgres refuses a readable key
+  dir_->ChownTo("postgres");
+  ca_file_ = ca->ca_cert;
   return {};
 }
 

@@ -25,6 +25,10 @@ struct PgServerOptions {
   bool fsync = true;     // off only where a suite needs speed, never in benchmarks
   bool bouncer = false;  // start pgbouncer (pool_mode=transaction) in front
   int max_connections = 100;
+  // TLS with a server certificate (127.0.0.1, localhost) signed by a CA made
+  // for this server (support/test_ca.h), so clients can use
+  // sslmode=verify-full with sslrootcert=ca_file(). Default: self-signed.
+  bool test_ca = false;
 };
 
 class PgServer {
@@ -45,6 +49,10 @@ class PgServer {
   // postgresql://postgres@127.0.0.1:PORT/db (and through pgbouncer).
   std::string Url(const std::string& db = "postgres") const;
   std::string BouncerUrl(const std::string& db = "postgres") const;
+  // test_ca mode: the CA certificate clients must trust, and
+  // Url(db) + "?sslmode=verify-full&sslrootcert=<ca_file()>".
+  const std::string& ca_file() const { return ca_file_; }
+  std::string VerifyFullUrl(const std::string& db = "postgres") const;
 
   Status CreateDatabase(const std::string& name);
   // Runs `sql` (one or more statements) directly, not through pgbouncer.
@@ -63,6 +71,7 @@ class PgServer {
  private:
   Status Start();
   Status InitCluster();
+  Status InstallTestCa();
   Status StartCluster();
   Status StartBouncer();
   Status WaitReady(const std::string& url);
@@ -77,6 +86,7 @@ class PgServer {
   int watchdog_fd_ = -1;  // closing it tells the watchdog to clean up
   pid_t watchdog_pid_ = 0;
   bool running_ = false;
+  std::string ca_file_;
 };
 
 // Each test gets its own database on the shared server.

@@ -27,9 +27,15 @@ Error ConnectError(std::string_view message) {
   std::string msg(message);
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   ErrorKind kind = ErrorKind::kTransient;  // refused, reset, timeout: the server may come back
-  if (msg.find("password authentication failed") != std::string::npos ||
-      msg.find("no pg_hba.conf entry") != std::string::npos ||
-      msg.find("authentication") != std::string::npos) {
+  if (msg.find("certificate") != std::string::npos || msg.find("root.crt") != std::string::npos) {
+    // TLS verification failed: retrying cannot help, the URL or the CA must change.
+    kind = ErrorKind::kConfig;
+    msg +=
+        " (sslmode=verify-full checks the server's certificate: give the CA that signed it with "
+        "sslrootcert=PATH in the URL, and use the host name the certificate names)";
+  } else if (msg.find("password authentication failed") != std::string::npos ||
+             msg.find("no pg_hba.conf entry") != std::string::npos ||
+             msg.find("authentication") != std::string::npos) {
     kind = ErrorKind::kAuth;
   } else if (msg.find("does not exist") != std::string::npos ||
              msg.find("invalid") != std::string::npos ||
