@@ -93,7 +93,7 @@ std::vector<std::string> HeadLines(const Health& h, int width, const Terminal& s
   if (h.run) {
     const RunRow& r = *h.run;
     std::string line =
-        TrFormat("Run #{} · {} · started {} · uptime {}", r.id, StateLabel(r.state),
+        TrFormat("Run #{} · {} · started {} · uptime {}", r.id, StateLabel(r.state, true),
                  FormatClockTime(At(r.started_at)), FormatDuration(seconds(h.now - r.started_at)));
     if (h.last_commit_age) {
       line += TrFormat(" · last commit {} ago", FormatDuration(seconds(*h.last_commit_age)));
@@ -145,7 +145,7 @@ std::vector<std::string> WorkerLines(const Health& h, int width) {
   std::vector<std::string> lines{"", TruncateToWidth(Tr("Streams and workers"), width - 1)};
   for (const auto& w : h.workers) {
     std::string line = "  " + PadRight(w.row.worker_id, 28) +
-                       PadRight(StateLabel(w.row.state), 10) +
+                       PadRight(StateLabel(w.row.state, true), 10) +
                        TrFormat("heartbeat {} ago", FormatDuration(seconds(w.heartbeat_age)));
     if (!w.row.reason.empty()) line += " · " + TrReason(w.row.reason);
     lines.push_back(TruncateToWidth(line, width - 1));
