@@ -9,15 +9,15 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <utility>
 
 #include "core/iso_time.h"
+#include "source/line_reader.h"
 #include "source/node_parser.h"
 
 namespace gb {
 namespace {
 
-bool Blank(const std::string& line) { return line.find_first_not_of(" \t\r") == std::string::npos; }
+bool Blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string::npos; }
 
 std::string FilterKey(const TimelineFilter& f) {
   std::vector<std::string> types = f.types;
@@ -105,24 +105,22 @@ Result<Page> JsonlSource::FetchPage(const PageRequest& request) {
   if (Status s = Survey(); !s) return tl::unexpected(s.error());
   // A file has no wait: reading and parsing it is all of the page's time.
   const auto start = std::chrono::steady_clock::now();
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) return CannotRead(path_);
-  in.seekg(offset);
+  LineReader in(path_, offset);
+  if (!in.ok()) return CannotRead(path_);
   Page page;
   page.total_count = *total;
-  std::string line;
-  int64_t line_at = offset;
-  while (static_cast<int>(page.nodes.size()) < request.first && NextLine(in, &line, &offset)) {
-    const int64_t at = std::exchange(line_at, offset);
+  std::string_view line;
+  while (static_cast<int>(page.nodes.size()) < request.first && in.Next(&line)) {
     if (Blank(line)) continue;
-    if (auto quick = Quick(line, at, request.filter)) {
+    if (auto quick = Quick(line, in.line_offset(), request.filter)) {
       if (!QuickMatches(*quick, request.filter, *bound)) continue;
     }
     ApiNode node = ParseNode(line);
     if (MatchesFilter(node, request.filter, *bound)) page.nodes.push_back(std::move(node));
   }
-  page.has_next_page = in.good() && in.peek() != std::char_traits<char>::eof();
-  page.end_cursor = std::to_string(offset);
+  if (!in.ok()) return CannotRead(path_);
+  page.has_next_page = !in.AtEnd();
+  page.end_cursor = std::to_string(in.offset());
   page.parse_time = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - start);
   return page;
@@ -137,20 +135,19 @@ Result<int64_t> JsonlSource::Count(const TimelineFilter& filter) {
   auto bound = Bound(filter);
   if (!bound) return tl::unexpected(bound.error());
   if (Status s = Survey(); !s) return tl::unexpected(s.error());
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) return CannotRead(path_);
-  int64_t count = 0, offset = 0, line_at = 0;
-  std::string line;
-  while (NextLine(in, &line, &offset)) {
-    const int64_t at = std::exchange(line_at, offset);
+  LineReader in(path_, 0);
+  if (!in.ok()) return CannotRead(path_);
+  int64_t count = 0;
+  std::string_view line;
+  while (in.Next(&line)) {
     if (Blank(line)) continue;
-    if (auto quick = Quick(line, at, filter)) {
+    if (auto quick = Quick(line, in.line_offset(), filter)) {
       count += QuickMatches(*quick, filter, *bound) ? 1 : 0;
     } else if (MatchesFilter(ParseNode(line), filter, *bound)) {
       ++count;
     }
   }
-  if (in.bad()) return CannotRead(path_);
+  if (!in.ok()) return CannotRead(path_);
   std::lock_guard lock(mu_);
   counts_[key] = count;
   ++count_scans_;
@@ -184,22 +181,20 @@ Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {
 Status JsonlSource::Survey() {
   std::lock_guard lock(survey_mu_);
   if (surveyed_) return {};
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) return CannotRead(path_);
-  std::string line;
-  int64_t offset = 0, line_at = 0;
-  while (NextLine(in, &line, &offset)) {
-    const int64_t at = std::exchange(line_at, offset);
+  LineReader in(path_, 0);
+  if (!in.ok()) return CannotRead(path_);
+  std::string_view line;
+  while (in.Next(&line)) {
     auto quick = ReadQuickFields(line);
     if (!quick) continue;  // always parsed in full
     // A line broken further on parses as an empty node (lenient: it matches
     // every filter), so only the full parse can tell.
     const ApiNode node = ParseNode(line);
     if (node.type != quick->type || ParseIsoUtc(node.occurred_at) != quick->occurred_at) {
-      odd_lines_.insert(at);
+      odd_lines_.insert(in.line_offset());
     }
   }
-  if (in.bad()) return CannotRead(path_);
+  if (!in.ok()) return CannotRead(path_);
   surveyed_ = true;
   return {};
 }
