@@ -11,7 +11,7 @@
 #
 # Usage: bench/load_table.sh BUILD_DIR        (from `make bench`)
 # Env:   GB_BENCH_SCALE (0.75: ~212,000 rows), GB_BENCH_API_SCALE (0.2),
-#        GB_BENCH_RSS_SCALES ("1 5")
+#        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PARTS ("engine api memory")
 set -euo pipefail
 
 build=$(cd "${1:-build}" && pwd)
@@ -279,9 +279,14 @@ memory() {
 [[ -x $bin ]] || fail "$bin was not built"
 pg_start
 bench_start=$(now)
-engine_bound
-api_bound
-memory
+for part in ${GB_BENCH_PARTS:-engine api memory}; do
+  case $part in
+    engine) engine_bound ;;
+    api) api_bound ;;
+    memory) memory ;;
+    *) fail "unknown part $part (engine, api, memory)" ;;
+  esac
+done
 echo
 echo "bench: $misses target(s) missed; $(awk -v s="$(since "$bench_start")" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }') in all"
 exit 0
