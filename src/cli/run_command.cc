@@ -55,6 +55,9 @@ void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_flag("--restart", f.restart, Tr("Start the range over instead of resuming"));
   cmd.add_flag("--sync-users", f.sync_users, Tr("Refresh an existing users table from the API"));
   cmd.add_flag("--profile", f.profile, Tr("Report where the time went"));
+  // Hidden (empty group): tests of several workers and lease expiry.
+  cmd.add_option("--lease", f.lease_s, "Lease of a claimed unit, in seconds")->group("");
+  cmd.add_option("--worker-host", f.worker_host, "Host name in the worker id")->group("");
 }
 
 int Execute(const RunFlags& flags, const std::string& http) {
@@ -64,7 +67,7 @@ int Execute(const RunFlags& flags, const std::string& http) {
     PrintError(config.error().message);
     return ToInt(ExitCode::kUsage);
   }
-  config->options.worker_id = MakeWorkerId();
+  config->options.worker_id = MakeWorkerId(flags.worker_host);
   SourceConfig source;
   source.from_file = config->from_file;
   source.api_url = config->api_url;

@@ -88,6 +88,7 @@ Result<RunOptions> ResolveOptions(const RunFlags& flags) {
   o.restart = flags.restart;
   o.sync_users = flags.sync_users;
   o.profile = flags.profile;
+  if (flags.lease_s > 0) o.lease = std::chrono::seconds(flags.lease_s);
   return o;
 }
 

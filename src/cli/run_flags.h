@@ -40,6 +40,11 @@ struct RunFlags {
   bool restart = false;
   bool sync_users = false;
   bool profile = false;
+  // Hidden, for tests of several workers: the lease length in seconds (0 =
+  // the engine's default) and the host name in the worker id, so processes of
+  // one machine can stand for processes of several machines.
+  int lease_s = 0;
+  std::string worker_host;
 };
 
 struct RunConfig {

@@ -7,9 +7,10 @@
 
 namespace gb::cli {
 
-std::string MakeWorkerId() {
+std::string MakeWorkerId(const std::string& host_name) {
   char host[256] = {};
-  if (gethostname(host, sizeof(host) - 1) != 0 || host[0] == '\0') {
+  std::snprintf(host, sizeof(host), "%s", host_name.c_str());
+  if (host[0] == '\0' && (gethostname(host, sizeof(host) - 1) != 0 || host[0] == '\0')) {
     std::snprintf(host, sizeof(host), "localhost");
   }
   std::random_device random;

@@ -6,6 +6,7 @@
 
 namespace gb::cli {
 
-std::string MakeWorkerId();
+// `host` empty: this machine's name.
+std::string MakeWorkerId(const std::string& host = "");
 
 }  // namespace gb::cli

@@ -88,6 +88,10 @@ void StreamWorker::Run() {
       // This process stalled past its lease and another worker took the unit
       // over from the committed checkpoint: leave it to them, claim another.
       shared_.observer.On(Warning{status.error().message});
+      // If the lease is still ours after all (the checkpoint moved under a
+      // retried batch), hand the unit back: claimed again from its committed
+      // checkpoint instead of held, and waited on, by a stream that left it.
+      session_.Run([&](Session& s) { return s.ReleaseUnit((*unit)->id, shared_.worker_id); });
       continue;
     }
     if (!status) shared_.Fail(status.error());

@@ -220,11 +220,14 @@ inline int64_t Duplicates(SqlProbe& db) {
 // The run is finished and the destination holds exactly what the simulator
 // has, per year; the counters account for every fetched row exactly once.
 // `rejects` is the expected number of rejected rows per year (default none).
-inline void ExpectExactLoad(SqlProbe& db, const SimTruth& truth,
-                            const std::map<int, int64_t>& rejects = {}) {
+// Returns what the units fetched (ExpectExactLoad compares it with the
+// source; with entries arriving mid-run, re-read rows make it larger).
+inline int64_t ExpectConsistentLoad(SqlProbe& db, const SimTruth& truth,
+                                    const std::map<int, int64_t>& rejects = {}) {
   SCOPED_TRACE(db.Name());
   const int64_t run = LatestRunId(db);
-  ASSERT_GT(run, 0) << "no run recorded";
+  EXPECT_GT(run, 0) << "no run recorded";
+  if (run <= 0) return 0;
   const std::string in_run = " WHERE run_id = " + std::to_string(run);
   EXPECT_EQ(db.Int("SELECT count(*) FROM gb_units" + in_run + " AND state <> 'done'"), 0);
   EXPECT_EQ(db.Int("SELECT count(*) FROM gb_runs WHERE id = " + std::to_string(run) +
@@ -250,9 +253,16 @@ inline void ExpectExactLoad(SqlProbe& db, const SimTruth& truth,
   }
   EXPECT_EQ(Duplicates(db), 0);
   const int64_t fetched = db.Int("SELECT sum(fetched) FROM gb_units" + in_run);
-  EXPECT_EQ(fetched, truth.fetched) << "every stream's sweep, once";
   EXPECT_EQ(CountersOf(db, run, std::nullopt).sum(), fetched)
       << "loaded + repaired + rejected + skipped must equal fetched";
+  return fetched;
+}
+
+inline void ExpectExactLoad(SqlProbe& db, const SimTruth& truth,
+                            const std::map<int, int64_t>& rejects = {}) {
+  SCOPED_TRACE(db.Name());
+  EXPECT_EQ(ExpectConsistentLoad(db, truth, rejects), truth.fetched)
+      << "every stream's sweep, once";
 }
 
 inline int64_t TotalRows(SqlProbe& db) {

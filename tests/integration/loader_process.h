@@ -33,12 +33,20 @@ struct ChildExit {
   std::string output;  // stdout and stderr together
 };
 
+// Limits of the child process.
+struct ChildLimits {
+  // RLIMIT_FSIZE in bytes (0 = none): no file of the child may grow past it,
+  // which is how a full disk looks to SQLite (a write that cannot extend the
+  // file). SIGXFSZ is ignored so the write fails instead of killing the child.
+  long long file_size = 0;
+};
+
 class LoaderProcess {
  public:
   // Starts GB_BINARY args... in `cwd`, with PATH, HOME=cwd and `env` only.
   LoaderProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                const std::string& cwd)
-      : log_path_(cwd + "/child-" + std::to_string(++Counter()) + ".log") {
+                const std::string& cwd, ChildLimits limits = {})
+      : log_path_(cwd + "/child-" + std::to_string(++Counter()) + ".log"), limits_(limits) {
     std::vector<std::string> argv_s = {GB_BINARY};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<std::string> env_s = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + cwd};
@@ -54,6 +62,10 @@ class LoaderProcess {
   LoaderProcess& operator=(const LoaderProcess&) = delete;
 
   pid_t pid() const { return pid_; }
+  // Sends a signal (SIGTERM, SIGINT, SIGSTOP, SIGCONT...) while it runs.
+  void Signal(int sig) {
+    if (pid_ > 0) kill(pid_, sig);
+  }
 
   // True while the child has not exited (reaps it when it has).
   bool Running() {
@@ -110,6 +122,11 @@ class LoaderProcess {
     if (fd < 0 || chdir(cwd.c_str()) != 0) _exit(127);
     dup2(fd, STDOUT_FILENO);
     dup2(fd, STDERR_FILENO);
+    if (limits_.file_size > 0) {
+      signal(SIGXFSZ, SIG_IGN);  // kept across exec: the write fails with EFBIG instead
+      rlimit limit{static_cast<rlim_t>(limits_.file_size), static_cast<rlim_t>(limits_.file_size)};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
     int null = open("/dev/null", O_RDONLY);
     dup2(null, STDIN_FILENO);
     std::vector<char*> argv, envp;
@@ -137,6 +154,7 @@ class LoaderProcess {
   }
 
   std::string log_path_;
+  ChildLimits limits_;
   pid_t pid_ = -1;
   ChildExit exit_;
 };

@@ -1,0 +1,108 @@
+// Scale-out: three `run` processes started with the same command join one
+// run and share its units through PostgreSQL (FOR UPDATE SKIP LOCKED
+// leases). Each says it runs on another machine (--worker-host), so no
+// same-host shortcut applies: when one is killed with -9, its units are taken
+// over only once their lease (4 s, --lease) has expired, and the two others
+// finish the run: exact per-year counts, no duplicate, every unit's sweep
+// equal to what the plan counted for it, counters = fetched.
+#include <iostream>
+
+#include "core/exit_code.h"
+#include "integration/loader_fixture.h"
+#include "integration/loader_watch.h"
+
+namespace gb::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr double kScaleOut = 0.05;
+constexpr int kLeaseSeconds = 4;
+
+class ScaleOutTest : public LoaderTest {
+ protected:
+  std::vector<std::string> WorkerArgs(const std::string& host) const {
+    return RunArgs(url(), "2020-2024",
+                   {"--batch-size", "100", "--concurrency", "3", "--lease",
+                    std::to_string(kLeaseSeconds), "--worker-host", host});
+  }
+  std::string InRun(PgProbe& db) const {
+    return " WHERE run_id = " + std::to_string(LatestRunId(db));
+  }
+};
+
+TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
+  StartSim({"--latency-ms", "15"}, kScaleOut);
+  const SimTruth truth = Truth({2020, 2021, 2022, 2023, 2024});
+  PgProbe db(this->db());
+  std::vector<std::unique_ptr<LoaderProcess>> workers;
+  for (const char* host : {"machine-a", "machine-b", "machine-c"}) {
+    workers.push_back(std::make_unique<LoaderProcess>(WorkerArgs(host), Env(), dir_.path()));
+  }
+  // Every worker holds a unit, and the victim has committed part of one.
+  const std::string held_by_b =
+      " AND state = 'running' AND lease_owner LIKE 'machine-b:%' AND fetched > 0";
+  ASSERT_TRUE(WaitUntil(90s, [&] {
+    if (!PgTableExists(db, "gb_units")) return false;
+    return db.Int("SELECT count(DISTINCT split_part(lease_owner, ':', 1)) FROM gb_units" +
+                  InRun(db) + " AND state = 'running'") == 3 &&
+           db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b) > 0;
+  })) << workers[1]->Kill9().output;
+  // `watch` shows every worker.
+  const std::string watch = WatchJson(url(), dir_.path());
+  for (const char* host : {"machine-a:", "machine-b:", "machine-c:"}) {
+    EXPECT_NE(watch.find(host), std::string::npos) << watch;
+  }
+
+  // kill -9 the victim, then see which units it held and when their lease
+  // ends (nobody may take them before that).
+  workers[1]->Kill9();
+  const std::string held_list =
+      db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gb_units" + InRun(db) +
+               " AND state = 'running' AND lease_owner LIKE 'machine-b:%'");
+  ASSERT_FALSE(held_list.empty());
+  const int64_t held = db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list + ")");
+  const int64_t lease_end = db.Int(
+      "SELECT ceil(extract(epoch FROM max(lease_expires_at)) * 1000)::bigint FROM gb_units "
+      "WHERE id IN (" +
+      held_list + ")");
+
+  // The survivors take the units over, after the lease expired, never before.
+  int64_t first_takeover_ms = 0;
+  while (workers[0]->Running() || workers[2]->Running()) {
+    if (first_takeover_ms == 0 &&
+        db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list +
+               ") AND (lease_owner IS NULL OR lease_owner NOT LIKE 'machine-b:%')") > 0) {
+      first_takeover_ms = db.Int("SELECT (extract(epoch FROM now()) * 1000)::bigint");
+    }
+    std::this_thread::sleep_for(50ms);
+  }
+  for (int i : {0, 2}) {
+    ChildExit end = workers[i]->Wait();
+    EXPECT_EQ(end.exit_code, ToInt(ExitCode::kOk)) << end.output;
+  }
+  ASSERT_GT(first_takeover_ms, 0) << "the dead worker's units were never taken over";
+  EXPECT_GE(first_takeover_ms, lease_end) << "taken over before the lease expired";
+
+  ExpectExactLoad(db, truth);
+  EXPECT_EQ(
+      db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list + ") AND state = 'done'"),
+      held)
+      << "the dead worker's units are finished by the others";
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_runs"), 1) << "one run, joined by every worker";
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_workers"), 3);
+  // Split finely enough for 8 streams: heavy types in time pieces, and every
+  // unit swept exactly what the plan counted for it.
+  const int64_t units = db.Int("SELECT count(*) FROM gb_units" + InRun(db));
+  EXPECT_GT(units, 28) << "no heavy type was split";
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_units" + InRun(db) +
+                   " AND fetched <> (spec->>'expected')::bigint"),
+            0);
+  std::cout << "[figures] scale-out: 3 workers, " << units << " units, machine-b killed holding "
+            << held << " unit(s) (" << held_list << "); taken over "
+            << (first_takeover_ms - lease_end) << " ms after its lease ended; " << TotalRows(db)
+            << " rows, " << Duplicates(db) << " duplicates\n";
+}
+
+}  // namespace
+}  // namespace gb::test
