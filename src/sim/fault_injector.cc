@@ -20,6 +20,7 @@ void ForEachFault(FaultOptions& f, Fn fn) {
   fn("garble_share", f.garble_share);
   fn("new_entries_per_second", f.new_entries_per_second);
   fn("expire_tokens_now", f.expire_tokens_now);
+  fn("refresh_fails", f.refresh_fails);
 }
 
 }  // namespace

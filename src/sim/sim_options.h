@@ -19,6 +19,7 @@ struct FaultOptions {
   double garble_share = 0;     // share of answers whose body is not valid JSON
   double new_entries_per_second = 0;  // entries arriving at the top of the timeline
   bool expire_tokens_now = false;     // one-shot: every issued access token expires at once
+  bool refresh_fails = false;         // the OAuth token endpoint answers 503 to every refresh
 };
 
 struct SimOptions {

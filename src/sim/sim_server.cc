@@ -204,6 +204,13 @@ void SimServer::Impl::OAuthToken(const httplib::Request& req, httplib::Response&
                ? body[name].get<std::string>()
                : std::string();
   };
+  if (faults.Get().refresh_fails) {  // the identity provider is down
+    res.status = 503;
+    return res.set_content(json{{"error", "temporarily_unavailable"},
+                                {"error_description", "token endpoint unavailable (sim fault)"}}
+                               .dump(),
+                           kJson);
+  }
   auto issued = tokens.Refresh(param("grant_type"), param("client_id"), param("client_secret"),
                                param("refresh_token"));
   if (!issued) {
