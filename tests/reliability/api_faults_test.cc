@@ -49,20 +49,20 @@ TEST_P(ApiFaultsTest, RunEndsExact) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   const int64_t before = sim_->Stat(fault.stat);
   ASSERT_TRUE(sim_->SetFaults(fault.faults_json));
   if (fault.expire_tokens) {
     ASSERT_TRUE(sim_->ExpireTokens());
   }
   const std::string watch = TimeForWatch(url(), Says(fault.watch_says), 8s);
-  EXPECT_TRUE(WaitUntil(30s, [&] { return sim_->Stat(fault.stat) > before || !child.Running(); }));
+  EXPECT_TRUE(WaitUntil(30s, [&] { return sim_->Stat(fault.stat) > before || !child->Running(); }));
   EXPECT_GT(sim_->Stat(fault.stat), before) << "the fault never hit";
   ASSERT_TRUE(sim_->SetFaults(
       R"({"error_5xx_share": 0, "rps_limit": 0, "hang_share": 0, "truncate_share": 0})"));
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   Record(fault.name, db, runs, ended, watch);
 }
 
@@ -76,11 +76,11 @@ TEST_P(ApiFaultsTestFull, TokenRefreshFails) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   ASSERT_TRUE(sim_->SetFaults(R"({"refresh_fails": true})"));
   ASSERT_TRUE(sim_->ExpireTokens());
-  ChildExit stopped = child.Wait(120s);
+  ChildExit stopped = child->Wait(120s);
   // The token endpoint answers 503: after its retries the loader stops,
   // resumable (4), or reports the credentials (5).
   EXPECT_TRUE(stopped.exit_code == ToInt(ExitCode::kStopped) ||
@@ -93,9 +93,8 @@ TEST_P(ApiFaultsTestFull, TokenRefreshFails) {
     return code == ToInt(ExitCode::kCheckFailed) && line.find("token") != std::string::npos;
   });
   ASSERT_TRUE(sim_->SetFaults(R"({"refresh_fails": false})"));
-  LoaderProcess rerun(args, Env(), dir_.path());
-  int runs = 2;
-  const bool ended = FinishWithReruns(rerun, args, &runs);
+  int runs = 1;
+  const bool ended = RerunToEnd(args, &runs);
   Record("API: token refresh fails (exit 5)", db, runs, ended, watch);
 }
 
@@ -107,12 +106,12 @@ TEST_P(ApiFaultsTestFull, NewEntriesArriveAtTheTop) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   ASSERT_TRUE(sim_->SetFaults(R"({"new_entries_per_second": 20})"));
   const std::string watch = TimeForWatch(url(), Says("running"));
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   EXPECT_GT(sim_->Stat("arrived"), 0);
   const int64_t run = LatestRunId(db);
   const int64_t fetched =

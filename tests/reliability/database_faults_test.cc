@@ -48,8 +48,8 @@ TEST_F(DatabaseFaultsTest, PostgresRestartedMidRun) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   ASSERT_TRUE(server().Restart());
   // After the restart the loader reconnects and commits again.
   const int64_t after = Committed(db);
@@ -57,7 +57,7 @@ TEST_F(DatabaseFaultsTest, PostgresRestartedMidRun) {
     return code == 0 && line.starts_with("running") && Committed(db) > after;
   });
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   Record("PostgreSQL restarted mid-run", db, runs, ended, watch + " [running again]");
 }
 
@@ -66,15 +66,15 @@ TEST_F(DatabaseFaultsTest, PostgresUnreachableForAWhile) {
   PgProbe db(this->db());
   const auto args = Args(url());
   const auto outage = FullMatrix() ? 30s : 5s;
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   const auto down_at = std::chrono::steady_clock::now();
   ASSERT_EQ(StopCluster(), 0);
   const std::string watch = TimeForWatch(url(), IsUnreachable, 10s);
   std::this_thread::sleep_for(outage - (std::chrono::steady_clock::now() - down_at));
   ASSERT_EQ(StartCluster(), 0);
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   Record(fmt::format("PostgreSQL unreachable for {} s", outage.count()), db, runs, ended, watch);
 }
 
@@ -85,8 +85,8 @@ TEST_P(DatabaseFaultsTestFull, StatementTimeout) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   const std::string cut =
       "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '" +
       this->db() + "' AND pid <> pg_backend_pid()";
@@ -102,7 +102,7 @@ TEST_P(DatabaseFaultsTestFull, StatementTimeout) {
   ASSERT_TRUE(server().Exec("ALTER DATABASE \"" + this->db() + "\" RESET statement_timeout"));
   ASSERT_TRUE(server().QueryValue(cut));
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   Record("statement timeout (57014) for a few seconds", db, runs, ended, watch);
 }
 
@@ -112,8 +112,8 @@ TEST_F(DatabaseFaultsTest, PgbouncerDropsTheConnections) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(bouncer_url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   const pid_t bouncer = BouncerPid();
   ASSERT_GT(bouncer, 0);
   ASSERT_EQ(kill(bouncer, SIGKILL), 0);
@@ -122,7 +122,7 @@ TEST_F(DatabaseFaultsTest, PgbouncerDropsTheConnections) {
   std::this_thread::sleep_for(3s - (std::chrono::steady_clock::now() - down_at));
   ASSERT_EQ(Shell(AsPostgres("/usr/sbin/pgbouncer -d -q " + server().dir() + "/pgbouncer.ini")), 0);
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   Record("pgbouncer killed (connections dropped)", db, runs, ended, watch);
 }
 

@@ -44,8 +44,8 @@ TEST_P(DestinationFaultsTestFull, LegacyCheckAddedMidRun) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   ASSERT_TRUE(
       server().Exec("ALTER TABLE gazelle_timeline_entries ADD CONSTRAINT legacy_types "
                     "CHECK (entry_type IN (" +
@@ -53,7 +53,7 @@ TEST_P(DestinationFaultsTestFull, LegacyCheckAddedMidRun) {
                     this->db()));
   const std::string watch = TimeForWatch(url(), Says("rejected"), 30s);
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs, /*rejects=*/true);
+  const bool ended = FinishWithReruns(*child, args, &runs, /*rejects=*/true);
   const std::string in_run = " FROM gb_rejects WHERE run_id = " + std::to_string(LatestRunId(db));
   EXPECT_GT(db.Int("SELECT count(*)" + in_run), 0);
   EXPECT_EQ(db.Int("SELECT count(*)" + in_run + " AND (sqlstate <> '23514' OR type IN (" +
@@ -75,14 +75,14 @@ TEST_P(DestinationFaultsTestFull, UsersMissingMidRun) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
   ASSERT_TRUE(
       server().Exec("DELETE FROM users WHERE id IN (SELECT id FROM users ORDER BY id "
                     "LIMIT (SELECT count(*) / 2 FROM users))",
                     this->db()));
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   const int64_t repaired = CountersOf(db, LatestRunId(db), std::nullopt).repaired;
   EXPECT_GT(repaired, 0);
   EXPECT_GE(db.Int("SELECT count(*) FROM gazelle_timeline_entries WHERE user_id IS NULL AND "
@@ -118,9 +118,7 @@ TEST_F(DestinationFaultsTest, ReadOnlyUser) {
   EXPECT_EQ(Committed(db), committed_before);
   const std::string watch = TimeForWatch(url(), IsStalled);
   int runs = 2;
-  LoaderProcess rerun(args, Env(), dir_.path());
-  ++runs;
-  const bool ended = FinishWithReruns(rerun, args, &runs);
+  const bool ended = RerunToEnd(args, &runs);
   Record("read-only database user (permission denied)", db, runs, ended, watch);
 }
 
@@ -145,9 +143,7 @@ TEST_F(DestinationFaultsTest, SqliteDiskFull) {
     return code == ToInt(ExitCode::kCheckFailed) || code == ToInt(ExitCode::kCheckStalled);
   });
   int runs = 1;
-  LoaderProcess rerun(args, Env(), dir_.path());
-  ++runs;
-  const bool ended = FinishWithReruns(rerun, args, &runs);
+  const bool ended = RerunToEnd(args, &runs);
   Record("SQLite: disk full (file size limit)", db, runs, ended, watch);
 }
 

@@ -59,10 +59,10 @@ TEST_P(SignalStopTest, StopsAtABatchBoundarySayingHowToResume) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
-  child.Signal(GetParam());
-  ChildExit stopped = child.Wait(60s);
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
+  child->Signal(GetParam());
+  ChildExit stopped = child->Wait(60s);
   EXPECT_EQ(stopped.exit_code, ToInt(ExitCode::kStopped)) << stopped.output;
   EXPECT_NE(stopped.output.find("rerun the same command"), std::string::npos) << stopped.output;
   // Nothing half-written: the rows are exactly what the counters say.
@@ -74,9 +74,7 @@ TEST_P(SignalStopTest, StopsAtABatchBoundarySayingHowToResume) {
   EXPECT_EQ(c.inserted + c.repaired, rows) << "every row in the table is counted, once";
   const std::string watch = TimeForWatch(url(), Says("stopped"));
   int runs = 1;
-  LoaderProcess rerun(args, Env(), dir_.path());
-  ++runs;
-  const bool ended = FinishWithReruns(rerun, args, &runs);
+  const bool ended = RerunToEnd(args, &runs);
   Record(GetParam() == SIGTERM ? "SIGTERM (clean stop, exit 4)" : "SIGINT / Ctrl+C (exit 4)", db,
          runs, ended, watch);
 }
@@ -96,13 +94,13 @@ TEST_P(ProcessFaultsTestFull, FrozenBySigstop) {
   StartFaultSim();
   PgProbe db(this->db());
   const auto args = Args(url());
-  LoaderProcess child(args, Env(), dir_.path());
-  ASSERT_TRUE(WaitCommitted(child, db, 300)) << child.Kill9().output;
-  child.Signal(SIGSTOP);
+  auto child = StartMidRun(args);
+  ASSERT_TRUE(child);
+  child->Signal(SIGSTOP);
   const std::string watch = TimeForWatch(url(), IsStalled);
-  child.Signal(SIGCONT);
+  child->Signal(SIGCONT);
   int runs = 1;
-  const bool ended = FinishWithReruns(child, args, &runs);
+  const bool ended = FinishWithReruns(*child, args, &runs);
   EXPECT_EQ(runs, 1) << "a thawed loader finishes by itself";
   Record("SIGSTOP (frozen loader), then SIGCONT", db, runs, ended, watch);
 }

@@ -16,9 +16,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -128,6 +130,26 @@ class ReliabilityTest : public LoaderTest {
            child.Running();
   }
 
+  // Starts `args` and waits until the load has committed 300 rows: mid-run.
+  // None (with a failure) when it ended first.
+  std::unique_ptr<LoaderProcess> StartMidRun(const std::vector<std::string>& args) {
+    auto child = std::make_unique<LoaderProcess>(args, Env(), dir_.path());
+    const bool sqlite = args.end() != std::find_if(args.begin(), args.end(), [](const auto& a) {
+                          return a.starts_with("sqlite:");
+                        });
+    std::unique_ptr<SqlProbe> db;
+    if (sqlite) {
+      db = std::make_unique<SqliteProbe>(dir_.File("dest.db"));
+    } else {
+      db = std::make_unique<PgProbe>(this->db());
+    }
+    if (!WaitCommitted(*child, *db, 300, sqlite)) {
+      ADD_FAILURE() << "the load ended before 300 rows: " << child->Kill9().output;
+      return nullptr;
+    }
+    return child;
+  }
+
   // Polls `watch --check` until `shows(exit code, line)`; "1.2 s (line)" or "not seen".
   std::string TimeForWatch(const std::string& db_url,
                            const std::function<bool(int, const std::string&)>& shows,
@@ -156,6 +178,13 @@ class ReliabilityTest : public LoaderTest {
     }
     EXPECT_EQ(end.exit_code, done) << end.output;
     return end.exit_code == done;
+  }
+
+  // The same command again, after the run stopped, until it ends.
+  bool RerunToEnd(const std::vector<std::string>& args, int* runs) {
+    LoaderProcess rerun(args, Env(), dir_.path());
+    ++*runs;
+    return FinishWithReruns(rerun, args, runs);
   }
 
   // Checks the destination (ExpectExactLoad unless the case checked it its
