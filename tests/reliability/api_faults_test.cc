@@ -1,6 +1,6 @@
 // The API misbehaving mid-run, through the simulator's fault switches: 20%
 // 5xx, a 429 storm with Retry-After, hanging requests, truncated JSON, every
-// token expiring (OAuth refresh), a refresh that fails (clear error, exit 5,
+// token expiring (OAuth refresh), a refresh that fails (clear error, exit 4,
 // resumable), and new entries arriving at the top while the run pages.
 #include "reliability/reliability_fixture.h"
 
@@ -95,7 +95,7 @@ TEST_P(ApiFaultsTestFull, TokenRefreshFails) {
   ASSERT_TRUE(sim_->SetFaults(R"({"refresh_fails": false})"));
   int runs = 1;
   const bool ended = RerunToEnd(args, &runs);
-  Record("API: token refresh fails (exit 5)", db, runs, ended, watch);
+  Record("API: token refresh fails (exit 4, resumable)", db, runs, ended, watch);
 }
 
 // New entries arrive at the top while the run pages (20 a second): offsets
