@@ -45,6 +45,10 @@ struct UnitSpec {
   std::vector<std::string> types;        // API filter
   std::optional<std::string> client_id;  // API filter
   std::string occurred_at_get;           // lower bound, ISO UTC
+  // A later time piece of a heavy type starts after this cursor (the oldest
+  // entry of the newer piece), not at the newest entry; see engine/planner.h.
+  std::optional<std::string> start_after;
+  int64_t expected = -1;  // entries the plan counted for this unit (-1: not counted)
 };
 
 struct UnitState {
