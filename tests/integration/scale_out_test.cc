@@ -5,6 +5,7 @@
 // over only once their lease (4 s, --lease) has expired, and the two others
 // finish the run: exact per-year counts, no duplicate, every unit's sweep
 // equal to what the plan counted for it, counters = fetched.
+#include <csignal>
 #include <iostream>
 
 #include "core/exit_code.h"
@@ -39,33 +40,41 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   for (const char* host : {"machine-a", "machine-b", "machine-c"}) {
     workers.push_back(std::make_unique<LoaderProcess>(WorkerArgs(host), Env(), dir_.path()));
   }
-  // Every worker holds a unit, and the victim has committed part of one.
-  const std::string held_by_b =
-      " AND state = 'running' AND lease_owner LIKE 'machine-b:%' AND fetched > 0";
+  // Every worker holds a unit, and the victim has committed part of one. The
+  // victim is frozen (SIGSTOP) while its units are read, so the list cannot
+  // change between the look and the kill; if it holds nothing at that moment
+  // (between two units), it runs on and we look again.
+  const std::string held_by_b = " AND state = 'running' AND lease_owner LIKE 'machine-b:%'";
+  std::string held_list;
   ASSERT_TRUE(WaitUntil(90s, [&] {
     if (!PgTableExists(db, "gb_units")) return false;
-    return db.Int("SELECT count(DISTINCT split_part(lease_owner, ':', 1)) FROM gb_units" +
-                  InRun(db) + " AND state = 'running'") == 3 &&
-           db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b) > 0;
+    if (db.Int("SELECT count(DISTINCT split_part(lease_owner, ':', 1)) FROM gb_units" + InRun(db) +
+               " AND state = 'running'") != 3) {
+      return false;
+    }
+    workers[1]->Signal(SIGSTOP);
+    if (db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b + " AND fetched > 0") > 0) {
+      held_list = db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gb_units" +
+                           InRun(db) + held_by_b);
+      return true;
+    }
+    workers[1]->Signal(SIGCONT);
+    return false;
   })) << workers[1]->Kill9().output;
+  // Its units' lease ends when it last renewed them: nobody may take them before.
+  const int64_t held = db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list + ")");
+  const int64_t lease_end = db.Int(
+      "SELECT ceil(extract(epoch FROM max(lease_expires_at)) * 1000)::bigint FROM gb_units "
+      "WHERE id IN (" +
+      held_list + ")");
   // `watch` shows every worker.
   const std::string watch = WatchJson(url(), dir_.path());
   for (const char* host : {"machine-a:", "machine-b:", "machine-c:"}) {
     EXPECT_NE(watch.find(host), std::string::npos) << watch;
   }
 
-  // kill -9 the victim, then see which units it held and when their lease
-  // ends (nobody may take them before that).
+  // `watch` lists the frozen worker too; now kill -9 it.
   workers[1]->Kill9();
-  const std::string held_list =
-      db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gb_units" + InRun(db) +
-               " AND state = 'running' AND lease_owner LIKE 'machine-b:%'");
-  ASSERT_FALSE(held_list.empty());
-  const int64_t held = db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list + ")");
-  const int64_t lease_end = db.Int(
-      "SELECT ceil(extract(epoch FROM max(lease_expires_at)) * 1000)::bigint FROM gb_units "
-      "WHERE id IN (" +
-      held_list + ")");
 
   // The survivors take the units over, after the lease expired, never before.
   int64_t first_takeover_ms = 0;
