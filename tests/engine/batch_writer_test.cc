@@ -18,7 +18,8 @@ class BatchWriterTest : public ::testing::Test {
     auto s = dest_.Connect();
     ASSERT_TRUE(s);
     control_ = std::move(*s);
-    auto run = control_->CreateRun({"fp", "{}", {{2024, 0}}, {{"type:X", {"X"}, {}, ""}}});
+    auto run = control_->CreateRun(
+        {"fp", "{}", {{2024, 0}}, {UnitSpec{.name = "type:X", .types = {"X"}}}});
     ASSERT_TRUE(run);
   }
 

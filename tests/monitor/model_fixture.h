@@ -25,7 +25,8 @@ inline BatchCommitted Batch(int year, int64_t inserted, int64_t repaired = 0, in
   b.unit = "type:SERVICE_ENTRY_MANUAL";
   b.counts[{year, "SERVICE_ENTRY_MANUAL"}] =
       Counts{.inserted = inserted, .repaired = repaired, .rejected = rejected};
-  if (skipped > 0) b.counts[{skipped_year, "SERVICE_ENTRY_MANUAL"}].skipped = skipped;
+  if (skipped > 0)
+    b.counts[{static_cast<int>(skipped_year), "SERVICE_ENTRY_MANUAL"}].skipped = skipped;
   b.rows = inserted + repaired + rejected + skipped;
   b.newest_id = "tme_0123456789abcdef0123";
   return b;

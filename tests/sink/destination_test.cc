@@ -28,8 +28,13 @@ NewRun TwoUnitRun(const std::string& fingerprint = "fp1") {
   run.fingerprint = fingerprint;
   run.params_json = "{\"years\":[2024]}";
   run.expected = {{2023, 10}, {2024, 20}};
-  run.units = {UnitSpec{"type:A", {"APPOINTMENT"}, std::nullopt, "2023-01-01T00:00:00Z"},
-               UnitSpec{"type:B", {"INVOICE"}, std::string("cli_7"), "2023-01-01T00:00:00Z"}};
+  run.units.resize(2);
+  run.units[0].name = "type:A";
+  run.units[0].types = {"APPOINTMENT"};
+  run.units[1].name = "type:B";
+  run.units[1].types = {"INVOICE"};
+  run.units[1].client_id = "cli_7";
+  for (UnitSpec& unit : run.units) unit.occurred_at_get = "2023-01-01T00:00:00Z";
   return run;
 }
 

@@ -69,7 +69,10 @@ TEST(SqlIdentifierTest, QuotesAndDoublesQuotes) {
 }
 
 TEST(UnitSpecJsonTest, RoundTrips) {
-  UnitSpec spec{"type:X", {"APPOINTMENT", "INVOICE"}, std::string("cli_1"), "2016-01-01T00:00:00Z"};
+  UnitSpec spec{.name = "type:X",
+                .types = {"APPOINTMENT", "INVOICE"},
+                .client_id = std::string("cli_1"),
+                .occurred_at_get = "2016-01-01T00:00:00Z"};
   auto back = UnitSpecFromJson(UnitSpecToJson(spec));
   ASSERT_TRUE(back);
   EXPECT_EQ(back->name, spec.name);

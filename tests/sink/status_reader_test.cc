@@ -32,8 +32,14 @@ class StatusReaderTest : public DestinationTest {
     run.fingerprint = "fp";
     run.params_json = R"({"years":[2023,2024]})";
     run.expected = {{2023, 10}, {2024, 20}};
-    run.units = {UnitSpec{"type:A", {"APPOINTMENT"}, std::nullopt, "2023-01-01T00:00:00Z"},
-                 UnitSpec{"type:B", {"INVOICE"}, std::nullopt, "2023-01-01T00:00:00Z"}};
+    run.units = {UnitSpec{.name = "type:A",
+                          .types = {"APPOINTMENT"},
+                          .client_id = std::nullopt,
+                          .occurred_at_get = "2023-01-01T00:00:00Z"},
+                 UnitSpec{.name = "type:B",
+                          .types = {"INVOICE"},
+                          .client_id = std::nullopt,
+                          .occurred_at_get = "2023-01-01T00:00:00Z"}};
     auto created = s.CreateRun(run);
     EXPECT_TRUE(created) << created.error().message;
     auto unit = s.ClaimUnit(created->id, "w1", std::chrono::seconds(60));
