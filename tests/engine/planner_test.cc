@@ -82,7 +82,7 @@ TEST(PlannerTest, UnknownTypesGetACatchAllUnit) {
 std::vector<ApiNode> HeavyDataset() {
   std::vector<ApiNode> nodes;
   for (int i = 0; i < 2000; ++i) {
-    const int64_t day = (i % 400) * 86400 * 365 / 400;
+    const int64_t day = int64_t{i % 400} * 86400 * 365 / 400;
     nodes.push_back(MakeNode(
         i, FormatIsoUtc(*ParseIsoUtc(std::to_string(2020 + i / 400) + "-01-01T00:00:00Z") + day),
         "APPOINTMENT"));
