@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "monitor/format.h"
+#include "monitor/i18n.h"
 #include "sim/sim_server.h"
 
 namespace {
@@ -18,15 +20,6 @@ constexpr const char* kQuery =
     "query Page($after: String) { allTimelineEntries(first: 100, after: $after) { totalCount "
     "pageInfo { hasNextPage endCursor } nodes { id occurredAt type summary comment client { id } "
     "piano { id } user { id } invoice { id } estimate { id } } } }";
-
-std::string Thousands(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -61,7 +54,8 @@ int main() {
   auto rate = static_cast<int64_t>(entries / seconds);
   std::printf(
       "sim throughput: %s entries/s (page 100, zero latency, 1 client; %s entries in %.1f s)%s\n",
-      Thousands(rate).c_str(), Thousands(entries).c_str(), seconds,
+      gb::FormatCount(rate, gb::EnglishLocale()).c_str(),
+      gb::FormatCount(entries, gb::EnglishLocale()).c_str(), seconds,
       rate >= 20000 ? "" : "  BELOW the 20,000 entries/s target");
   return rate >= 20000 ? 0 : 1;
 }

@@ -8,6 +8,8 @@
 
 #include "cli/command.h"
 #include "core/exit_code.h"
+#include "monitor/format.h"
+#include "monitor/i18n.h"
 #include "sim/jsonl_dump.h"
 #include "sim/sim_server.h"
 
@@ -21,15 +23,6 @@ struct SimFlags {
   std::string token_file;
   std::string jsonl;
 };
-
-std::string Thousands(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 void AddDatasetFlags(CLI::App* cmd, sim::SimOptions* o) {
   cmd->add_option("--seed", o->seed, "Dataset seed (same seed, same bytes)")->capture_default_str();
@@ -83,7 +76,7 @@ int Serve(const SimFlags& flags) {
   std::printf("gazelle-backfill sim listening on %s\n", server.BaseUrl().c_str());
   std::printf("dataset: seed %llu, scale %g, %s entries (2016-2026)%s\n",
               static_cast<unsigned long long>(flags.options.seed), flags.options.scale,
-              Thousands(server.dataset().base_size()).c_str(),
+              FormatCount(server.dataset().base_size(), EnglishLocale()).c_str(),
               flags.options.hostile ? ", hostile" : "");
   const auto& c = server.credentials();
   std::printf(
@@ -113,7 +106,8 @@ int Dump(const SimFlags& flags) {
     std::fprintf(stderr, "error: %s\n", lines.error().message.c_str());
     return ToInt(ExitCode::kUsage);
   }
-  std::printf("wrote %s entries to %s\n", Thousands(*lines).c_str(), flags.jsonl.c_str());
+  std::printf("wrote %s entries to %s\n", FormatCount(*lines, EnglishLocale()).c_str(),
+              flags.jsonl.c_str());
   return ToInt(ExitCode::kOk);
 }
 
