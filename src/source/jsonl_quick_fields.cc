@@ -10,6 +10,8 @@ constexpr std::string_view kOccurredAt = "\",\"occurredAt\":\"";
 constexpr std::string_view kType = "\",\"type\":\"";
 constexpr size_t kIdHex = 20;
 constexpr size_t kIsoLength = 20;  // 2024-11-15T14:23:00Z
+constexpr size_t kTimeAt = kId.size() + kIdHex + kOccurredAt.size();
+constexpr size_t kTypeAt = kTimeAt + kIsoLength + kType.size();
 
 bool LowerHex(std::string_view s) {
   for (char c : s) {
@@ -46,6 +48,18 @@ std::optional<QuickFields> ReadQuickFields(std::string_view line) {
   auto at = ParseIsoUtc(iso);
   if (!at || iso.back() != 'Z') return std::nullopt;
   return QuickFields{*at, type};
+}
+
+std::string_view QuickType(std::string_view line) {
+  if (line.size() <= kTypeAt) return {};
+  const size_t end = line.find('"', kTypeAt);
+  if (end == std::string_view::npos) return {};
+  return line.substr(kTypeAt, end - kTypeAt);
+}
+
+std::optional<int64_t> QuickTime(std::string_view line) {
+  if (line.size() < kTimeAt + kIsoLength) return std::nullopt;
+  return ParseIsoUtc(line.substr(kTimeAt, kIsoLength));
 }
 
 }  // namespace gb

@@ -26,4 +26,11 @@ struct QuickFields {
 
 std::optional<QuickFields> ReadQuickFields(std::string_view line);
 
+// The type and the time of a line ReadQuickFields accepted, read from their
+// fixed places without checking the shape again (a sweep's fast path, for
+// lines the survey already checked). Empty / nullopt when the line is too
+// short for it.
+std::string_view QuickType(std::string_view line);
+std::optional<int64_t> QuickTime(std::string_view line);
+
 }  // namespace gb

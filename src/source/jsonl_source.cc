@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/iso_time.h"
-#include "source/line_reader.h"
+#include "source/jsonl_quick_fields.h"
 #include "source/node_parser.h"
 
 namespace gb {
@@ -47,19 +47,15 @@ bool NextLine(std::ifstream& in, std::string* line, int64_t* offset) {
   return true;
 }
 
-// MatchesFilter for a line read quickly (Quick() ruled out a client filter).
-bool QuickMatches(const QuickFields& q, const TimelineFilter& f, std::optional<int64_t> bound) {
-  if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), q.type) == f.types.end()) {
-    return false;
-  }
-  return !bound || q.occurred_at >= *bound;
-}
-
 tl::unexpected<Error> CannotRead(const std::string& path) {
   return Fail(ErrorKind::kConfig, fmt::format("cannot read {} ({}): check the path given to "
                                               "--from-file",
                                               path, std::strerror(errno)));
 }
+
+// Readers kept between pages (one per stream sweeping), each with its buffer.
+constexpr size_t kIdleReaders = 16;
+constexpr size_t kSweepBuffer = 64 * 1024;
 
 }  // namespace
 
@@ -105,22 +101,18 @@ Result<Page> JsonlSource::FetchPage(const PageRequest& request) {
   if (Status s = Survey(); !s) return tl::unexpected(s.error());
   // A file has no wait: reading and parsing it is all of the page's time.
   const auto start = std::chrono::steady_clock::now();
-  LineReader in(path_, offset);
-  if (!in.ok()) return CannotRead(path_);
+  auto in = TakeReader(offset);
+  if (!in->ok()) return CannotRead(path_);
   Page page;
   page.total_count = *total;
-  std::string_view line;
-  while (static_cast<int>(page.nodes.size()) < request.first && in.Next(&line)) {
-    if (Blank(line)) continue;
-    if (auto quick = Quick(line, in.line_offset(), request.filter)) {
-      if (!QuickMatches(*quick, request.filter, *bound)) continue;
-    }
-    ApiNode node = ParseNode(line);
-    if (MatchesFilter(node, request.filter, *bound)) page.nodes.push_back(std::move(node));
-  }
-  if (!in.ok()) return CannotRead(path_);
-  page.has_next_page = !in.AtEnd();
-  page.end_cursor = std::to_string(in.offset());
+  Sweep(*in, request.filter, *bound, [&](std::string_view line, ApiNode* parsed) {
+    page.nodes.push_back(parsed != nullptr ? std::move(*parsed) : ParseNode(line));
+    return static_cast<int>(page.nodes.size()) < request.first;
+  });
+  if (!in->ok()) return CannotRead(path_);
+  page.has_next_page = !in->AtEnd();
+  page.end_cursor = std::to_string(in->offset());
+  KeepReader(std::move(in));
   page.parse_time = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - start);
   return page;
@@ -135,18 +127,10 @@ Result<int64_t> JsonlSource::Count(const TimelineFilter& filter) {
   auto bound = Bound(filter);
   if (!bound) return tl::unexpected(bound.error());
   if (Status s = Survey(); !s) return tl::unexpected(s.error());
-  LineReader in(path_, 0);
+  LineReader in(path_, 0, kSweepBuffer);
   if (!in.ok()) return CannotRead(path_);
   int64_t count = 0;
-  std::string_view line;
-  while (in.Next(&line)) {
-    if (Blank(line)) continue;
-    if (auto quick = Quick(line, in.line_offset(), filter)) {
-      count += QuickMatches(*quick, filter, *bound) ? 1 : 0;
-    } else if (MatchesFilter(ParseNode(line), filter, *bound)) {
-      ++count;
-    }
-  }
+  Sweep(in, filter, *bound, [&](std::string_view, ApiNode*) { return ++count, true; });
   if (!in.ok()) return CannotRead(path_);
   std::lock_guard lock(mu_);
   counts_[key] = count;
@@ -185,24 +169,77 @@ Status JsonlSource::Survey() {
   if (!in.ok()) return CannotRead(path_);
   std::string_view line;
   while (in.Next(&line)) {
+    if (Blank(line)) continue;
     auto quick = ReadQuickFields(line);
-    if (!quick) continue;  // always parsed in full
     // A line broken further on parses as an empty node (lenient: it matches
-    // every filter), so only the full parse can tell.
-    const ApiNode node = ParseNode(line);
-    if (node.type != quick->type || ParseIsoUtc(node.occurred_at) != quick->occurred_at) {
-      odd_lines_.insert(in.line_offset());
+    // every filter), so only the full parse can tell whether the quick read holds.
+    if (quick) {
+      const ApiNode node = ParseNode(line);
+      if (node.type != quick->type || ParseIsoUtc(node.occurred_at) != quick->occurred_at) {
+        quick.reset();
+      }
+    }
+    if (quick) {
+      index_.AddQuick(in.line_offset(), quick->type, quick->occurred_at);
+    } else {
+      index_.AddFullParse(in.line_offset());
     }
   }
   if (!in.ok()) return CannotRead(path_);
+  surveyed_end_ = in.offset();
   surveyed_ = true;
   return {};
 }
 
-std::optional<QuickFields> JsonlSource::Quick(std::string_view line, int64_t offset,
-                                              const TimelineFilter& filter) const {
-  if (filter.client_id || odd_lines_.count(offset) > 0) return std::nullopt;
-  return ReadQuickFields(line);
+void JsonlSource::Sweep(LineReader& in, const TimelineFilter& filter, std::optional<int64_t> bound,
+                        const Match& match) const {
+  const JsonlIndex::Want want = index_.WantFor(filter.types, bound);
+  const auto wanted = [&](std::string_view type) {
+    return filter.types.empty() ||
+           std::find(filter.types.begin(), filter.types.end(), type) != filter.types.end();
+  };
+  int64_t block = -1;
+  bool quick = false;  // every line of the block is in the quick shape
+  std::string_view line;
+  for (;;) {
+    if (in.offset() / JsonlIndex::kBlockBytes != block) {
+      auto next = index_.NextCandidate(in.offset(), want);
+      in.SkipTo(next.value_or(std::max(in.offset(), surveyed_end_)));
+      if (!next) break;
+      block = *next / JsonlIndex::kBlockBytes;
+      quick = index_.Quick(*next) && !filter.client_id;  // the client needs the parse
+    }
+    if (!in.Next(&line)) break;
+    if (Blank(line)) continue;
+    if (quick) {
+      if (!wanted(QuickType(line))) continue;
+      if (bound && QuickTime(line).value_or(INT64_MIN) < *bound) continue;
+      if (!match(line, nullptr)) break;
+      continue;
+    }
+    ApiNode node = ParseNode(line);
+    if (MatchesFilter(node, filter, bound) && !match(line, &node)) break;
+  }
+}
+
+std::unique_ptr<LineReader> JsonlSource::TakeReader(int64_t offset) {
+  {
+    std::lock_guard lock(readers_mu_);
+    for (auto it = idle_readers_.begin(); it != idle_readers_.end(); ++it) {
+      if ((*it)->offset() == offset) {
+        auto reader = std::move(*it);
+        idle_readers_.erase(it);
+        return reader;
+      }
+    }
+  }
+  return std::make_unique<LineReader>(path_, offset, kSweepBuffer);
+}
+
+void JsonlSource::KeepReader(std::unique_ptr<LineReader> reader) {
+  std::lock_guard lock(readers_mu_);
+  if (idle_readers_.size() >= kIdleReaders) idle_readers_.erase(idle_readers_.begin());
+  idle_readers_.push_back(std::move(reader));
 }
 
 std::string JsonlSource::Describe() const { return "file " + path_; }

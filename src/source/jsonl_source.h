@@ -3,10 +3,16 @@
 //
 // Memory stays flat whatever the file size: the cursor is a byte offset into
 // the file, and FetchPage reads forward from it, applying the filter, until it
-// has `first` matching nodes. Count streams the file once per distinct filter
-// (results cached). A malformed line becomes a node with `defect` and the raw
-// line, never dropped; a field it lacks matches any filter on that field (so a
-// line without a type reaches every typed stream rather than none).
+// has `first` matching nodes. Every unit of a run sweeps the file, so the
+// first read of the file (Survey: one full parse of every line) builds a
+// JsonlIndex of it, and each sweep then reads only the blocks that can hold
+// its entries, with a quick read of the type where the survey found the line
+// in the quick shape. A sweep continues from where the previous page of the
+// same unit stopped, on the same reader (a few idle readers are kept). Count
+// uses the same sweep once per distinct filter (results cached). A malformed
+// line becomes a node with `defect` and the raw line, never dropped; a field
+// it lacks matches any filter on that field (so a line without a type reaches
+// every typed stream rather than none).
 //
 // Users: an export of entries says nothing reliable about users (ids only, no
 // names), so FetchUsers returns the users of a `users.jsonl` file next to the
@@ -16,14 +22,16 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
-#include "source/jsonl_quick_fields.h"
+#include "source/jsonl_index.h"
+#include "source/line_reader.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -46,13 +54,17 @@ class JsonlSource final : public TimelineSource {
  private:
   explicit JsonlSource(std::string path) : path_(std::move(path)) {}
 
-  // Lines a quick read would get wrong (see jsonl_quick_fields.h), by
-  // offset: one full parse of the file, before the first quick read, finds
-  // them, so every other line of every sweep is filtered without parsing.
+  // One full parse of the file, before any sweep: builds index_.
   Status Survey();
-  // The quick fields of the line at `offset`, when they decide `filter`.
-  std::optional<QuickFields> Quick(std::string_view line, int64_t offset,
-                                   const TimelineFilter& filter) const;
+  // Calls `match` for each line from `in`'s position on that passes the
+  // filter (with its parsed node when the full parse was needed to decide),
+  // until `match` returns false or the file ends.
+  using Match = std::function<bool(std::string_view line, ApiNode* parsed)>;
+  void Sweep(LineReader& in, const TimelineFilter& filter, std::optional<int64_t> bound,
+             const Match& match) const;
+  // A reader at `offset`: the one the previous page left there, or a new one.
+  std::unique_ptr<LineReader> TakeReader(int64_t offset);
+  void KeepReader(std::unique_ptr<LineReader> reader);
 
   std::string path_;
   mutable std::mutex mu_;
@@ -60,7 +72,10 @@ class JsonlSource final : public TimelineSource {
   int count_scans_ = 0;
   std::mutex survey_mu_;
   bool surveyed_ = false;
-  std::unordered_set<int64_t> odd_lines_;
+  JsonlIndex index_;
+  int64_t surveyed_end_ = 0;
+  std::mutex readers_mu_;
+  std::vector<std::unique_ptr<LineReader>> idle_readers_;
 };
 
 // Whether a node passes the filter (`bound`: occurredAtGet in epoch seconds).

@@ -7,14 +7,9 @@
 #include <cstring>
 
 namespace gb {
-namespace {
 
-constexpr size_t kBufferSize = 1 << 20;
-
-}  // namespace
-
-LineReader::LineReader(const std::string& path, int64_t offset)
-    : fd_(open(path.c_str(), O_RDONLY | O_CLOEXEC)), buf_(kBufferSize), offset_(offset) {
+LineReader::LineReader(const std::string& path, int64_t offset, size_t buffer_bytes)
+    : fd_(open(path.c_str(), O_RDONLY | O_CLOEXEC)), buf_(buffer_bytes), offset_(offset) {
   if (fd_ >= 0 && offset > 0 && lseek(fd_, offset, SEEK_SET) < 0) failed_ = true;
   if (fd_ >= 0) posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 }
@@ -69,5 +64,17 @@ bool LineReader::Next(std::string_view* line) {
 }
 
 bool LineReader::AtEnd() { return begin_ == end_ && !Fill(); }
+
+void LineReader::SkipTo(int64_t offset) {
+  if (!ok() || offset == offset_) return;
+  if (offset > offset_ && offset - offset_ <= static_cast<int64_t>(end_ - begin_)) {
+    begin_ += static_cast<size_t>(offset - offset_);
+  } else {
+    if (lseek(fd_, offset, SEEK_SET) < 0) failed_ = true;
+    begin_ = end_ = 0;
+    eof_ = false;
+  }
+  offset_ = offset;
+}
 
 }  // namespace gb

@@ -1,7 +1,8 @@
 // Reads a file line by line through one large buffer: no copy and no stream
 // call per line, newlines found with memchr. Every unit of a `run
 // --from-file` sweeps the whole dump, so reading is the file source's main
-// cost. Memory: one buffer (1 MiB, or the longest line), whatever the file.
+// cost. Memory: one buffer (1 MiB by default, or the longest line), whatever
+// the file.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +15,7 @@ namespace gb {
 class LineReader {
  public:
   // Opens `path` at byte `offset`; ok() is false when it cannot be read (errno set).
-  LineReader(const std::string& path, int64_t offset);
+  LineReader(const std::string& path, int64_t offset, size_t buffer_bytes = size_t{1} << 20);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -29,6 +30,9 @@ class LineReader {
   int64_t offset() const { return offset_; }
   // True when no byte remains after offset().
   bool AtEnd();
+  // Moves to `offset` (a line start): within the buffer when it is there,
+  // else by seeking, so skipped bytes are not read.
+  void SkipTo(int64_t offset);
 
  private:
   bool Fill();  // reads more; false at the end of the file or on error
