@@ -116,6 +116,34 @@ TEST_P(DestinationTest, RepairsUnknownUsersKeepingTheOriginal) {
   EXPECT_EQ(Cell(*again, 2024, "APPOINTMENT").loaded(), 0);
 }
 
+// After batches of only new rows, PostgreSQL writes the next batch without
+// probing first: a row that exists or a user that does not must still be
+// found (the COPY fails, the batch is rolled back and probed).
+TEST_P(DestinationTest, AfterFreshBatchesExistingRowsAndUnknownUsersAreStillFound) {
+  auto s = Connect();
+  ASSERT_TRUE(s->EnsureSchema({}));
+  ASSERT_TRUE(s->UpsertUsers(std::vector<ApiUser>{{"usr_known", "Ann", "Lee", "a@x", "TECH"}}));
+  for (const char* id : {"tme_1", "tme_2"}) {
+    auto fresh = WriteBatch(*s, {MakeRow(id, 2024, "APPOINTMENT", "usr_known")});
+    ASSERT_TRUE(fresh) << fresh.error().message;
+    EXPECT_EQ(Cell(*fresh, 2024, "APPOINTMENT").inserted, 1);
+  }
+  auto unknown = WriteBatch(*s, {MakeRow("tme_3", 2024, "APPOINTMENT", "usr_gone"),
+                                 MakeRow("tme_4", 2024, "APPOINTMENT", "usr_known")});
+  ASSERT_TRUE(unknown) << unknown.error().message;
+  EXPECT_EQ(Cell(*unknown, 2024, "APPOINTMENT").inserted, 1);
+  EXPECT_EQ(Cell(*unknown, 2024, "APPOINTMENT").repaired, 1);
+  ASSERT_TRUE(WriteBatch(*s, {MakeRow("tme_5", 2024, "APPOINTMENT")}));
+  auto mixed = WriteBatch(*s, {MakeRow("tme_6", 2024, "APPOINTMENT"),
+                               MakeRow("tme_1", 2024, "APPOINTMENT", "usr_known", "changed")});
+  ASSERT_TRUE(mixed) << mixed.error().message;
+  EXPECT_EQ(Cell(*mixed, 2024, "APPOINTMENT").inserted, 1);
+  EXPECT_EQ(Cell(*mixed, 2024, "APPOINTMENT").updated, 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM gazelle_timeline_entries"), "6");
+  EXPECT_EQ(Query("SELECT title FROM gazelle_timeline_entries WHERE external_id = 'tme_1'"),
+            "changed");
+}
+
 TEST_P(DestinationTest, DataErrorRollsBackOnlyThatAttempt) {
   auto s = Connect();
   ASSERT_TRUE(s->EnsureSchema({}));

@@ -104,12 +104,18 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   if (auto s = conn_->Simple("preparing the batch", std::string(q::kSavepoint)); !s) {
     return tl::unexpected(s.error());
   }
+  if (fresh_streak_) {
+    auto copied = TryCopyAllFresh(rows, keep, &counts);
+    if (!copied) return tl::unexpected(AbandonWrite(copied.error()));
+    if (*copied) return ReleaseBatch(counts);
+  }
   auto probe = Probe(rows, keep);
   if (!probe) return tl::unexpected(AbandonWrite(probe.error()));
   std::vector<size_t> fresh, existing;
   for (size_t i : keep) {
     (probe->existing.count(rows[i].external_id) ? existing : fresh).push_back(i);
   }
+  fresh_streak_ = existing.empty() && probe->unknown_users.empty();
   if (!fresh.empty()) {
     auto copied = CopyFresh(rows, fresh, probe->unknown_users, &counts);
     if (!copied && copied.error().code != "23505") {
@@ -120,6 +126,7 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
       auto undo = conn_->Simple("rolling back the batch", std::string(q::kRollbackToSavepoint));
       if (!undo) return tl::unexpected(undo.error());
       existing = keep;
+      fresh_streak_ = false;
     }
   }
   if (!existing.empty()) {
@@ -130,10 +137,27 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
       return tl::unexpected(AbandonWrite(staged.error()));
     }
   }
+  return ReleaseBatch(counts);
+}
+
+Result<CountTable> PostgresSession::ReleaseBatch(const CountTable& counts) {
   if (auto s = conn_->Simple("writing the batch", std::string(q::kReleaseSavepoint)); !s) {
     return tl::unexpected(s.error());
   }
   return counts;
+}
+
+Result<bool> PostgresSession::TryCopyAllFresh(std::span<const Row> rows,
+                                              const std::vector<size_t>& keep, CountTable* counts) {
+  auto copied = CopyFresh(rows, keep, {}, counts);
+  if (copied) return true;
+  const std::string& code = copied.error().code;
+  if (code != "23505" && code != "23503") return tl::unexpected(copied.error());
+  // unique_violation (a row exists) or foreign_key_violation (an unknown user)
+  fresh_streak_ = false;
+  auto undo = conn_->Simple("rolling back the batch", std::string(q::kRollbackToSavepoint));
+  if (!undo) return tl::unexpected(undo.error());
+  return false;
 }
 
 Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row> rows,

@@ -60,6 +60,11 @@ class PostgresSession final : public Session {
     std::unordered_set<std::string> unknown_users;  // user ids absent from users (FK only)
   };
   Result<ProbeResult> Probe(std::span<const Row> rows, const std::vector<size_t>& keep);
+  // COPY without a probe, when the previous batch was all new rows: true
+  // when it went in, false when a row exists or has an unknown user (rolled
+  // back to the savepoint: the caller probes).
+  Result<bool> TryCopyAllFresh(std::span<const Row> rows, const std::vector<size_t>& keep,
+                               CountTable* counts);
   Status CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh,
                    const std::unordered_set<std::string>& unknown_users, CountTable* counts);
   Status StageAndUpsert(std::span<const Row> rows, const std::vector<size_t>& keep,
@@ -67,6 +72,8 @@ class PostgresSession final : public Session {
   Status StageRows(std::span<const Row> rows, const std::vector<size_t>& keep);
   Result<CountTable> Upsert(std::span<const Row> rows, const std::vector<size_t>& keep,
                             CountTable counts);
+  // Releases the batch's savepoint: the batch is written.
+  Result<CountTable> ReleaseBatch(const CountTable& counts);
   // Any failure inside WriteRows: roll back to the savepoint, keep the transaction.
   Error AbandonWrite(Error error);
 
@@ -75,6 +82,10 @@ class PostgresSession final : public Session {
   bool in_transaction_ = false;
   bool stage_exists_ = false;  // created in this transaction (ON COMMIT DROP)
   std::optional<bool> user_fk_;
+  // The last batch had only new rows with known users: the next one most
+  // likely too (a fresh load), so it skips the probe (one round trip and 500
+  // index lookups) and goes straight to COPY.
+  bool fresh_streak_ = false;
   std::string copy_buffer_;  // reused across batches
 };
 
