@@ -14,7 +14,8 @@
   // The states stored by the loader (run.state, workers[].state), in words.
   function stateLabel(state) {
     const labels = {
-      running: t("running"), waiting: t("waiting"), stopping: t("stopping"), done: t("done"),
+      running: t("running"), waiting: t("waiting"), slow: t("slow"), stopping: t("stopping"),
+      done: t("done"),
       done_with_rejects: t("done with rejects"), stopped: t("stopped"), failed: t("failed"),
     };
     return labels[state] || state;

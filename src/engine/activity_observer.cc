@@ -15,9 +15,10 @@ void ActivityObserver::On(const Event& event) {
     std::lock_guard lock(mu_);
     waiting_on_ = "token refresh failed: " + token->message;
     until_ = std::chrono::system_clock::time_point::max();
-  } else if (std::holds_alternative<BatchCommitted>(event)) {
+  } else if (const auto* batch = std::get_if<BatchCommitted>(&event)) {
     std::lock_guard lock(mu_);
     waiting_on_.clear();  // progress again
+    committed_ += batch->rows;
   }
   inner_.On(event);
 }
@@ -27,6 +28,21 @@ ActivityObserver::Activity ActivityObserver::Current(
   std::lock_guard lock(mu_);
   if (!waiting_on_.empty() && now < until_) return {"waiting", waiting_on_};
   return {"running", ""};
+}
+
+ActivityObserver::Activity ActivityObserver::Beat(std::chrono::system_clock::time_point now) {
+  Activity activity = Current(now);
+  if (activity.state != "running") {
+    pace_.Interrupt();  // a wait has its own reason; the pace restarts after it
+    return activity;
+  }
+  int64_t committed = 0;
+  {
+    std::lock_guard lock(mu_);
+    committed = committed_;
+  }
+  if (std::string slow = pace_.Observe(now, committed); !slow.empty()) return {"slow", slow};
+  return activity;
 }
 
 }  // namespace gb

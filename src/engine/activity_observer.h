@@ -3,6 +3,8 @@
 // until 14:02:31 UTC"). The source reports its retries as events too: cli
 // should give the same ActivityObserver to the source and to RunBackfill
 // (RunBackfill reuses an ActivityObserver it is given, else wraps its own).
+// It also counts the committed rows, so each heartbeat can say whether the
+// run is slow against its own recent pace (PaceJudge).
 #pragma once
 
 #include <chrono>
@@ -10,25 +12,32 @@
 #include <string>
 
 #include "core/events.h"
+#include "engine/pace_judge.h"
 
 namespace gb {
 
 class ActivityObserver final : public Observer {
  public:
-  explicit ActivityObserver(Observer& inner) : inner_(inner) {}
+  explicit ActivityObserver(Observer& inner, PaceOptions pace = {}) : inner_(inner), pace_(pace) {}
   void On(const Event& event) override;
 
   struct Activity {
-    std::string state;  // running | waiting
+    std::string state;  // running | waiting | slow
     std::string reason;
   };
+  // running or waiting, with the reason.
   Activity Current(std::chrono::system_clock::time_point now) const;
+  // What one heartbeat at `now` reports: Current(), or slow with its reason
+  // when running under the run's recent pace. Called by one thread (the heartbeat's).
+  Activity Beat(std::chrono::system_clock::time_point now);
 
  private:
   Observer& inner_;
   mutable std::mutex mu_;
   std::string waiting_on_;
   std::chrono::system_clock::time_point until_{};
+  int64_t committed_ = 0;  // rows, all outcomes
+  PaceJudge pace_;         // the heartbeat thread's only
 };
 
 }  // namespace gb

@@ -34,7 +34,7 @@ void Heartbeat::Loop() {
   std::unique_lock lock(mu_);
   while (!wake_.wait_for(lock, every_, [&] { return done_; })) {
     lock.unlock();
-    const auto activity = activity_.Current(clock_.Now());
+    const auto activity = activity_.Beat(clock_.Now());
     Beat(activity.state, activity.reason);
     lock.lock();
   }

@@ -57,6 +57,7 @@ constexpr std::array kReasonTemplates = {
     TrNoop("{} entries have a type outside the 28 known ones; an extra stream loads them"),
     TrNoop("taking over {} stream(s) left by a process of this host that is gone; resuming from "
            "their last checkpoint"),
+    TrNoop("{} entries/s, below its recent pace of {} entries/s"),
 };
 
 // Splits "a {} b {} c" into {"a ", " b ", " c"}.
@@ -140,8 +141,9 @@ std::string Tr(std::string_view msgid) {
   return dgettext(kTextDomain, key.c_str());
 }
 
+// Matched in English too: the engine writes plain numbers ("1450 entries/s"),
+// grouped here in the user's locale ("1,450", "1 450").
 std::string TrReason(std::string_view english) {
-  if (!g_catalog_bound.load(std::memory_order_relaxed)) return std::string(english);
   for (std::string_view pattern : kReasonTemplates) {
     auto values = Match(pattern, english);
     if (!values) continue;

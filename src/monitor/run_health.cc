@@ -33,6 +33,17 @@ std::string WorkerReason(const Health& h) {
   return {};
 }
 
+// A live worker that judged itself slow against its own recent pace (the
+// loader keeps the history a single sample of `watch --check` lacks).
+std::optional<std::string> SlowWorkerReason(const Health& h, int64_t stall_after) {
+  for (const auto& w : h.workers) {
+    if (w.row.state == "slow" && w.heartbeat_age <= stall_after) {
+      return w.row.reason.empty() ? Tr("slow") : TrReason(w.row.reason);
+    }
+  }
+  return std::nullopt;
+}
+
 bool LeaseExpired(const DbStatus& status) {
   for (const auto& u : status.units) {
     if (u.state == "running" && u.lease_expires_at && *u.lease_expires_at < status.now) {
@@ -280,6 +291,8 @@ void RunHealth::Derive(Health& h) const {
            why.empty() ? TrFormat("no commit for {}",
                                   FormatDuration(std::chrono::seconds(*h.last_commit_age)))
                        : why};
+  } else if (auto slow = SlowWorkerReason(h, StallAfter())) {
+    run = {HealthState::kSlow, *slow};
   } else if (IsSlow(h.total.rate)) {
     run = {HealthState::kSlow, TrFormat("{} below its recent pace", FormatRate(h.total.rate))};
   } else {

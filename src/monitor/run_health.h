@@ -10,8 +10,10 @@
 //    (two intervals, never less than two heartbeats) — "process gone" once a
 //    held unit's lease expired; or no commit for that long, with the workers'
 //    reason when they wait ("waiting on 429 until 14:02:31") else "no commit for N s".
-//  - slow: the current rate is under `slow_fraction` of the run's own median
-//    rate over `slow_history` (relative, never a fixed threshold).
+//  - slow: a live worker says so (it judges its own pace, see engine/pace_judge.h:
+//    a single sample, as `watch --check` reads, has no history), or the current
+//    rate is under `slow_fraction` of the run's own median rate over
+//    `slow_history` (relative, never a fixed threshold).
 //  - not started: no run yet, or a year the streams have not reached.
 #pragma once
 

@@ -46,6 +46,7 @@ std::string StateLabel(std::string_view state, bool brief) {
   if (state == "refused") return Tr("refused");
   if (state.empty() || state == "running") return Tr("running");
   if (state == "waiting") return Tr("waiting");
+  if (state == "slow") return Tr("slow");
   if (state == "stopping") return Tr("stopping");
   return std::string(state);
 }

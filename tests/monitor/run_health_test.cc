@@ -157,6 +157,31 @@ TEST(RunHealthTest, SlowIsRelativeToTheRunsOwnRecentRate) {
   EXPECT_EQ(CheckExitCode(h), ExitCode::kCheckSlow);
 }
 
+TEST(RunHealthTest, ASingleSampleIsSlowWhenTheLoaderSaysSo) {
+  RunHealth health(Every(3));
+  DbStatus s = RunningStatus(kT0, 5000);
+  s.workers[0].state = "slow";
+  s.workers[0].reason = "312 entries/s, below its recent pace of 1450 entries/s";
+  health.Add(0, s);  // one sample, as `watch --check` reads: no history of its own
+  Health h = health.Current();
+  EXPECT_EQ(h.total.state, HealthState::kSlow);
+  EXPECT_EQ(h.total.reason, "312 entries/s, below its recent pace of 1,450 entries/s");
+  EXPECT_EQ(Year(h, 2024).state, HealthState::kSlow);
+  EXPECT_EQ(Year(h, 2024).reason, h.total.reason);
+  EXPECT_EQ(Year(h, 2023).state, HealthState::kNotStarted);  // not reached yet: queued
+  EXPECT_EQ(CheckExitCode(h), ExitCode::kCheckSlow);
+}
+
+TEST(RunHealthTest, ASlowWorkerWhoseHeartbeatStoppedIsStalledNotSlow) {
+  RunHealth health(Every(3));
+  DbStatus s = RunningStatus(kT0 + 30, 5000);
+  s.workers[0].state = "slow";
+  s.workers[0].heartbeat_at = kT0;
+  s.runs[0].heartbeat_at = kT0;
+  health.Add(0, s);
+  EXPECT_EQ(health.Current().total.state, HealthState::kStalled);
+}
+
 TEST(RunHealthTest, SteadyLowRateIsNotSlow) {
   RunHealth health(Every(3));
   int64_t done = 0;

@@ -1,0 +1,44 @@
+#include "engine/pace_judge.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace gb {
+namespace {
+
+double Median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+double Seconds(std::chrono::system_clock::duration d) {
+  return std::chrono::duration<double>(d).count();
+}
+
+}  // namespace
+
+std::string PaceJudge::Observe(TimePoint now, int64_t committed) {
+  points_.emplace_back(now, committed);
+  // Keep one point at or before the window's start, so the rate spans all of it.
+  while (points_.size() > 2 && points_[1].first <= now - options_.window) points_.pop_front();
+  if (now - points_.front().first < options_.window) return {};  // not a full window yet
+  const double rate = static_cast<double>(committed - points_.front().second) /
+                      Seconds(now - points_.front().first);
+  while (!rates_.empty() && rates_.front().first < now - options_.history) rates_.pop_front();
+  std::string reason;
+  if (rates_.size() >= options_.min_samples) {
+    std::vector<double> values;
+    for (const auto& [t, r] : rates_) values.push_back(r);
+    const double median = Median(std::move(values));
+    if (median > 0 && rate < options_.fraction * median) {
+      reason = std::to_string(std::llround(rate)) + " entries/s, below its recent pace of " +
+               std::to_string(std::llround(median)) + " entries/s";
+    }
+  }
+  rates_.emplace_back(now, rate);  // judged against the rates before it
+  return reason;
+}
+
+}  // namespace gb

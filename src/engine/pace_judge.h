@@ -1,0 +1,44 @@
+// Whether the run is slow against its own recent pace. `watch --check` reads
+// one sample and has no history of its own, so the loader, which sees every
+// commit, judges itself and says so in its heartbeat (state "slow").
+// The same rule as watch's (monitor/run_health.h): the rate over the last
+// `window` is under `fraction` of the median of the rates of the last
+// `history`, once `min_samples` rates were seen. A wait (429, token refresh,
+// database) interrupts the pace: the window restarts after it, so a rate
+// dragged down by the wait is never called slow.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <utility>
+
+namespace gb {
+
+struct PaceOptions {
+  std::chrono::seconds window{30};
+  std::chrono::seconds history{300};
+  double fraction = 0.3;
+  size_t min_samples = 5;
+};
+
+class PaceJudge {
+ public:
+  using TimePoint = std::chrono::system_clock::time_point;
+
+  explicit PaceJudge(PaceOptions options = {}) : options_(options) {}
+
+  // The rows committed so far at `now` (never going back). Returns the
+  // English reason when the pace is slow ("312 entries/s, below its recent
+  // pace of 1450 entries/s", translated by monitor/), else "".
+  std::string Observe(TimePoint now, int64_t committed);
+  void Interrupt() { points_.clear(); }
+
+ private:
+  PaceOptions options_;
+  std::deque<std::pair<TimePoint, int64_t>> points_;  // (time, committed) over the window
+  std::deque<std::pair<TimePoint, double>> rates_;    // (time, window rate) over the history
+};
+
+}  // namespace gb

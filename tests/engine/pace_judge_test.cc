@@ -1,0 +1,80 @@
+#include "engine/pace_judge.h"
+
+#include <gtest/gtest.h>
+
+#include "core/events.h"
+#include "engine/activity_observer.h"
+
+namespace gb {
+namespace {
+
+using namespace std::chrono_literals;
+
+class NoopObserver final : public Observer {
+ public:
+  void On(const Event&) override {}
+};
+
+// A run committing `per_beat` rows between heartbeats 2 s apart, on a made-up clock.
+class PaceTest : public ::testing::Test {
+ protected:
+  PaceTest() : activity_(inner_, PaceOptions{10s, 60s, 0.3, 5}) {}
+
+  ActivityObserver::Activity Beats(int beats, int64_t per_beat) {
+    ActivityObserver::Activity last;
+    for (int i = 0; i < beats; ++i) {
+      now_ += 2s;
+      if (per_beat > 0) {  // a commit also ends a wait
+        BatchCommitted batch;
+        batch.rows = per_beat;
+        activity_.On(batch);
+      }
+      last = activity_.Beat(now_);
+    }
+    return last;
+  }
+
+  NoopObserver inner_;
+  ActivityObserver activity_;
+  std::chrono::system_clock::time_point now_{std::chrono::seconds(1732000000)};
+};
+
+TEST_F(PaceTest, FastThenSlowIsSlowWithBothRatesInItsReason) {
+  EXPECT_EQ(Beats(20, 2000).state, "running");  // 1,000 entries/s
+  auto slow = Beats(6, 200);                    // 100 entries/s over the whole window
+  EXPECT_EQ(slow.state, "slow");
+  EXPECT_EQ(slow.reason, "100 entries/s, below its recent pace of 1000 entries/s");
+}
+
+TEST_F(PaceTest, RecoveringIsRunningAgain) {
+  Beats(20, 2000);
+  ASSERT_EQ(Beats(6, 200).state, "slow");
+  auto back = Beats(6, 2000);
+  EXPECT_EQ(back.state, "running");
+  EXPECT_EQ(back.reason, "");
+}
+
+TEST_F(PaceTest, NotJudgedBeforeEnoughHistory) {
+  // The 10 s window is full from the 6th beat on; four rates are not enough.
+  Beats(5, 2000);
+  EXPECT_EQ(Beats(4, 10).state, "running");
+}
+
+TEST_F(PaceTest, AWaitStaysWaitingAndDoesNotMakeTheNextWindowSlow) {
+  Beats(20, 2000);
+  activity_.On(RetryScheduled{"api", "429 Too Many Requests", 1, 30s, now_ + 30s});
+  auto waiting = Beats(10, 0);
+  EXPECT_EQ(waiting.state, "waiting");
+  EXPECT_NE(waiting.reason.find("429 Too Many Requests"), std::string::npos);
+  // Back to full speed after the wait: its empty seconds are not in the new window.
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(Beats(1, 2000).state, "running") << i;
+}
+
+TEST(PaceJudgeTest, NoCommitAtAllIsNotSlowWithoutAPace) {
+  PaceJudge judge(PaceOptions{10s, 60s, 0.3, 2});
+  auto t = std::chrono::system_clock::time_point(std::chrono::seconds(1000));
+  for (int i = 0; i < 30; ++i) EXPECT_EQ(judge.Observe(t + i * 2s, 0), "") << i;
+}
+
+}  // namespace
+}  // namespace gb
