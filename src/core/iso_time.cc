@@ -55,9 +55,27 @@ std::optional<int64_t> ParseIsoUtc(std::string_view t) {
   return days * 86400 + h * 3600 + mi * 60 + s - offset;
 }
 
+// Written by hand for years 0000-9999 (every row's time goes through it on
+// its way to COPY; date::format costs ~1 us), date::format otherwise.
 std::string FormatIsoUtc(int64_t epoch_seconds) {
-  auto tp = date::sys_seconds{std::chrono::seconds{epoch_seconds}};
-  return date::format("%Y-%m-%dT%H:%M:%SZ", tp);
+  const auto tp = date::sys_seconds{std::chrono::seconds{epoch_seconds}};
+  const auto day = date::floor<date::days>(tp);
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return date::format("%Y-%m-%dT%H:%M:%SZ", tp);
+  const int64_t second_of_day = (tp - day).count();
+  std::string out = "0000-00-00T00:00:00Z";
+  auto put = [&out](size_t at, int64_t value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10)
+      out[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  put(5, static_cast<unsigned>(ymd.month()), 2);
+  put(8, static_cast<unsigned>(ymd.day()), 2);
+  put(11, second_of_day / 3600, 2);
+  put(14, second_of_day / 60 % 60, 2);
+  put(17, second_of_day % 60, 2);
+  return out;
 }
 
 Result<YearZone> YearZone::Make(const std::string& name) {

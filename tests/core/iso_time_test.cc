@@ -28,6 +28,17 @@ TEST(IsoTime, FormatsRoundTrip) {
   EXPECT_EQ(FormatIsoUtc(1731680580), "2024-11-15T14:23:00Z");
   EXPECT_EQ(FormatIsoUtc(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(ParseIsoUtc(FormatIsoUtc(1451606400)), 1451606400);
+  EXPECT_EQ(FormatIsoUtc(-1), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(FormatIsoUtc(951825599), "2000-02-29T11:59:59Z");
+  EXPECT_EQ(FormatIsoUtc(253402300799), "9999-12-31T23:59:59Z");
+  EXPECT_EQ(FormatIsoUtc(253402300800), "10000-01-01T00:00:00Z");  // beyond 4 digits: as date says
+  EXPECT_EQ(FormatIsoUtc(-62135596800), "0001-01-01T00:00:00Z");
+  // Every second of a leap day and a year change, and a spread of times, parse back.
+  for (int64_t t = 951782400 - 5; t < 951868800 + 5; t += 7)
+    EXPECT_EQ(ParseIsoUtc(FormatIsoUtc(t)), t);
+  for (int64_t t = -62'000'000'000; t < 253'000'000'000; t += 399'999'937) {
+    EXPECT_EQ(ParseIsoUtc(FormatIsoUtc(t)), t) << t;
+  }
 }
 
 TEST(YearZone, UtcBoundaries) {
