@@ -5,6 +5,7 @@
 
 #include "sink/batch_dedupe.h"
 #include "sink/postgres/copy_text.h"
+#include "sink/postgres/row_digest.h"
 #include "sink/unit_spec_json.h"
 #include "sql/postgres.h"
 
@@ -112,20 +113,28 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   auto probe = Probe(rows, keep);
   if (!probe) return tl::unexpected(AbandonWrite(probe.error()));
   std::vector<size_t> fresh, existing;
+  bool any_existing = false;
   for (size_t i : keep) {
-    (probe->existing.count(rows[i].external_id) ? existing : fresh).push_back(i);
+    auto found = probe->existing.find(rows[i].external_id);
+    if (found == probe->existing.end()) {
+      fresh.push_back(i);
+    } else if (!CountIfUnchanged(rows[i], found->second, probe->unknown_users, &counts)) {
+      existing.push_back(i);
+    }
+    any_existing |= found != probe->existing.end();
   }
-  fresh_streak_ = existing.empty() && probe->unknown_users.empty();
+  fresh_streak_ = !any_existing && probe->unknown_users.empty();
   if (!fresh.empty()) {
     auto copied = CopyFresh(rows, fresh, probe->unknown_users, &counts);
     if (!copied && copied.error().code != "23505") {
       return tl::unexpected(AbandonWrite(copied.error()));
     }
     if (!copied) {
-      // A concurrent writer inserted one of these meanwhile: upsert them all instead.
+      // A concurrent writer inserted one of these meanwhile: upsert them instead
+      // (rows already counted unchanged stay as they are).
       auto undo = conn_->Simple("rolling back the batch", std::string(q::kRollbackToSavepoint));
       if (!undo) return tl::unexpected(undo.error());
-      existing = keep;
+      existing.insert(existing.end(), fresh.begin(), fresh.end());
       fresh_streak_ = false;
     }
   }
@@ -176,10 +185,26 @@ Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row>
   if (!res) return tl::unexpected(res.error());
   ProbeResult probe;
   for (int r = 0; r < res->rows(); ++r) {
-    auto& set = res->Text(r, 0) == "e" ? probe.existing : probe.unknown_users;
-    set.insert(std::string(res->Text(r, 1)));
+    if (res->Text(r, 0) == "e") {
+      probe.existing.emplace(res->Text(r, 1), res->Text(r, 2));
+    } else {
+      probe.unknown_users.emplace(res->Text(r, 1));
+    }
   }
   return probe;
+}
+
+// A stored row whose digest is the one this row would have is left alone:
+// counted unchanged (or repaired, as the upsert counts it) without being sent.
+bool PostgresSession::CountIfUnchanged(const Row& row, std::string_view stored_digest,
+                                       const std::unordered_set<std::string>& unknown_users,
+                                       CountTable* counts) {
+  if (row.user_id && unknown_users.count(*row.user_id) > 0) return false;  // repaired in SQL
+  auto digest = RowDigest(row);
+  if (!digest || *digest != stored_digest) return false;
+  Counts& c = (*counts)[CountKey{row.year, row.source_type}];
+  (row.repaired ? c.repaired : c.unchanged) += 1;
+  return true;
 }
 
 // Rows known to be new go straight into the table with COPY (PostgreSQL's

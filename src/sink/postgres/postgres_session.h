@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -56,7 +57,8 @@ class PostgresSession final : public Session {
  private:
   Result<bool> UserForeignKey();
   struct ProbeResult {
-    std::unordered_set<std::string> existing;       // external ids already in the table
+    // external ids already in the table -> digest of their columns (row_digest.h)
+    std::unordered_map<std::string, std::string> existing;
     std::unordered_set<std::string> unknown_users;  // user ids absent from users (FK only)
   };
   Result<ProbeResult> Probe(std::span<const Row> rows, const std::vector<size_t>& keep);
@@ -65,6 +67,8 @@ class PostgresSession final : public Session {
   // back to the savepoint: the caller probes).
   Result<bool> TryCopyAllFresh(std::span<const Row> rows, const std::vector<size_t>& keep,
                                CountTable* counts);
+  bool CountIfUnchanged(const Row& row, std::string_view stored_digest,
+                        const std::unordered_set<std::string>& unknown_users, CountTable* counts);
   Status CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh,
                    const std::unordered_set<std::string>& unknown_users, CountTable* counts);
   Status StageAndUpsert(std::span<const Row> rows, const std::vector<size_t>& keep,
