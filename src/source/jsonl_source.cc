@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/iso_time.h"
 #include "source/jsonl_quick_fields.h"
@@ -127,15 +128,57 @@ Result<int64_t> JsonlSource::Count(const TimelineFilter& filter) {
   auto bound = Bound(filter);
   if (!bound) return tl::unexpected(bound.error());
   if (Status s = Survey(); !s) return tl::unexpected(s.error());
-  LineReader in(path_, 0, kSweepBuffer);
-  if (!in.ok()) return CannotRead(path_);
   int64_t count = 0;
-  Sweep(in, filter, *bound, [&](std::string_view, ApiNode*) { return ++count, true; });
-  if (!in.ok()) return CannotRead(path_);
+  if (filter.client_id) {
+    LineReader in(path_, 0, kSweepBuffer);
+    if (!in.ok()) return CannotRead(path_);
+    Sweep(in, filter, *bound, [&](std::string_view, ApiNode*) { return ++count, true; });
+    if (!in.ok()) return CannotRead(path_);
+    std::lock_guard lock(mu_);
+    ++count_scans_;
+  } else {
+    auto tally = TallySince(*bound);
+    if (!tally) return tl::unexpected(tally.error());
+    count = tally->Of(filter.types);
+  }
   std::lock_guard lock(mu_);
   counts_[key] = count;
-  ++count_scans_;
   return count;
+}
+
+int64_t JsonlSource::Tally::Of(const std::vector<std::string>& types) const {
+  if (types.empty()) return total;
+  int64_t count = lenient;
+  for (const auto& type : std::set<std::string>(types.begin(), types.end())) {
+    if (auto it = by_type.find(type); it != by_type.end()) count += it->second;
+  }
+  return count;
+}
+
+Result<JsonlSource::Tally> JsonlSource::TallySince(std::optional<int64_t> bound) {
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = tallies_.find(bound); it != tallies_.end()) return it->second;
+  }
+  LineReader in(path_, 0, kSweepBuffer);
+  if (!in.ok()) return CannotRead(path_);
+  Tally tally;
+  Sweep(in, TimelineFilter{}, bound, [&](std::string_view line, ApiNode* parsed) {
+    ++tally.total;
+    const std::string_view type = parsed != nullptr ? parsed->type : QuickType(line);
+    if (parsed != nullptr && type.empty()) {
+      ++tally.lenient;  // a line without a type reaches every typed filter
+    } else if (auto it = tally.by_type.find(type); it != tally.by_type.end()) {
+      ++it->second;
+    } else {
+      tally.by_type.emplace(std::string(type), 1);
+    }
+    return true;
+  });
+  if (!in.ok()) return CannotRead(path_);
+  std::lock_guard lock(mu_);
+  ++count_scans_;
+  return tallies_.emplace(bound, std::move(tally)).first->second;
 }
 
 Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {

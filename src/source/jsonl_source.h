@@ -9,7 +9,8 @@
 // its entries, with a quick read of the type where the survey found the line
 // in the quick shape. A sweep continues from where the previous page of the
 // same unit stopped, on the same reader (a few idle readers are kept). Count
-// uses the same sweep once per distinct filter (results cached). A malformed
+// sweeps once per lower bound, tallying every type at once, or once per
+// filter with a client (results cached). A malformed
 // line becomes a node with `defect` and the raw line, never dropped; a field
 // it lacks matches any filter on that field (so a line without a type reaches
 // every typed stream rather than none).
@@ -26,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,12 +50,21 @@ class JsonlSource final : public TimelineSource {
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
 
-  // Distinct filters streamed so far by Count (for tests of the cache).
+  // Sweeps Count made so far (for tests of the cache).
   int count_scans() const;
 
  private:
   explicit JsonlSource(std::string path) : path_(std::move(path)) {}
 
+  // The lines at or after a bound, by type: one sweep answers every Count
+  // without a client filter at that bound (the plan asks ~40 of them).
+  struct Tally {
+    std::map<std::string, int64_t, std::less<>> by_type;
+    int64_t lenient = 0;  // lines without a type: they match every typed filter
+    int64_t total = 0;
+    int64_t Of(const std::vector<std::string>& types) const;
+  };
+  Result<Tally> TallySince(std::optional<int64_t> bound);
   // One full parse of the file, before any sweep: builds index_.
   Status Survey();
   // Calls `match` for each line from `in`'s position on that passes the
@@ -69,6 +80,7 @@ class JsonlSource final : public TimelineSource {
   std::string path_;
   mutable std::mutex mu_;
   std::map<std::string, int64_t> counts_;
+  std::map<std::optional<int64_t>, Tally> tallies_;
   int count_scans_ = 0;
   std::mutex survey_mu_;
   bool surveyed_ = false;
