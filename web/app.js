@@ -2,9 +2,12 @@
 // SVG built from the document's "history" (no library, no CDN).
 "use strict";
 (function () {
-  // The server's language (html lang) and its catalog's translations of every
-  // t(msgid) call below (/i18n.json); numbers grouped the same way ("45 234" in French).
+  // The page's language (html lang: the browser's Accept-Language or ?lang=,
+  // chosen by the server) and its translations of every t(msgid) call below
+  // (/i18n.json); numbers grouped the same way ("45 234" in French). The
+  // documents are asked in that same language.
   const lang = document.documentElement.lang || "en";
+  const inLang = (path) => path + "?lang=" + encodeURIComponent(lang);
   let texts = {};
   const t = (msgid) => texts[msgid] || msgid;
   const fill = (msg, value) => msg.replace("{}", value);
@@ -100,7 +103,7 @@
 
   async function poll() {
     try {
-      const res = await fetch("status.json", {cache: "no-store"});
+      const res = await fetch(inLang("status.json"), {cache: "no-store"});
       if (res.ok) render(await res.json());
     } catch (e) {
       $("reason").textContent = String(e);
@@ -109,7 +112,7 @@
   }
   async function start() {
     try {
-      const res = await fetch("i18n.json");
+      const res = await fetch(inLang("i18n.json"));
       if (res.ok) texts = await res.json();
     } catch (e) {
       // English it is: the page still works without its translations.

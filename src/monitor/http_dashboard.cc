@@ -6,6 +6,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "monitor/accept_language.h"
 #include "monitor/i18n.h"
 #include "web/assets.h"
 
@@ -43,6 +44,22 @@ Result<int> ParsePort(std::string_view text, std::string_view address) {
                 TrFormat("bad --http address '{}': write HOST:PORT, e.g. 127.0.0.1:8080", address));
   }
   return port;
+}
+
+// The reader's language: ?lang=fr|en, else the browser's Accept-Language,
+// else (no header) the server's own.
+std::string RequestLanguage(const httplib::Request& req) {
+  if (std::string lang = req.get_param_value("lang"); lang == "fr" || lang == "en") return lang;
+  return LanguageFromAcceptLanguage(req.get_header_value("Accept-Language"));
+}
+
+// A handler answering in the request's language: its content varies with it.
+httplib::Server::Handler Translated(std::function<void(httplib::Response&)> handler) {
+  return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    ScopedLanguage language(RequestLanguage(req));
+    res.set_header("Vary", "Accept-Language");
+    handler(res);
+  };
 }
 
 }  // namespace
@@ -105,24 +122,23 @@ HttpDashboard::HttpDashboard(HttpContent content)
 HttpDashboard::~HttpDashboard() { Stop(); }
 
 void HttpDashboard::Routes() {
-  std::string page = LocalizePage(web::kIndex);
-  server_->Get("/", [page](const httplib::Request&, httplib::Response& res) {
-    res.set_content(page, "text/html; charset=utf-8");
-  });
+  server_->Get("/", Translated([](httplib::Response& res) {
+                 res.set_content(LocalizePage(web::kIndex), "text/html; charset=utf-8");
+               }));
   server_->Get("/app.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(web::kApp), "text/javascript; charset=utf-8");
   });
-  std::string texts = PageTexts(web::kApp);
-  server_->Get("/i18n.json", [texts](const httplib::Request&, httplib::Response& res) {
-    res.set_content(texts, "application/json; charset=utf-8");
-  });
+  server_->Get("/i18n.json", Translated([](httplib::Response& res) {
+                 res.set_content(PageTexts(web::kApp), "application/json; charset=utf-8");
+               }));
   server_->Get("/style.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(web::kStyle), "text/css; charset=utf-8");
   });
-  server_->Get("/status.json", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(content_.status_json(), "application/json");
-  });
+  server_->Get("/status.json", Translated([this](httplib::Response& res) {
+                 res.set_header("Cache-Control", "no-store");
+                 res.set_content(content_.status_json(), "application/json");
+               }));
+  // Machine-read: never translated.
   server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(content_.metrics(), "text/plain; version=0.0.4; charset=utf-8");
   });

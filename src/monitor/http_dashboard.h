@@ -2,6 +2,9 @@
 // (web/*, embedded in the binary at build time), /status.json (the --json
 // document) and /metrics (Prometheus text). The page polls /status.json every
 // second. Binds 127.0.0.1 unless the address names another interface.
+// The page, /i18n.json and /status.json speak the reader's language
+// (?lang=fr|en, else Accept-Language, else the server's); status_json is
+// called under that ScopedLanguage (i18n.h).
 #pragma once
 
 #include <atomic>

@@ -10,9 +10,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 
 #include "monitor/format.h"
+#include "monitor/mo_catalog.h"
 
 namespace gb {
 namespace {
@@ -24,6 +26,21 @@ Locale& MutableLocale() {
 
 // True once a catalog is bound for a language that is not English.
 std::atomic<bool> g_catalog_bound{false};
+
+std::mutex g_catalog_mu;
+std::string g_catalog_dir;  // the last UseCatalog()'s, whatever its language
+
+// The French catalog under the last UseCatalog()'s directory, read once.
+std::shared_ptr<const MoCatalog> FrenchCatalog() {
+  static std::string loaded_dir;
+  static std::shared_ptr<const MoCatalog> catalog;
+  std::lock_guard lock(g_catalog_mu);
+  if (!catalog || loaded_dir != g_catalog_dir) {
+    loaded_dir = g_catalog_dir;
+    catalog = MoCatalog::Load(loaded_dir + "/fr/LC_MESSAGES/" + kTextDomain + ".mo");
+  }
+  return catalog;
+}
 
 bool IsSet(const char* value) { return value != nullptr && value[0] != '\0'; }
 
@@ -133,7 +150,31 @@ std::string ExeDir() {
 
 }  // namespace
 
+struct LanguageScope {
+  Locale locale;
+  std::shared_ptr<const MoCatalog> catalog;  // null: English
+};
+
+namespace {
+thread_local const LanguageScope* t_scope = nullptr;
+}  // namespace
+
+ScopedLanguage::ScopedLanguage(std::string_view language) : previous_(t_scope) {
+  if (language == "fr") {
+    scope_ = std::make_unique<LanguageScope>(LanguageScope{FrenchLocale(), FrenchCatalog()});
+  } else if (language == "en") {
+    scope_ = std::make_unique<LanguageScope>(LanguageScope{EnglishLocale(), nullptr});
+  }
+  if (scope_) t_scope = scope_.get();
+}
+
+ScopedLanguage::~ScopedLanguage() { t_scope = previous_; }
+
 std::string Tr(std::string_view msgid) {
+  if (const LanguageScope* scope = t_scope; scope != nullptr) {
+    const std::string* text = scope->catalog ? scope->catalog->Find(msgid) : nullptr;
+    return text != nullptr ? *text : std::string(msgid);
+  }
   if (msgid.empty() || !g_catalog_bound.load(std::memory_order_relaxed)) {
     return std::string(msgid);
   }
@@ -179,7 +220,7 @@ Locale LocaleFromEnv(const char* lc_all, const char* lc_messages, const char* la
   return IsLanguage(name, "fr") ? FrenchLocale() : EnglishLocale();
 }
 
-const Locale& CurrentLocale() { return MutableLocale(); }
+const Locale& CurrentLocale() { return t_scope != nullptr ? t_scope->locale : MutableLocale(); }
 
 void SetCurrentLocale(Locale locale) { MutableLocale() = std::move(locale); }
 
@@ -202,6 +243,10 @@ std::vector<std::string> CatalogSearchPath() {
 
 bool UseCatalog(const std::string& dir, const Locale& locale) {
   SetCurrentLocale(locale);
+  {
+    std::lock_guard lock(g_catalog_mu);
+    g_catalog_dir = dir;  // also for the page's French under an English server
+  }
   if (g_catalog_bound.exchange(false)) std::setlocale(LC_MESSAGES, "C");  // as before
   if (locale.language == "en" || !HasCatalog(dir)) return false;
   SelectMessagesLocale(locale.language);

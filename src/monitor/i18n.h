@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,5 +81,24 @@ bool UseCatalog(const std::string& dir, const Locale& locale);
 
 // At startup: the locale from the environment, the catalog from the search path.
 void InitTranslations();
+
+// For the current thread only, while it lives: Tr(), TrReason() and
+// CurrentLocale() answer in `language` ("fr" or "en"; "" changes nothing),
+// French from the catalog of the last UseCatalog() read into memory (gettext
+// is process-wide, so a server answering each browser in its language cannot
+// switch it per request).
+struct LanguageScope;
+
+class ScopedLanguage {
+ public:
+  explicit ScopedLanguage(std::string_view language);
+  ~ScopedLanguage();
+  ScopedLanguage(const ScopedLanguage&) = delete;
+  ScopedLanguage& operator=(const ScopedLanguage&) = delete;
+
+ private:
+  const LanguageScope* previous_;
+  std::unique_ptr<LanguageScope> scope_;
+};
 
 }  // namespace gb

@@ -2,6 +2,8 @@
 
 #include <condition_variable>
 
+#include "monitor/i18n.h"
+
 namespace gb {
 
 HealthSampler::HealthSampler(std::unique_ptr<StatusReader> reader, HealthOptions options,
@@ -9,7 +11,9 @@ HealthSampler::HealthSampler(std::unique_ptr<StatusReader> reader, HealthOptions
     : reader_(std::move(reader)),
       clock_(clock),
       origin_(clock.Steady()),
-      health_(std::move(options)) {}
+      health_(options),
+      other_language_(CurrentLocale().language == "fr" ? "en" : "fr"),
+      other_(options) {}
 
 HealthSampler::~HealthSampler() { Stop(); }
 
@@ -17,17 +21,24 @@ Health HealthSampler::Sample() {
   auto status = reader_->Read();  // outside the lock: the page keeps answering meanwhile
   double t = std::chrono::duration<double>(clock_.Steady() - origin_).count();
   std::lock_guard lock(mu_);
-  if (status) {
-    health_.Add(t, *status, reader_->Describe());
-  } else {
-    health_.AddFailure(t, status.error(), reader_->Describe());
+  auto fold = [&](RunHealth& health) {
+    if (status) {
+      health.Add(t, *status, reader_->Describe());
+    } else {
+      health.AddFailure(t, status.error(), reader_->Describe());
+    }
+  };
+  fold(health_);
+  {
+    ScopedLanguage other(other_language_);
+    fold(other_);
   }
   return health_.Current();
 }
 
 Health HealthSampler::Current() const {
   std::lock_guard lock(mu_);
-  return health_.Current();
+  return CurrentLocale().language == other_language_ ? other_.Current() : health_.Current();
 }
 
 void HealthSampler::StartBackground(std::chrono::milliseconds period) {
