@@ -43,55 +43,55 @@ std::string Planner::Since(int year) const { return FormatIsoUtc(zone_.YearStart
 
 Result<Plan> Planner::Make(TimelineSource& source) const {
   Plan plan;
-  auto expected = ExpectedPerYear(source);
-  if (!expected) return tl::unexpected(expected.error());
-  plan.expected = std::move(*expected);
-  auto units = Units(source, plan.expected, &plan.unknown_type_rows);
+  auto counts = Ask(source);
+  if (!counts) return tl::unexpected(counts.error());
+  for (int year : options_.years) {
+    plan.expected[year] = counts->since[year] - counts->since[year + 1];
+  }
+  auto units = Units(source, plan.expected, *counts, &plan.unknown_type_rows);
   if (!units) return tl::unexpected(units.error());
   plan.units = std::move(*units);
   return plan;
 }
 
-Result<std::map<int, int64_t>> Planner::ExpectedPerYear(TimelineSource& source) const {
-  std::map<int, int64_t> since;  // year -> Count(>= Jan 1 of year), each boundary asked once
-  for (int year : options_.years) {
-    for (int boundary : {year, year + 1}) {
-      if (since.contains(boundary)) continue;
-      TimelineFilter filter;
-      filter.occurred_at_get = Since(boundary);
-      auto count = source.Count(filter);
-      if (!count) return tl::unexpected(count.error());
-      since[boundary] = *count;
-    }
+// All in one CountEach (a file answers them in one read): Count(>= Jan 1) of
+// each year boundary, and of each type from the oldest one.
+Result<Planner::Counts> Planner::Ask(TimelineSource& source) const {
+  Counts counts;
+  for (int year : options_.years) counts.since[year] = counts.since[year + 1] = 0;
+  std::vector<TimelineFilter> filters;
+  for (const auto& [year, n] : counts.since) filters.push_back({{}, std::nullopt, Since(year)});
+  for (std::string_view type : kEntryTypes) {
+    filters.push_back({{std::string(type)}, std::nullopt, Since(options_.years.front())});
   }
-  std::map<int, int64_t> expected;
-  for (int year : options_.years) expected[year] = since[year] - since[year + 1];
-  return expected;
+  auto answers = source.CountEach(filters);
+  if (!answers) return tl::unexpected(answers.error());
+  auto next = answers->begin();
+  for (auto& [year, n] : counts.since) n = *next++;
+  counts.per_type.assign(next, answers->end());
+  return counts;
 }
 
 Result<std::vector<UnitSpec>> Planner::Units(TimelineSource& source,
                                              const std::map<int, int64_t>& expected,
-                                             int64_t* unknown_rows) const {
-  const std::string oldest = Since(options_.years.front());
-  auto all = source.Count({{}, std::nullopt, oldest});
-  if (!all) return tl::unexpected(all.error());
-  const Split split{std::max(kMinPiece, (*all + 2 * kBalancedStreams - 1) / (2 * kBalancedStreams)),
-                    YearShares(expected, *all)};
+                                             const Counts& counts, int64_t* unknown_rows) const {
+  const int64_t all = counts.since.at(options_.years.front());
+  const Split split{std::max(kMinPiece, (all + 2 * kBalancedStreams - 1) / (2 * kBalancedStreams)),
+                    YearShares(expected, all)};
   std::vector<UnitSpec> units;
   int64_t typed = 0;
-  for (std::string_view type : kEntryTypes) {
-    auto count = source.Count({{std::string(type)}, std::nullopt, oldest});
-    if (!count) return tl::unexpected(count.error());
-    typed += *count;
-    auto pieces = TypeUnits(source, std::string(type), *count, split);
+  for (size_t i = 0; i < kEntryTypes.size(); ++i) {
+    typed += counts.per_type[i];
+    auto pieces = TypeUnits(source, std::string(kEntryTypes[i]), counts.per_type[i], split);
     if (!pieces) return tl::unexpected(pieces.error());
     std::move(pieces->begin(), pieces->end(), std::back_inserter(units));
   }
   // Biggest first: the longest sweeps start first (the catch-all stays last).
   std::stable_sort(units.begin(), units.end(),
                    [](const UnitSpec& a, const UnitSpec& b) { return a.expected > b.expected; });
-  *unknown_rows = *all - typed;
-  if (*all != typed) units.push_back({kCatchAllUnit, {}, std::nullopt, oldest, {}, *all - typed});
+  *unknown_rows = all - typed;
+  const std::string oldest = Since(options_.years.front());
+  if (all != typed) units.push_back({kCatchAllUnit, {}, std::nullopt, oldest, {}, all - typed});
   return units;
 }
 

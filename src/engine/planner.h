@@ -60,14 +60,18 @@ class Planner {
   std::string ParamsJson(const std::string& source_description) const;
   std::string Fingerprint(const std::string& source_description) const;
 
-  // Asks the source for counts (2 per year boundary + 29 for the units).
+  // Asks the source for counts (one per year boundary + 28 for the units).
   Result<Plan> Make(TimelineSource& source) const;  // years must be non-empty
 
   // The units a resumed run would have had (for sizing concurrency only).
   static int TypeUnitCount();
 
  private:
-  Result<std::map<int, int64_t>> ExpectedPerYear(TimelineSource& source) const;
+  struct Counts {
+    std::map<int, int64_t> since;   // year -> Count(>= Jan 1 of year)
+    std::vector<int64_t> per_type;  // of kEntryTypes, from the oldest year
+  };
+  Result<Counts> Ask(TimelineSource& source) const;
   // How heavy types are cut: the piece size aimed at, and the estimated
   // share of the swept entries at or after each year start.
   struct Split {
@@ -75,7 +79,7 @@ class Planner {
     std::map<int, double> shares;
   };
   Result<std::vector<UnitSpec>> Units(TimelineSource& source,
-                                      const std::map<int, int64_t>& expected,
+                                      const std::map<int, int64_t>& expected, const Counts& counts,
                                       int64_t* unknown_rows) const;
   std::map<int, double> YearShares(const std::map<int, int64_t>& expected, int64_t all) const;
   // One unit for `type`, or its time pieces when it holds more than ~1.5

@@ -155,30 +155,85 @@ int64_t JsonlSource::Tally::Of(const std::vector<std::string>& types) const {
   return count;
 }
 
+void JsonlSource::Tally::Add(std::string_view type, bool untyped) {
+  ++total;
+  if (untyped) {
+    ++lenient;  // a line without a type reaches every typed filter
+  } else if (auto it = by_type.find(type); it != by_type.end()) {
+    ++it->second;
+  } else {
+    by_type.emplace(std::string(type), 1);
+  }
+}
+
+void JsonlSource::Tally::Merge(const Tally& other) {
+  total += other.total;
+  lenient += other.lenient;
+  for (const auto& [type, n] : other.by_type) by_type[type] += n;
+}
+
 Result<JsonlSource::Tally> JsonlSource::TallySince(std::optional<int64_t> bound) {
+  if (Status s = TallyBounds({bound}); !s) return tl::unexpected(s.error());
+  std::lock_guard lock(mu_);
+  return tallies_.at(bound);
+}
+
+// One sweep for all the bounds not tallied yet: each line lands in the bucket
+// of the bounds it passes (those at or before its time), and a bound's tally
+// is the sum of the buckets above it.
+Status JsonlSource::TallyBounds(std::vector<std::optional<int64_t>> bounds) {
   {
     std::lock_guard lock(mu_);
-    if (auto it = tallies_.find(bound); it != tallies_.end()) return it->second;
+    std::erase_if(bounds, [&](const auto& b) { return tallies_.contains(b); });
   }
+  if (bounds.empty()) return {};
+  std::vector<int64_t> sorted;  // no bound = INT64_MIN, passed by every time
+  for (const auto& b : bounds) sorted.push_back(b.value_or(INT64_MIN));
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<Tally> buckets(sorted.size() + 1);
+  const std::optional<int64_t> lowest =
+      sorted.front() == INT64_MIN ? std::nullopt : std::optional<int64_t>(sorted.front());
   LineReader in(path_, 0, kSweepBuffer);
   if (!in.ok()) return CannotRead(path_);
-  Tally tally;
-  Sweep(in, TimelineFilter{}, bound, [&](std::string_view line, ApiNode* parsed) {
-    ++tally.total;
+  Sweep(in, TimelineFilter{}, lowest, [&](std::string_view line, ApiNode* parsed) {
+    const bool lenient = parsed != nullptr && !parsed->defect.empty();
+    auto at = parsed != nullptr ? ParseIsoUtc(parsed->occurred_at) : QuickTime(line);
+    size_t passed = lenient ? sorted.size() : (sorted.front() == INT64_MIN ? 1 : 0);
+    if (at) passed = std::upper_bound(sorted.begin(), sorted.end(), *at) - sorted.begin();
     const std::string_view type = parsed != nullptr ? parsed->type : QuickType(line);
-    if (parsed != nullptr && type.empty()) {
-      ++tally.lenient;  // a line without a type reaches every typed filter
-    } else if (auto it = tally.by_type.find(type); it != tally.by_type.end()) {
-      ++it->second;
-    } else {
-      tally.by_type.emplace(std::string(type), 1);
-    }
+    buckets[passed].Add(type, parsed != nullptr && type.empty());
     return true;
   });
   if (!in.ok()) return CannotRead(path_);
   std::lock_guard lock(mu_);
   ++count_scans_;
-  return tallies_.emplace(bound, std::move(tally)).first->second;
+  Tally above;
+  for (size_t i = sorted.size(); i-- > 0;) {
+    above.Merge(buckets[i + 1]);
+    const std::optional<int64_t> bound =
+        sorted[i] == INT64_MIN ? std::nullopt : std::optional<int64_t>(sorted[i]);
+    tallies_.emplace(bound, above);
+  }
+  return {};
+}
+
+Result<std::vector<int64_t>> JsonlSource::CountEach(const std::vector<TimelineFilter>& filters) {
+  std::vector<std::optional<int64_t>> bounds;
+  for (const auto& filter : filters) {
+    auto bound = Bound(filter);
+    if (!bound) return tl::unexpected(bound.error());
+    if (!filter.client_id) bounds.push_back(*bound);
+  }
+  if (Status s = Survey(); !s) return tl::unexpected(s.error());
+  if (Status s = TallyBounds(std::move(bounds)); !s) return tl::unexpected(s.error());
+  std::vector<int64_t> counts;
+  for (const auto& filter : filters) {
+    auto count = Count(filter);
+    if (!count) return tl::unexpected(count.error());
+    counts.push_back(*count);
+  }
+  return counts;
 }
 
 Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {

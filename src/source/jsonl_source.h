@@ -47,6 +47,8 @@ class JsonlSource final : public TimelineSource {
   // of a filter may come back empty with has_next_page false.
   Result<Page> FetchPage(const PageRequest& request) override;
   Result<int64_t> Count(const TimelineFilter& filter) override;
+  // All the plan's counts without a client filter in one sweep.
+  Result<std::vector<int64_t>> CountEach(const std::vector<TimelineFilter>& filters) override;
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
 
@@ -63,8 +65,11 @@ class JsonlSource final : public TimelineSource {
     int64_t lenient = 0;  // lines without a type: they match every typed filter
     int64_t total = 0;
     int64_t Of(const std::vector<std::string>& types) const;
+    void Add(std::string_view type, bool untyped);
+    void Merge(const Tally& other);
   };
   Result<Tally> TallySince(std::optional<int64_t> bound);
+  Status TallyBounds(std::vector<std::optional<int64_t>> bounds);
   // One full parse of the file, before any sweep: builds index_.
   Status Survey();
   // Calls `match` for each line from `in`'s position on that passes the

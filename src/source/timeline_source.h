@@ -52,6 +52,17 @@ class TimelineSource {
   virtual Result<Page> FetchPage(const PageRequest& request) = 0;
   // totalCount of the filter (for the plan: per-year totals by difference).
   virtual Result<int64_t> Count(const TimelineFilter& filter) = 0;
+  // Count of each filter, asked together (the plan's ~40 counts): a source
+  // that reads everything to count (a file) answers them in one read.
+  virtual Result<std::vector<int64_t>> CountEach(const std::vector<TimelineFilter>& filters) {
+    std::vector<int64_t> counts;
+    for (const auto& filter : filters) {
+      auto count = Count(filter);
+      if (!count) return tl::unexpected(count.error());
+      counts.push_back(*count);
+    }
+    return counts;
+  }
   // `last: 1` over `filter`: the cursor of its oldest entry, and its
   // totalCount. Cursors are offsets from the newest entry, and a filter with
   // an older occurredAtGet lists the same entries first; so a sweep of that

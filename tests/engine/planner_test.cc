@@ -59,7 +59,7 @@ TEST(PlannerTest, NonContiguousYearsAskEachBoundaryOnce) {
   auto plan = Planner(options, zone).Make(source);
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->expected, (std::map<int, int64_t>{{2023, 1}, {2025, 3}}));
-  EXPECT_EQ(source.count_calls(), 4 + 28 + 1);  // 2023, 2024, 2025, 2026 + units
+  EXPECT_EQ(source.count_calls(), 4 + 28);  // 2023, 2024, 2025, 2026 + one per type
 }
 
 TEST(PlannerTest, UnknownTypesGetACatchAllUnit) {

@@ -89,6 +89,7 @@ TEST(JsonlIndex, SweepsReturnWhatAFullParseOfEveryLineWould) {
   filters[3].occurred_at_get = "2024-01-01T00:00:00Z";
   filters[4].types = {"INVOICE"};
   filters[4].client_id = "cli_1";
+  std::vector<int64_t> expected_counts;
   for (const auto& filter : filters) {
     std::optional<int64_t> bound;
     if (filter.occurred_at_get) bound = ParseIsoUtc(*filter.occurred_at_get).value();
@@ -109,7 +110,15 @@ TEST(JsonlIndex, SweepsReturnWhatAFullParseOfEveryLineWould) {
     EXPECT_EQ(got, expected);
     EXPECT_EQ(*(*source)->Count(filter), static_cast<int64_t>(expected.size()));
     EXPECT_GT(expected.size(), 0u);
+    expected_counts.push_back(static_cast<int64_t>(expected.size()));
   }
+  // Asked together (as the plan does): one sweep for every bound, one for the client.
+  auto fresh = JsonlSource::Open(path);
+  ASSERT_TRUE(fresh);
+  auto counts = (*fresh)->CountEach(filters);
+  ASSERT_TRUE(counts) << counts.error().message;
+  EXPECT_EQ(*counts, expected_counts);
+  EXPECT_EQ((*fresh)->count_scans(), 2);
 }
 
 }  // namespace
