@@ -96,7 +96,7 @@
     body.replaceChildren(...rows);
     list("latest", doc.latest, (e) => e.external_id + "  " + e.type + "  " + e.occurred_at);
     list("workers", doc.workers, (w) => w.worker_id + "  " + stateLabel(w.state) + "  " + duration(w.heartbeat_age_s) +
-      (w.reason ? "  " + w.reason : ""));
+      (w.reason ? "  " + (w.reason_label || w.reason) : ""));
     drawChart(doc.history);
     $("updated").textContent = doc.time;
   }

@@ -1,6 +1,7 @@
 #include "monitor/status_json.h"
 
 #include "core/iso_time.h"
+#include "monitor/i18n.h"
 
 namespace gb {
 namespace {
@@ -56,6 +57,7 @@ json ListsJson(const Health& h, json j) {
                             {"pid", w.row.pid},
                             {"state", w.row.state},
                             {"reason", w.row.reason},
+                            {"reason_label", TrReason(w.row.reason)},
                             {"heartbeat_at", FormatIsoUtc(w.row.heartbeat_at)},
                             {"heartbeat_age_s", w.heartbeat_age}});
   }

@@ -106,6 +106,9 @@ TEST_F(PageLanguageTest, AnEnglishServerAnswersAFrenchBrowserInFrench) {
   EXPECT_EQ(total["label"], "lent");
   EXPECT_EQ(total["reason"], "312 entrées/s, sous son rythme récent de 1\u00a0450 entrées/s");
   EXPECT_NE(Get("/", "fr-CA,fr;q=0.9").find("<html lang=\"fr\""), std::string::npos);
+  auto worker = nlohmann::json::parse(Get("/status.json", "fr"))["workers"][0];
+  EXPECT_EQ(worker["reason"], "312 entries/s, below its recent pace of 1450 entries/s");
+  EXPECT_EQ(worker["reason_label"], total["reason"]);
 
   EXPECT_EQ(nlohmann::json::parse(Get("/i18n.json", "en-US"))["running"], "running");
   total = Total("en-US");
