@@ -88,6 +88,19 @@ Result<int64_t> GazelleClient::Count(const TimelineFilter& filter) {
   return Call<int64_t>(TimelineCountBody(filter), &ParseCount);
 }
 
+Result<std::vector<int64_t>> GazelleClient::CountEach(const std::vector<TimelineFilter>& filters) {
+  std::vector<int64_t> counts;
+  for (size_t start = 0; start < filters.size(); start += kCountsPerRequest) {
+    const size_t n = std::min(kCountsPerRequest, filters.size() - start);
+    std::vector<TimelineFilter> chunk(filters.begin() + start, filters.begin() + start + n);
+    auto answer = Call<std::vector<int64_t>>(
+        TimelineCountsBody(chunk), [n](std::string_view body) { return ParseCounts(body, n); });
+    if (!answer) return tl::unexpected(answer.error());
+    counts.insert(counts.end(), answer->begin(), answer->end());
+  }
+  return counts;
+}
+
 Result<FilterEnd> GazelleClient::EndOf(const TimelineFilter& filter) {
   Result<Page> page = Call<Page>(TimelineOldestBody(filter), &ParsePage);
   if (!page) return tl::unexpected(page.error());
@@ -114,7 +127,8 @@ std::string GazelleClient::Describe() const {
 }
 
 template <class T>
-Result<T> GazelleClient::Call(const std::string& body, Result<T> (*parse)(std::string_view)) {
+Result<T> GazelleClient::Call(const std::string& body,
+                              const std::function<Result<T>(std::string_view)>& parse) {
   return retrier_.Run<T>([&]() -> Result<T> {
     Result<HttpResponse> response = PostOnce(body);
     if (!response) return tl::unexpected(response.error());

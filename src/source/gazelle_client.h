@@ -39,6 +39,10 @@ class GazelleClient final : public TimelineSource {
 
   Result<Page> FetchPage(const PageRequest& request) override;
   Result<int64_t> Count(const TimelineFilter& filter) override;
+  // Up to kCountsPerRequest counts per request (aliased connections): the
+  // plan's ~32 counts cost 2 requests instead of 32 round trips in a row.
+  Result<std::vector<int64_t>> CountEach(const std::vector<TimelineFilter>& filters) override;
+  static constexpr size_t kCountsPerRequest = 20;
   Result<FilterEnd> EndOf(const TimelineFilter& filter) override;
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
@@ -48,7 +52,7 @@ class GazelleClient final : public TimelineSource {
                 Observer& observer);
 
   template <class T>
-  Result<T> Call(const std::string& body, Result<T> (*parse)(std::string_view));
+  Result<T> Call(const std::string& body, const std::function<Result<T>(std::string_view)>& parse);
   // One request (plus one replay after a 401 and a refresh).
   Result<HttpResponse> PostOnce(const std::string& body);
   Result<HttpResponse> SendWith(const std::string& body, const AuthHeaders& auth);

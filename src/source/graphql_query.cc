@@ -50,6 +50,23 @@ std::string TimelineCountBody(const TimelineFilter& filter) {
   return Body(query, FilterVariables(filter, 1));
 }
 
+std::string TimelineCountsBody(const std::vector<TimelineFilter>& filters) {
+  std::string decls, fields;
+  nlohmann::json v = nlohmann::json::object();
+  for (size_t i = 0; i < filters.size(); ++i) {
+    const std::string n = std::to_string(i);
+    decls += (i ? ", " : "") +
+             ("$g" + n + ": CoreDateTime, $t" + n + ": [TimelineEntryType!], $c" + n + ": String");
+    fields += " c" + n + ": allTimelineEntries(first: 1, occurredAtGet: $g" + n + ", types: $t" +
+              n + ", clientId: $c" + n + ") { totalCount }";
+    const TimelineFilter& f = filters[i];
+    if (f.occurred_at_get) v["g" + n] = *f.occurred_at_get;
+    if (!f.types.empty()) v["t" + n] = f.types;
+    if (f.client_id) v["c" + n] = *f.client_id;
+  }
+  return Body("query TimelineCounts(" + decls + ") {" + fields + " }", std::move(v));
+}
+
 std::string TimelineOldestBody(const TimelineFilter& filter) {
   static const std::string query =
       "query TimelineOldest($last: Int, $occurredAtGet: CoreDateTime, "

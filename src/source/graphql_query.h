@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "source/timeline_source.h"
 
@@ -15,6 +16,8 @@ std::string TimelinePageBody(const PageRequest& request);
 
 // The same filter asking only totalCount (first: 1, no node fields).
 std::string TimelineCountBody(const TimelineFilter& filter);
+// Several counts in one request: connection i is aliased c<i> (ParseCounts).
+std::string TimelineCountsBody(const std::vector<TimelineFilter>& filters);
 
 // The same filter asking for its oldest entry (last: 1) and pageInfo.
 std::string TimelineOldestBody(const TimelineFilter& filter);

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <cctype>
+#include <charconv>
 #include <functional>
 
 #include "core/redact.h"
@@ -85,8 +86,11 @@ error_code ForEachField(od::value value, const FieldReader& reader) {
 
 // Walks {"data": {root: <value>}, "errors": [...]}: `read_root` sees the
 // value of data.<root>; GraphQL errors win over any partial data.
-Status ReadAnswer(std::string_view body, std::string_view root,
-                  const std::function<error_code(od::value)>& read_root) {
+// The answer's `data` fields for which `read` is called (`want` says which),
+// after the GraphQL errors (which win). Incomplete when none was there.
+Status ReadData(std::string_view body, std::string_view what,
+                const std::function<bool(std::string_view)>& want,
+                const std::function<error_code(std::string_view, od::value)>& read) {
   thread_local od::parser parser;
   simdjson::padded_string padded(body);
   od::document doc;
@@ -107,20 +111,27 @@ Status ReadAnswer(std::string_view body, std::string_view root,
       if (auto e2 = data.is_null().get(is_null)) return Garbled(e2);
       if (!is_null) {
         e = ForEachField(data, [&](std::string_view k, od::value v) {
-          if (k != root) return simdjson::SUCCESS;
+          if (!want(k)) return simdjson::SUCCESS;
           bool null_root = false;
           if (auto e3 = v.is_null().get(null_root)) return e3;
           if (null_root) return simdjson::SUCCESS;
           found = true;
-          return read_root(v);
+          return read(k, v);
         });
       }
     }
     if (e) return Garbled(e);
   }
   if (!errors.empty()) return tl::unexpected(ClassifyGraphqlErrors(errors));
-  if (!found) return Incomplete(fmt::format("data.{}", root));
+  if (!found) return Incomplete(fmt::format("data.{}", what));
   return {};
+}
+
+Status ReadAnswer(std::string_view body, std::string_view root,
+                  const std::function<error_code(od::value)>& read_root) {
+  return ReadData(
+      body, root, [&](std::string_view k) { return k == root; },
+      [&](std::string_view, od::value v) { return read_root(v); });
 }
 
 error_code ReadNodes(od::value value, std::vector<ApiNode>* nodes) {
@@ -184,6 +195,33 @@ Result<Page> ParsePage(std::string_view body) {
   if (!have_info) return Incomplete("allTimelineEntries.pageInfo");
   if (page.has_next_page && !page.end_cursor) return Incomplete("pageInfo.endCursor");
   return page;
+}
+
+Result<std::vector<int64_t>> ParseCounts(std::string_view body, size_t n) {
+  std::vector<std::optional<int64_t>> counts(n);
+  Status status = ReadData(
+      body, "c0", [](std::string_view k) { return k.size() > 1 && k[0] == 'c'; },
+      [&](std::string_view key, od::value conn) {
+        size_t i = 0;
+        auto [end, ec] = std::from_chars(key.data() + 1, key.data() + key.size(), i);
+        if (ec != std::errc() || end != key.data() + key.size() || i >= n) {
+          return simdjson::SUCCESS;
+        }
+        return ForEachField(conn, [&](std::string_view k, od::value v) {
+          if (k != "totalCount") return simdjson::SUCCESS;
+          int64_t count = 0;
+          if (auto e = v.get_int64().get(count)) return e;
+          counts[i] = count;
+          return simdjson::SUCCESS;
+        });
+      });
+  if (!status) return tl::unexpected(status.error());
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < n; ++i) {
+    if (!counts[i]) return Incomplete(fmt::format("data.c{}.totalCount", i));
+    out.push_back(*counts[i]);
+  }
+  return out;
 }
 
 Result<int64_t> ParseCount(std::string_view body) {

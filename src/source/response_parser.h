@@ -20,6 +20,8 @@ namespace gb {
 // Every node of the page comes back, well-formed or with `defect` set.
 Result<Page> ParsePage(std::string_view body);
 Result<int64_t> ParseCount(std::string_view body);
+// The totalCount of each of the `n` aliased connections c0..c<n-1> of TimelineCountsBody.
+Result<std::vector<int64_t>> ParseCounts(std::string_view body, size_t n);
 
 struct UsersPage {
   std::vector<ApiUser> users;

@@ -106,6 +106,32 @@ TEST_F(SimIntegrationTest, FullSweepEqualsTotalCount) {
   EXPECT_GT(*a - *b, 0);
 }
 
+// The plan's counts in a few aliased requests give what one request each gives.
+TEST_F(SimIntegrationTest, CountsAskedTogetherMatchCountsAskedOneByOne) {
+  std::vector<TimelineFilter> filters;
+  for (int year = 2016; year <= 2027; ++year) {
+    filters.push_back({{}, std::nullopt, std::to_string(year) + "-01-01T00:00:00Z"});
+  }
+  for (const char* type : {"APPOINTMENT", "INVOICE", "SYSTEM_MESSAGE", "PIANO_MEASUREMENT"}) {
+    filters.push_back({{type}, std::nullopt, "2016-01-01T00:00:00Z"});
+    filters.push_back({{type, "USER_COMMENT"}, std::nullopt, "2020-01-01T00:00:00Z"});
+  }
+  filters.push_back({{}, std::string("cli_no_such_client"), std::nullopt});
+  filters.push_back({});
+  filters.push_back({{"INVOICE"}, std::nullopt, "2022-01-01T00:00:00Z"});
+  ASSERT_GT(filters.size(), GazelleClient::kCountsPerRequest);  // more than one request
+  auto together = client_->CountEach(filters);
+  ASSERT_TRUE(together) << together.error().message;
+  ASSERT_EQ(together->size(), filters.size());
+  for (size_t i = 0; i < filters.size(); ++i) {
+    auto one = client_->Count(filters[i]);
+    ASSERT_TRUE(one) << one.error().message;
+    EXPECT_EQ((*together)[i], *one) << i;
+  }
+  EXPECT_GT(together->front(), 0);
+  EXPECT_EQ((*together)[filters.size() - 3], 0);  // the unknown client
+}
+
 TEST_F(SimIntegrationTest, SweepSurvivesFaultsAndTokenExpiry) {
   auto total = client_->Count({});
   ASSERT_TRUE(total) << total.error().message;
