@@ -1,5 +1,7 @@
 #include "source/jsonl_quick_fields.h"
 
+#include <simdjson.h>
+
 #include "core/iso_time.h"
 
 namespace gb {
@@ -48,6 +50,18 @@ std::optional<QuickFields> ReadQuickFields(std::string_view line) {
   auto at = ParseIsoUtc(iso);
   if (!at || iso.back() != 'Z') return std::nullopt;
   return QuickFields{*at, type};
+}
+
+bool QuickReadHolds(std::string_view line) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  if (parser.parse(line.data(), line.size()).get(object) != simdjson::SUCCESS) return false;
+  int types = 0, times = 0;
+  for (auto field : object) {
+    types += field.key == "type";
+    times += field.key == "occurredAt";
+  }
+  return types == 1 && times == 1;
 }
 
 std::string_view QuickType(std::string_view line) {

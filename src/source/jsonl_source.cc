@@ -270,13 +270,9 @@ Status JsonlSource::Survey() {
     if (Blank(line)) continue;
     auto quick = ReadQuickFields(line);
     // A line broken further on parses as an empty node (lenient: it matches
-    // every filter), so only the full parse can tell whether the quick read holds.
-    if (quick) {
-      const ApiNode node = ParseNode(line);
-      if (node.type != quick->type || ParseIsoUtc(node.occurred_at) != quick->occurred_at) {
-        quick.reset();
-      }
-    }
+    // every filter), and a repeated key parses as its last value: only a
+    // check of the whole line tells whether the quick read holds.
+    if (quick && !QuickReadHolds(line)) quick.reset();
     if (quick) {
       index_.AddQuick(in.line_offset(), quick->type, quick->occurred_at);
     } else {

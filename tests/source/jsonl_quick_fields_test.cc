@@ -67,6 +67,21 @@ TEST(QuickFields, ALineBrokenFurtherOnStillReachesEveryTypedFilter) {
   EXPECT_EQ((*source)->Count(later).value_or(-1), 1) << "only the lenient broken line";
 }
 
+TEST(QuickFields, TheQuickReadHoldsOnlyForAWholeValidLineWithEachKeyOnce) {
+  const std::string line = kLine;
+  EXPECT_TRUE(QuickReadHolds(line));
+  EXPECT_FALSE(QuickReadHolds(line.substr(0, line.size() - 1)));  // cut off
+  std::string repeated = line;
+  repeated.replace(repeated.find("\"Facture\""), 9,
+                   "\"F\",\"occurredAt\":\"2016-01-01T00:00:00Z\"");
+  EXPECT_FALSE(QuickReadHolds(repeated));
+  std::string bad_utf8 = line;
+  bad_utf8.replace(bad_utf8.find("Facture"), 1, "\xff");
+  EXPECT_FALSE(QuickReadHolds(bad_utf8));
+  EXPECT_EQ(QuickType(line), "INVOICE");
+  EXPECT_EQ(QuickTime(line), ReadQuickFields(line)->occurred_at);
+}
+
 // The full parse keeps the last of a repeated key: so does the file source.
 TEST(QuickFields, ARepeatedTypeKeyCountsUnderItsLastValue) {
   test::TempDir dir("gb-quick-");
