@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <memory>
+
 #include "sink/postgres/jsonb_text.h"
 
 namespace gb {
@@ -38,10 +40,17 @@ std::optional<std::string> RowDigest(const Row& row) {
   Put(row.title, &text);
   Put(row.description, &text);
   Put(std::string_view(*metadata), &text);
+  // Fetched once: OpenSSL 3's implicit fetch in EVP_md5() takes a lock and a
+  // provider lookup per call (more than the hashing of a row).
+  static EVP_MD* const kMd5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                           &EVP_MD_CTX_free);
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), md, &length, EVP_md5(), nullptr) != 1) {
-    return std::nullopt;
+  if (kMd5 == nullptr || ctx == nullptr || EVP_DigestInit_ex(ctx.get(), kMd5, nullptr) != 1 ||
+      EVP_DigestUpdate(ctx.get(), text.data(), text.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx.get(), md, &length) != 1) {
+    return std::nullopt;  // no digest: the row is compared in the database
   }
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(2 * length, '0');
