@@ -181,40 +181,65 @@ Result<JsonlSource::Tally> JsonlSource::TallySince(std::optional<int64_t> bound)
 // One sweep for all the bounds not tallied yet: each line lands in the bucket
 // of the bounds it passes (those at or before its time), and a bound's tally
 // is the sum of the buckets above it.
-Status JsonlSource::TallyBounds(std::vector<std::optional<int64_t>> bounds) {
-  {
-    std::lock_guard lock(mu_);
-    std::erase_if(bounds, [&](const auto& b) { return tallies_.contains(b); });
+JsonlSource::Buckets::Buckets(const std::vector<std::optional<int64_t>>& bounds) {
+  for (const auto& b : bounds) sorted_.push_back(b.value_or(INT64_MIN));
+  std::sort(sorted_.begin(), sorted_.end());
+  sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
+  buckets_.resize(sorted_.size() + 1);
+}
+
+std::optional<int64_t> JsonlSource::Buckets::lowest() const {
+  if (sorted_.empty() || sorted_.front() == INT64_MIN) return std::nullopt;
+  return sorted_.front();
+}
+
+void JsonlSource::Buckets::Add(std::string_view type, std::optional<int64_t> at, bool lenient,
+                               bool untyped) {
+  if (sorted_.empty()) return;
+  // A time that cannot be read passes every bound when lenient, else only "none".
+  size_t passed = lenient ? sorted_.size() : (sorted_.front() == INT64_MIN ? 1 : 0);
+  if (at) passed = std::upper_bound(sorted_.begin(), sorted_.end(), *at) - sorted_.begin();
+  buckets_[passed].Add(type, untyped);
+}
+
+void JsonlSource::Buckets::StoreInto(std::map<std::optional<int64_t>, Tally>* tallies) const {
+  Tally above;
+  for (size_t i = sorted_.size(); i-- > 0;) {
+    above.Merge(buckets_[i + 1]);
+    const std::optional<int64_t> bound =
+        sorted_[i] == INT64_MIN ? std::nullopt : std::optional<int64_t>(sorted_[i]);
+    tallies->emplace(bound, above);
   }
-  if (bounds.empty()) return {};
-  std::vector<int64_t> sorted;  // no bound = INT64_MIN, passed by every time
-  for (const auto& b : bounds) sorted.push_back(b.value_or(INT64_MIN));
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  std::vector<Tally> buckets(sorted.size() + 1);
-  const std::optional<int64_t> lowest =
-      sorted.front() == INT64_MIN ? std::nullopt : std::optional<int64_t>(sorted.front());
+}
+
+std::vector<std::optional<int64_t>> JsonlSource::Untallied(
+    std::vector<std::optional<int64_t>> bounds) const {
+  std::lock_guard lock(mu_);
+  std::erase_if(bounds, [&](const auto& b) { return tallies_.contains(b); });
+  return bounds;
+}
+
+// One sweep for all the bounds not tallied yet: each line lands in the bucket
+// of the bounds it passes (those at or before its time), and a bound's tally
+// is the sum of the buckets above it.
+Status JsonlSource::TallyBounds(std::vector<std::optional<int64_t>> bounds) {
+  Buckets buckets(Untallied(std::move(bounds)));
+  if (buckets.empty()) return {};
   LineReader in(path_, 0, kSweepBuffer);
   if (!in.ok()) return CannotRead(path_);
-  Sweep(in, TimelineFilter{}, lowest, [&](std::string_view line, ApiNode* parsed) {
-    const bool lenient = parsed != nullptr && !parsed->defect.empty();
-    auto at = parsed != nullptr ? ParseIsoUtc(parsed->occurred_at) : QuickTime(line);
-    size_t passed = lenient ? sorted.size() : (sorted.front() == INT64_MIN ? 1 : 0);
-    if (at) passed = std::upper_bound(sorted.begin(), sorted.end(), *at) - sorted.begin();
-    const std::string_view type = parsed != nullptr ? parsed->type : QuickType(line);
-    buckets[passed].Add(type, parsed != nullptr && type.empty());
+  Sweep(in, TimelineFilter{}, buckets.lowest(), [&](std::string_view line, ApiNode* parsed) {
+    if (parsed == nullptr) {
+      buckets.Add(QuickType(line), QuickTime(line), false, false);
+    } else {
+      buckets.Add(parsed->type, ParseIsoUtc(parsed->occurred_at), !parsed->defect.empty(),
+                  parsed->type.empty());
+    }
     return true;
   });
   if (!in.ok()) return CannotRead(path_);
   std::lock_guard lock(mu_);
   ++count_scans_;
-  Tally above;
-  for (size_t i = sorted.size(); i-- > 0;) {
-    above.Merge(buckets[i + 1]);
-    const std::optional<int64_t> bound =
-        sorted[i] == INT64_MIN ? std::nullopt : std::optional<int64_t>(sorted[i]);
-    tallies_.emplace(bound, above);
-  }
+  buckets.StoreInto(&tallies_);
   return {};
 }
 
@@ -225,7 +250,7 @@ Result<std::vector<int64_t>> JsonlSource::CountEach(const std::vector<TimelineFi
     if (!bound) return tl::unexpected(bound.error());
     if (!filter.client_id) bounds.push_back(*bound);
   }
-  if (Status s = Survey(); !s) return tl::unexpected(s.error());
+  if (Status s = Survey(bounds); !s) return tl::unexpected(s.error());
   if (Status s = TallyBounds(std::move(bounds)); !s) return tl::unexpected(s.error());
   std::vector<int64_t> counts;
   for (const auto& filter : filters) {
@@ -260,9 +285,10 @@ Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {
   return users;
 }
 
-Status JsonlSource::Survey() {
+Status JsonlSource::Survey(const std::vector<std::optional<int64_t>>& bounds) {
   std::lock_guard lock(survey_mu_);
   if (surveyed_) return {};
+  Buckets buckets(Untallied(bounds));  // the plan's counts, in the same read
   LineReader in(path_, 0);
   if (!in.ok()) return CannotRead(path_);
   std::string_view line;
@@ -275,13 +301,24 @@ Status JsonlSource::Survey() {
     if (quick && !QuickReadHolds(line)) quick.reset();
     if (quick) {
       index_.AddQuick(in.line_offset(), quick->type, quick->occurred_at);
-    } else {
-      index_.AddFullParse(in.line_offset());
+      buckets.Add(quick->type, quick->occurred_at, false, false);
+      continue;
+    }
+    index_.AddFullParse(in.line_offset());
+    if (!buckets.empty()) {
+      const ApiNode node = ParseNode(line);
+      buckets.Add(node.type, ParseIsoUtc(node.occurred_at), !node.defect.empty(),
+                  node.type.empty());
     }
   }
   if (!in.ok()) return CannotRead(path_);
   surveyed_end_ = in.offset();
   surveyed_ = true;
+  if (!buckets.empty()) {
+    std::lock_guard counts_lock(mu_);
+    ++count_scans_;
+    buckets.StoreInto(&tallies_);
+  }
   return {};
 }
 

@@ -4,7 +4,7 @@
 // Memory stays flat whatever the file size: the cursor is a byte offset into
 // the file, and FetchPage reads forward from it, applying the filter, until it
 // has `first` matching nodes. Every unit of a run sweeps the file, so the
-// first read of the file (Survey: one full parse of every line) builds a
+// first read of the file (Survey: every line checked once) builds a
 // JsonlIndex of it, and each sweep then reads only the blocks that can hold
 // its entries, with a quick read of the type where the survey found the line
 // in the quick shape. A sweep continues from where the previous page of the
@@ -68,10 +68,26 @@ class JsonlSource final : public TimelineSource {
     void Add(std::string_view type, bool untyped);
     void Merge(const Tally& other);
   };
+  // Lines by the bounds they pass, while tallying several bounds in one read.
+  class Buckets {
+   public:
+    explicit Buckets(const std::vector<std::optional<int64_t>>& bounds);
+    bool empty() const { return sorted_.empty(); }
+    std::optional<int64_t> lowest() const;
+    // One line (`untyped`: a lenient line without a type).
+    void Add(std::string_view type, std::optional<int64_t> at, bool lenient, bool untyped);
+    void StoreInto(std::map<std::optional<int64_t>, Tally>* tallies) const;
+
+   private:
+    std::vector<int64_t> sorted_;  // no bound = INT64_MIN, passed by every time
+    std::vector<Tally> buckets_;   // [i]: the lines passing exactly the i lowest bounds
+  };
+  std::vector<std::optional<int64_t>> Untallied(std::vector<std::optional<int64_t>> bounds) const;
   Result<Tally> TallySince(std::optional<int64_t> bound);
   Status TallyBounds(std::vector<std::optional<int64_t>> bounds);
-  // One full parse of the file, before any sweep: builds index_.
-  Status Survey();
+  // The first read of the file, before any sweep: builds index_, and tallies
+  // `bounds` on the way (the plan's counts).
+  Status Survey(const std::vector<std::optional<int64_t>>& bounds = {});
   // Calls `match` for each line from `in`'s position on that passes the
   // filter (with its parsed node when the full parse was needed to decide),
   // until `match` returns false or the file ends.
