@@ -2,6 +2,8 @@
 
 #include <date/date.h>
 
+#include <algorithm>
+
 namespace gb {
 
 void ActivityObserver::On(const Event& event) {
@@ -15,6 +17,13 @@ void ActivityObserver::On(const Event& event) {
     std::lock_guard lock(mu_);
     waiting_on_ = "token refresh failed: " + token->message;
     until_ = std::chrono::system_clock::time_point::max();
+  } else if (const auto* started = std::get_if<RunStarted>(&event)) {
+    std::lock_guard lock(mu_);
+    concurrency_ = started->concurrency;
+    units_left_ = started->units;
+  } else if (std::holds_alternative<SliceDone>(event)) {
+    std::lock_guard lock(mu_);
+    --units_left_;
   } else if (const auto* batch = std::get_if<BatchCommitted>(&event)) {
     std::lock_guard lock(mu_);
     waiting_on_.clear();  // progress again
@@ -37,11 +46,16 @@ ActivityObserver::Activity ActivityObserver::Beat(std::chrono::system_clock::tim
     return activity;
   }
   int64_t committed = 0;
+  int streams = 1;
   {
     std::lock_guard lock(mu_);
     committed = committed_;
+    if (concurrency_ > 0)
+      streams = std::clamp(std::min(concurrency_, units_left_), 1, concurrency_);
   }
-  if (std::string slow = pace_.Observe(now, committed); !slow.empty()) return {"slow", slow};
+  if (std::string slow = pace_.Observe(now, committed, streams); !slow.empty()) {
+    return {"slow", slow};
+  }
   return activity;
 }
 

@@ -37,6 +37,8 @@ class ActivityObserver final : public Observer {
   std::string waiting_on_;
   std::chrono::system_clock::time_point until_{};
   int64_t committed_ = 0;  // rows, all outcomes
+  int concurrency_ = 0;    // of the run (RunStarted)
+  int units_left_ = 0;     // this process's units not done yet (SliceDone)
   PaceJudge pace_;         // the heartbeat thread's only
 };
 

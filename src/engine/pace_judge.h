@@ -29,10 +29,12 @@ class PaceJudge {
 
   explicit PaceJudge(PaceOptions options = {}) : options_(options) {}
 
-  // The rows committed so far at `now` (never going back). Returns the
+  // The rows committed so far at `now` (never going back), by `streams`
+  // streams still at work: the pace is judged per stream, so the end of a run,
+  // where streams run out of units one by one, is not slow. Returns the
   // English reason when the pace is slow ("312 entries/s, below its recent
   // pace of 1450 entries/s", translated by monitor/), else "".
-  std::string Observe(TimePoint now, int64_t committed);
+  std::string Observe(TimePoint now, int64_t committed, int streams = 1);
   void Interrupt() { points_.clear(); }
 
  private:

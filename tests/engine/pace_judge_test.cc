@@ -70,6 +70,21 @@ TEST_F(PaceTest, AWaitStaysWaitingAndDoesNotMakeTheNextWindowSlow) {
   for (int i = 0; i < 6; ++i) EXPECT_EQ(Beats(1, 2000).state, "running") << i;
 }
 
+// At the end of a run the streams run out of units one by one and the rate
+// falls with them: that is not slow. A stream that slows down still is.
+TEST_F(PaceTest, TheEndOfARunIsNotSlowButASlowStreamIs) {
+  RunStarted started;
+  started.concurrency = 4;
+  started.units = 6;
+  activity_.On(started);
+  EXPECT_EQ(Beats(20, 2000).state, "running");  // 4 streams, 1,000 entries/s
+  for (int i = 0; i < 5; ++i) activity_.On(SliceDone{"u" + std::to_string(i), 1});
+  EXPECT_EQ(Beats(6, 500).state, "running");  // 1 stream left, at its usual 250/s
+  auto slow = Beats(6, 100);                  // that stream at 50/s
+  EXPECT_EQ(slow.state, "slow");
+  EXPECT_EQ(slow.reason, "50 entries/s, below its recent pace of 250 entries/s");
+}
+
 TEST(PaceJudgeTest, NoCommitAtAllIsNotSlowWithoutAPace) {
   PaceJudge judge(PaceOptions{10s, 60s, 0.3, 2});
   auto t = std::chrono::system_clock::time_point(std::chrono::seconds(1000));
