@@ -35,7 +35,4 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// Appends `text` escaped (without the surrounding quotes).
-void AppendJsonEscaped(std::string_view text, std::string* out);
-
 }  // namespace gb::sim

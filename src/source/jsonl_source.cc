@@ -252,13 +252,7 @@ Result<std::vector<int64_t>> JsonlSource::CountEach(const std::vector<TimelineFi
   }
   if (Status s = Survey(bounds); !s) return tl::unexpected(s.error());
   if (Status s = TallyBounds(std::move(bounds)); !s) return tl::unexpected(s.error());
-  std::vector<int64_t> counts;
-  for (const auto& filter : filters) {
-    auto count = Count(filter);
-    if (!count) return tl::unexpected(count.error());
-    counts.push_back(*count);
-  }
-  return counts;
+  return TimelineSource::CountEach(filters);  // each from the tallies now
 }
 
 Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {

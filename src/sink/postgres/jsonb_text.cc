@@ -1,6 +1,5 @@
 #include "sink/postgres/jsonb_text.h"
 
-#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -8,42 +7,14 @@
 #include <cmath>
 #include <vector>
 
+#include "core/json_escape.h"
+
 namespace gb {
 namespace {
 
 void AppendString(std::string_view s, std::string* out) {
   out->push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < ' ') {
-          out->append(fmt::format("\\u{:04x}", static_cast<int>(c)));
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
+  AppendJsonEscaped(s, out);
   out->push_back('"');
 }
 
