@@ -1,5 +1,7 @@
 #include "engine/heartbeat.h"
 
+#include "core/memory_trim.h"
+
 namespace gb {
 
 Heartbeat::Heartbeat(Destination& destination, ActivityObserver& activity, Clock& clock,
@@ -36,6 +38,7 @@ void Heartbeat::Loop() {
     lock.unlock();
     const auto activity = activity_.Beat(clock_.Now());
     Beat(activity.state, activity.reason);
+    ReturnFreeMemory();  // memory flat over long runs (core/memory_trim.h)
     lock.lock();
   }
 }
