@@ -18,8 +18,14 @@ class BatchWriterTest : public ::testing::Test {
     auto s = dest_.Connect();
     ASSERT_TRUE(s);
     control_ = std::move(*s);
-    auto run = control_->CreateRun(
-        {"fp", "{}", {{2024, 0}}, {UnitSpec{.name = "type:X", .types = {"X"}}}});
+    auto run = control_->CreateRun({"fp",
+                                    "{}",
+                                    {{2024, 0}},
+                                    {UnitSpec{.name = "type:X",
+                                              .types = {"X"},
+                                              .client_id = std::nullopt,
+                                              .occurred_at_get = "",
+                                              .start_after = std::nullopt}}});
     ASSERT_TRUE(run);
   }
 

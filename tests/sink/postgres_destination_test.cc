@@ -153,7 +153,12 @@ TEST_F(PostgresDestinationTest, ClaimSkipsUnitsLockedByAnotherTransaction) {
   auto b = (*dest)->Connect();
   ASSERT_TRUE(a && b);
   ASSERT_TRUE((*a)->EnsureSchema({}));
-  NewRun run{"fp", "{}", {{2024, 1}}, {UnitSpec{.name = "u1"}, UnitSpec{.name = "u2"}}};
+  NewRun run{"fp", "{}", {{2024, 1}}, {}};
+  for (const char* name : {"u1", "u2"}) {
+    UnitSpec unit;
+    unit.name = name;
+    run.units.push_back(unit);
+  }
   auto created = (*a)->CreateRun(run);
   ASSERT_TRUE(created);
   // A holds the first unit's row lock in an open transaction; B must not wait on it.

@@ -72,7 +72,8 @@ TEST(UnitSpecJsonTest, RoundTrips) {
   UnitSpec spec{.name = "type:X",
                 .types = {"APPOINTMENT", "INVOICE"},
                 .client_id = std::string("cli_1"),
-                .occurred_at_get = "2016-01-01T00:00:00Z"};
+                .occurred_at_get = "2016-01-01T00:00:00Z",
+                .start_after = std::nullopt};
   auto back = UnitSpecFromJson(UnitSpecToJson(spec));
   ASSERT_TRUE(back);
   EXPECT_EQ(back->name, spec.name);

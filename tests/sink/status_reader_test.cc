@@ -35,11 +35,13 @@ class StatusReaderTest : public DestinationTest {
     run.units = {UnitSpec{.name = "type:A",
                           .types = {"APPOINTMENT"},
                           .client_id = std::nullopt,
-                          .occurred_at_get = "2023-01-01T00:00:00Z"},
+                          .occurred_at_get = "2023-01-01T00:00:00Z",
+                          .start_after = std::nullopt},
                  UnitSpec{.name = "type:B",
                           .types = {"INVOICE"},
                           .client_id = std::nullopt,
-                          .occurred_at_get = "2023-01-01T00:00:00Z"}};
+                          .occurred_at_get = "2023-01-01T00:00:00Z",
+                          .start_after = std::nullopt}};
     auto created = s.CreateRun(run);
     EXPECT_TRUE(created) << created.error().message;
     auto unit = s.ClaimUnit(created->id, "w1", std::chrono::seconds(60));
