@@ -95,6 +95,13 @@ Result<std::vector<int64_t>> GazelleClient::CountEach(const std::vector<Timeline
     std::vector<TimelineFilter> chunk(filters.begin() + start, filters.begin() + start + n);
     auto answer = Call<std::vector<int64_t>>(
         TimelineCountsBody(chunk), [n](std::string_view body) { return ParseCounts(body, n); });
+    if (!answer && (answer.error().kind == ErrorKind::kConfig ||
+                    answer.error().kind == ErrorKind::kPermanent)) {
+      // An API that refuses several aliased counts in one query (a complexity
+      // limit) still answers them one by one; a real mistake in a filter
+      // shows up there again, with its own message.
+      answer = TimelineSource::CountEach(chunk);
+    }
     if (!answer) return tl::unexpected(answer.error());
     counts.insert(counts.end(), answer->begin(), answer->end());
   }

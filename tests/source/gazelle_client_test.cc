@@ -128,6 +128,22 @@ TEST_F(GazelleClientTest, GraphqlErrorsStopWithoutRetry) {
   EXPECT_EQ(transport_.request_count(), 1u);
 }
 
+TEST_F(GazelleClientTest, CountsAskedTogetherFallBackToOneByOneWhenRefused) {
+  auto client = Make();
+  transport_.PushJson(200, R"({"errors":[{"message":"Query is too complex."}]})");
+  for (int n : {7, 8, 9}) {
+    transport_.PushJson(
+        200, R"({"data":{"allTimelineEntries":{"totalCount":)" + std::to_string(n) + "}}}");
+  }
+  std::vector<TimelineFilter> filters(3);
+  filters[1].types = {"INVOICE"};
+  filters[2].occurred_at_get = "2024-01-01T00:00:00Z";
+  auto counts = client->CountEach(filters);
+  ASSERT_TRUE(counts) << counts.error().message;
+  EXPECT_EQ(*counts, (std::vector<int64_t>{7, 8, 9}));
+  EXPECT_EQ(transport_.request_count(), 4u);
+}
+
 TEST_F(GazelleClientTest, GraphqlErrorsWithHttp400AreClassifiedFromTheBody) {
   auto client = Make();
   transport_.PushJson(400, R"({"errors":[{"message":"Unknown argument \"sort\"."}]})");
