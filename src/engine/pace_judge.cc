@@ -4,14 +4,10 @@
 #include <cmath>
 #include <vector>
 
+#include "core/median.h"
+
 namespace gb {
 namespace {
-
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 double Seconds(std::chrono::system_clock::duration d) {
   return std::chrono::duration<double>(d).count();

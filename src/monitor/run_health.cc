@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/median.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 
@@ -68,12 +69,6 @@ int64_t LastCommit(const Health& h, const DbStatus& status) {
   if (status.last_counter_update) last = std::max(last, *status.last_counter_update);
   for (const auto& u : status.units) last = std::max(last, u.updated_at);
   return last;
-}
-
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 std::vector<int> ShownYears(const HealthOptions& options, const DbStatus& status) {
