@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 #include "engine/measurement_extractor.h"
@@ -24,9 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const gb::Measurement& m : found) {
       if (text.find(m.raw) == std::string_view::npos) std::abort();
     }
-    // The transformer stores this JSON: dumping it must not throw on any input.
-    nlohmann::json json = gb::MeasurementExtractor::ToJson(found);
-    (void)json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The transformer stores this JSON text: it must be valid JSON, exactly as
+    // nlohmann prints the same object (what rows stored before hold).
+    const std::string json = gb::MeasurementExtractor::ToJsonText(found);
+    if (!json.empty()) {
+      const auto parsed = nlohmann::json::parse(json, nullptr, false);
+      if (parsed.is_discarded() || parsed.dump() != json) std::abort();
+    }
   }
   return 0;
 }

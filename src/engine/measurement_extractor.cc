@@ -1,7 +1,11 @@
 #include "engine/measurement_extractor.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "core/json_escape.h"
 
 namespace gb {
 namespace {
@@ -128,21 +132,76 @@ std::vector<Measurement> MeasurementExtractor::Extract(std::string_view text) co
   return found;
 }
 
-nlohmann::json MeasurementExtractor::ToJson(const std::vector<Measurement>& found) {
-  if (found.empty()) return nullptr;
-  nlohmann::json out = nlohmann::json::object();
-  nlohmann::json list = nlohmann::json::array();
+namespace {
+
+// A number as nlohmann::json prints it (shortest round trip, "440.0" for a
+// whole value), so the text equals what a dump of the same object gives.
+void AppendNumber(double value, std::string* out) { out->append(nlohmann::json(value).dump()); }
+
+void AppendString(std::string_view text, std::string* out) {
+  out->push_back('"');
+  AppendJsonEscaped(text, out);
+  out->push_back('"');
+}
+
+std::string_view KeyOf(const Measurement& m) {
+  return m.kind == "temperature" ? std::string_view("temperature_c") : std::string_view(m.kind);
+}
+
+}  // namespace
+
+// Written directly (this runs for every row with a measurement): the keys in
+// nlohmann's order (sorted), compact, as `nlohmann::json::dump()` would print
+// the same object.
+std::string MeasurementExtractor::ToJsonText(const std::vector<Measurement>& found) {
+  if (found.empty()) return {};
+  std::vector<const Measurement*> firsts;  // the first of each kind, by key
   for (const Measurement& m : found) {
-    const std::string key = m.kind == "temperature" ? "temperature_c" : m.kind;
-    if (!out.contains(key)) out[key] = m.value;
-    nlohmann::json item = {{"kind", m.kind}, {"value", m.value}, {"unit", m.unit}, {"raw", m.raw}};
-    if (m.original_value) {
-      item["original_value"] = *m.original_value;
-      item["original_unit"] = m.original_unit;
+    if (std::none_of(firsts.begin(), firsts.end(),
+                     [&](const Measurement* f) { return KeyOf(*f) == KeyOf(m); })) {
+      firsts.push_back(&m);
     }
-    list.push_back(std::move(item));
   }
-  out["measurements"] = std::move(list);
+  std::sort(firsts.begin(), firsts.end(),
+            [](const Measurement* a, const Measurement* b) { return KeyOf(*a) < KeyOf(*b); });
+  std::string out = "{";
+  bool listed = false;
+  const auto list = [&] {
+    out += "\"measurements\":[";
+    for (const Measurement& m : found) {
+      if (&m != &found.front()) out.push_back(',');
+      out += "{\"kind\":";
+      AppendString(m.kind, &out);
+      if (m.original_value) {
+        out += ",\"original_unit\":";
+        AppendString(m.original_unit, &out);
+        out += ",\"original_value\":";
+        AppendNumber(*m.original_value, &out);
+      }
+      out += ",\"raw\":";
+      AppendString(m.raw, &out);
+      out += ",\"unit\":";
+      AppendString(m.unit, &out);
+      out += ",\"value\":";
+      AppendNumber(m.value, &out);
+      out.push_back('}');
+    }
+    out.push_back(']');
+    listed = true;
+  };
+  for (const Measurement* m : firsts) {
+    if (!listed && KeyOf(*m) > "measurements") list(), out.push_back(',');
+    AppendString(KeyOf(*m), &out);
+    out.push_back(':');
+    AppendNumber(m->value, &out);
+    out.push_back(',');
+  }
+  if (!listed) {
+    list();
+  } else {
+    out.pop_back();  // the comma after the last value
+  }
+  out.push_back('}');
   return out;
 }
 

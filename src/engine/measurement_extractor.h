@@ -4,7 +4,6 @@
 // must stay fast and total (fuzzed) on hostile input.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,8 +27,8 @@ class MeasurementExtractor {
   // {"humidity": 45.5, "frequency": 440.0, "temperature_c": 21.5,
   //  "measurements": [{kind, value, unit, raw, ...}, ...]}; the single
   // values are the first of each kind (easy to query), the list has them all.
-  // Null when there is nothing.
-  static nlohmann::json ToJson(const std::vector<Measurement>& found);
+  // As JSON text, compact with sorted keys; empty when there is nothing.
+  static std::string ToJsonText(const std::vector<Measurement>& found);
 };
 
 }  // namespace gb

@@ -254,15 +254,15 @@ void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
   queue.Close();
 }
 
-PageWork StreamWorker::TransformPage(const UnitSpec& spec, const Page& page) const {
+PageWork StreamWorker::TransformPage(const UnitSpec& spec, Page& page) const {
   PageWork work;
   work.end_cursor = page.end_cursor.value_or("");
   const bool catch_all = IsCatchAllUnit(spec);
-  for (const ApiNode& node : page.nodes) {
+  for (ApiNode& node : page.nodes) {
     // The catch-all unit loads only types no type unit covers (see planner.h).
     if (catch_all && IsKnownEntryType(node.type)) continue;
     ++work.fetched;
-    Transformed t = shared_.transformer.Transform(node);
+    Transformed t = shared_.transformer.Transform(std::move(node));
     switch (t.outcome) {
       case Transformed::Outcome::kRow:
         work.rows.push_back(std::move(t.row));

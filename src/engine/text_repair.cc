@@ -117,4 +117,12 @@ RepairedText RepairText(std::string_view text) {
   return out;
 }
 
+RepairedText RepairOwnedText(std::string&& text) {
+  const Scan scan = ScanText(text);
+  if (scan.nul || scan.surrogate || scan.invalid) return RepairText(std::string_view(text));
+  RepairedText out;
+  out.text = std::move(text);
+  return out;
+}
+
 }  // namespace gb

@@ -27,6 +27,8 @@ struct RepairedText {
 // NUL characters removed, each lone surrogate replaced by one U+FFFD, every
 // other invalid UTF-8 byte replaced by U+FFFD.
 RepairedText RepairText(std::string_view text);
+// The same, keeping `text`'s buffer when nothing needs repair (the usual case).
+RepairedText RepairOwnedText(std::string&& text);
 
 std::string Base64Encode(std::string_view bytes);
 

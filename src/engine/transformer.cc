@@ -9,11 +9,11 @@ namespace {
 
 // Stores `text` in the row (repaired, optionally truncated), recording in
 // `meta` whatever is needed to get the original back.
-std::optional<std::string> PrepareText(const std::optional<std::string>& text,
-                                       const std::string& field, std::optional<int> max_chars,
-                                       nlohmann::json& meta, bool* repaired) {
+std::optional<std::string> PrepareText(std::optional<std::string> text, const std::string& field,
+                                       std::optional<int> max_chars, nlohmann::json& meta,
+                                       bool* repaired) {
   if (!text) return std::nullopt;
-  RepairedText fixed = RepairText(*text);
+  RepairedText fixed = RepairOwnedText(std::move(*text));
   if (fixed.changed) {
     *repaired = true;
     nlohmann::json repair = {
@@ -32,14 +32,17 @@ std::optional<std::string> PrepareText(const std::optional<std::string>& text,
 
 Transformer::Transformer(TransformOptions options) : options_(std::move(options)) {}
 
-Transformed Transformer::Reject(const ApiNode& node, int year, std::string reason) const {
+Transformed Transformer::Reject(ApiNode& node, int year, std::string reason) const {
   Transformed out;
   out.outcome = Transformed::Outcome::kRejected;
-  out.reject = {node.id, year, node.type, "", std::move(reason), node.raw};
+  out.reject = {std::move(node.id), year, std::move(node.type), "", std::move(reason),
+                std::move(node.raw)};
   return out;
 }
 
-Transformed Transformer::Transform(const ApiNode& node) const {
+// The node's strings move into the row: a page is transformed once, and a
+// copy of each field (the raw line included) cost more than the rest.
+Transformed Transformer::Transform(ApiNode node) const {
   if (!node.defect.empty()) return Reject(node, 0, "malformed node: " + node.defect);
   if (node.id.empty()) return Reject(node, 0, "missing id");
   if (node.type.empty()) return Reject(node, 0, "missing type");
@@ -58,44 +61,45 @@ Transformed Transformer::Transform(const ApiNode& node) const {
     return out;
   }
   Row& row = out.row;
-  row.external_id = node.id;
+  row.external_id = std::move(node.id);
   row.occurred_at = *when;
-  row.client_id = node.client_id;
-  row.piano_id = node.piano_id;
-  row.user_id = node.user_id;
-  row.invoice_id = node.invoice_id;
-  row.estimate_id = node.estimate_id;
-  row.raw = node.raw;
-  nlohmann::json meta = nlohmann::json::object();
-  row.entry_type = node.type;
-  if (options_.legacy_types) {
-    row.entry_type = LegacyEntryType(node.type);
-    if (row.entry_type != node.type) meta["gazelle_type"] = node.type;
-  }
-  FillText(node, out, meta);
+  row.client_id = std::move(node.client_id);
+  row.piano_id = std::move(node.piano_id);
+  row.user_id = std::move(node.user_id);
+  row.invoice_id = std::move(node.invoice_id);
+  row.estimate_id = std::move(node.estimate_id);
+  row.raw = std::move(node.raw);
+  nlohmann::json meta;  // null until something goes in (most rows: "{}")
+  row.entry_type = options_.legacy_types ? LegacyEntryType(node.type) : node.type;
+  if (row.entry_type != node.type) meta["gazelle_type"] = node.type;
+  const std::string measurements = FillText(node, out, meta);
   row.repaired = out.repaired;
+  if (meta.is_null()) {
+    row.metadata = measurements.empty() ? "{}" : measurements;
+    return out;
+  }
+  if (!measurements.empty()) meta.update(nlohmann::json::parse(measurements));
   // replace: a bad byte in a type or id must not abort the whole batch here;
   // the database decides about those fields.
   row.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return out;
 }
 
-void Transformer::FillText(const ApiNode& node, Transformed& out, nlohmann::json& meta) const {
+std::string Transformer::FillText(ApiNode& node, Transformed& out, nlohmann::json& meta) const {
   std::optional<int> title_max, description_max;
   if (options_.truncate) {
     title_max = options_.truncate->first;
     description_max = options_.truncate->second;
   }
-  out.row.title = PrepareText(node.summary, "title", title_max, meta, &out.repaired);
+  out.row.title = PrepareText(std::move(node.summary), "title", title_max, meta, &out.repaired);
   out.row.description =
-      PrepareText(node.comment, "description", description_max, meta, &out.repaired);
-  if (!out.row.description) return;
+      PrepareText(std::move(node.comment), "description", description_max, meta, &out.repaired);
+  if (!out.row.description) return {};
   // Measurements come from the full comment, even when the stored one is cut.
   const std::string& full = meta.contains("full_description")
                                 ? meta["full_description"].get_ref<const std::string&>()
                                 : *out.row.description;
-  nlohmann::json found = MeasurementExtractor::ToJson(extractor_.Extract(full));
-  if (!found.is_null()) meta.update(found);
+  return MeasurementExtractor::ToJsonText(extractor_.Extract(full));
 }
 
 }  // namespace gb

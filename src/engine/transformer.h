@@ -3,6 +3,7 @@
 // counters add up: loaded + repaired + rejected + skipped = fetched.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <utility>
@@ -31,7 +32,7 @@ struct Transformed {
 class Transformer {
  public:
   explicit Transformer(TransformOptions options);
-  Transformed Transform(const ApiNode& node) const;
+  Transformed Transform(ApiNode node) const;
 
   // Dates outside this window are rejected as implausible (a bad export or a
   // broken clock), not loaded into a year nobody asked about.
@@ -39,8 +40,9 @@ class Transformer {
   static constexpr int kMaxYear = 2100;
 
  private:
-  Transformed Reject(const ApiNode& node, int year, std::string reason) const;
-  void FillText(const ApiNode& node, Transformed& out, nlohmann::json& meta) const;
+  Transformed Reject(ApiNode& node, int year, std::string reason) const;
+  // Title and description into the row; returns the measurements' JSON text.
+  std::string FillText(ApiNode& node, Transformed& out, nlohmann::json& meta) const;
 
   TransformOptions options_;
   MeasurementExtractor extractor_;

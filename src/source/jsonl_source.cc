@@ -127,15 +127,15 @@ Result<int64_t> JsonlSource::Count(const TimelineFilter& filter) {
   }
   auto bound = Bound(filter);
   if (!bound) return tl::unexpected(bound.error());
-  if (Status s = Survey(); !s) return tl::unexpected(s.error());
   int64_t count = 0;
   if (filter.client_id) {
+    if (Status s = Survey(); !s) return tl::unexpected(s.error());
     LineReader in(path_, 0, kSweepBuffer);
     if (!in.ok()) return CannotRead(path_);
     Sweep(in, filter, *bound, [&](std::string_view, ApiNode*) { return ++count, true; });
     if (!in.ok()) return CannotRead(path_);
     std::lock_guard lock(mu_);
-    ++count_scans_;
+    ++whole_reads_;
   } else {
     auto tally = TallySince(*bound);
     if (!tally) return tl::unexpected(tally.error());
@@ -219,10 +219,12 @@ std::vector<std::optional<int64_t>> JsonlSource::Untallied(
   return bounds;
 }
 
-// One sweep for all the bounds not tallied yet: each line lands in the bucket
-// of the bounds it passes (those at or before its time), and a bound's tally
-// is the sum of the buckets above it.
+// One sweep for all the bounds not tallied yet (see Buckets). Streams asking for the same bound at
+// once (a resumed or restarted run, which has no plan to ask first) wait for the one read instead
+// of each reading the file; before the survey, the survey's read tallies them.
 Status JsonlSource::TallyBounds(std::vector<std::optional<int64_t>> bounds) {
+  std::lock_guard tally_lock(tally_mu_);
+  if (Status s = Survey(bounds); !s) return s;
   Buckets buckets(Untallied(std::move(bounds)));
   if (buckets.empty()) return {};
   LineReader in(path_, 0, kSweepBuffer);
@@ -238,7 +240,7 @@ Status JsonlSource::TallyBounds(std::vector<std::optional<int64_t>> bounds) {
   });
   if (!in.ok()) return CannotRead(path_);
   std::lock_guard lock(mu_);
-  ++count_scans_;
+  ++whole_reads_;
   buckets.StoreInto(&tallies_);
   return {};
 }
@@ -250,7 +252,6 @@ Result<std::vector<int64_t>> JsonlSource::CountEach(const std::vector<TimelineFi
     if (!bound) return tl::unexpected(bound.error());
     if (!filter.client_id) bounds.push_back(*bound);
   }
-  if (Status s = Survey(bounds); !s) return tl::unexpected(s.error());
   if (Status s = TallyBounds(std::move(bounds)); !s) return tl::unexpected(s.error());
   return TimelineSource::CountEach(filters);  // each from the tallies now
 }
@@ -308,11 +309,9 @@ Status JsonlSource::Survey(const std::vector<std::optional<int64_t>>& bounds) {
   if (!in.ok()) return CannotRead(path_);
   surveyed_end_ = in.offset();
   surveyed_ = true;
-  if (!buckets.empty()) {
-    std::lock_guard counts_lock(mu_);
-    ++count_scans_;
-    buckets.StoreInto(&tallies_);
-  }
+  std::lock_guard counts_lock(mu_);
+  ++whole_reads_;
+  buckets.StoreInto(&tallies_);
   return {};
 }
 
@@ -369,9 +368,9 @@ void JsonlSource::KeepReader(std::unique_ptr<LineReader> reader) {
 
 std::string JsonlSource::Describe() const { return "file " + path_; }
 
-int JsonlSource::count_scans() const {
+int JsonlSource::whole_reads() const {
   std::lock_guard lock(mu_);
-  return count_scans_;
+  return whole_reads_;
 }
 
 }  // namespace gb

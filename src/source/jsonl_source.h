@@ -52,8 +52,9 @@ class JsonlSource final : public TimelineSource {
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
 
-  // Sweeps Count made so far (for tests of the cache).
-  int count_scans() const;
+  // Reads of the whole file so far: the survey and each sweep made to count
+  // (for tests of the cache).
+  int whole_reads() const;
 
  private:
   explicit JsonlSource(std::string path) : path_(std::move(path)) {}
@@ -102,7 +103,8 @@ class JsonlSource final : public TimelineSource {
   mutable std::mutex mu_;
   std::map<std::string, int64_t> counts_;
   std::map<std::optional<int64_t>, Tally> tallies_;
-  int count_scans_ = 0;
+  int whole_reads_ = 0;
+  std::mutex tally_mu_;  // one tally read at a time: streams asking together wait for it
   std::mutex survey_mu_;
   bool surveyed_ = false;
   JsonlIndex index_;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 namespace gb {
 namespace {
 
@@ -68,16 +70,42 @@ TEST(MeasurementExtractorTest, NoFalsePositives) {
 }
 
 TEST(MeasurementExtractorTest, JsonHasFirstValuesAndTheFullList) {
-  auto json =
-      MeasurementExtractor::ToJson(Extract("45 % then 50 %, 440 Hz, 70\xC2\xB0"
-                                           "F"));
+  auto json = nlohmann::json::parse(
+      MeasurementExtractor::ToJsonText(Extract("45 % then 50 %, 440 Hz, 70\xC2\xB0"
+                                               "F")));
   EXPECT_DOUBLE_EQ(json["humidity"].get<double>(), 45);
   EXPECT_DOUBLE_EQ(json["frequency"].get<double>(), 440);
   EXPECT_DOUBLE_EQ(json["temperature_c"].get<double>(), 21.11);
   ASSERT_EQ(json["measurements"].size(), 4u);
   EXPECT_EQ(json["measurements"][1]["raw"], "50 %");
   EXPECT_EQ(json["measurements"][3]["original_unit"], "°F");
-  EXPECT_TRUE(MeasurementExtractor::ToJson({}).is_null());
+  EXPECT_EQ(MeasurementExtractor::ToJsonText({}), "");
+}
+
+// The text is written by hand; stored rows (and reruns comparing them) need it
+// to be exactly what nlohmann's dump of the same object printed before.
+TEST(MeasurementExtractorTest, JsonTextIsWhatADumpOfTheSameObjectPrints) {
+  const std::vector<std::string> texts = {
+      "440 Hz",
+      "45 %",
+      "70\xC2\xB0"
+      "F",
+      "-3,5 \xC2\xB0"
+      "C then 21.5\xC2\xB0"
+      "C",
+      "humidit\xC3\xA9 45\xC2\xA0% A=442Hz 68\xC2\xBA F 39%",
+      "41 % 442 Hz 440 Hz 12 % 0 \xC2\xB0"
+      "F 100 \xC2\xB0"
+      "F",
+      "1e5 Hz 0.1 % 99.99 % 212 \xC2\xB0"
+      "F -40 \xC2\xB0"
+      "F 437.25 Hz",
+  };
+  for (const auto& text : texts) {
+    const std::string written = MeasurementExtractor::ToJsonText(Extract(text));
+    ASSERT_FALSE(written.empty()) << text;
+    EXPECT_EQ(written, nlohmann::json::parse(written).dump()) << text;
+  }
 }
 
 }  // namespace

@@ -118,7 +118,7 @@ TEST(JsonlIndex, SweepsReturnWhatAFullParseOfEveryLineWould) {
   auto counts = (*fresh)->CountEach(filters);
   ASSERT_TRUE(counts) << counts.error().message;
   EXPECT_EQ(*counts, expected_counts);
-  EXPECT_EQ((*fresh)->count_scans(), 2);
+  EXPECT_EQ((*fresh)->whole_reads(), 2);
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "source/temp_dir.h"
 
@@ -98,7 +100,29 @@ TEST(JsonlSourceTest, CountStreamsOncePerDistinctFilter) {
   EXPECT_EQ(*source->Count(b), 15);
   PageRequest request{a, std::nullopt, 3};
   ASSERT_TRUE(source->FetchPage(request));
-  EXPECT_EQ(source->count_scans(), 1);
+  EXPECT_EQ(source->whole_reads(), 1);
+}
+
+// A restarted or resumed run has no plan asking the counts first: its streams
+// ask for their first pages at once, and the survey's read answers them all.
+TEST(JsonlSourceTest, StreamsAskingAtOnceWithoutAPlanReadTheFileOnce) {
+  testing::TempDir dir;
+  auto source = Open(dir.Write("dump.jsonl", Dump(40)));
+  std::vector<std::thread> streams;
+  std::atomic<int> right = 0;
+  for (int i = 0; i < 8; ++i) {
+    streams.emplace_back([&, i] {
+      PageRequest request{
+          {{i % 2 ? "INVOICE" : "APPOINTMENT"}, std::nullopt, "2024-01-01T00:00:00Z"},
+          std::nullopt,
+          5};
+      auto page = source->FetchPage(request);
+      if (page && page->total_count == 40 && page->nodes.size() == 5u) ++right;
+    });
+  }
+  for (auto& t : streams) t.join();
+  EXPECT_EQ(right, 8);
+  EXPECT_EQ(source->whole_reads(), 1);
 }
 
 TEST(JsonlSourceTest, MalformedLinesBecomeDefectNodesNeverDropped) {
