@@ -11,7 +11,8 @@
 #
 # Usage: bench/load_table.sh BUILD_DIR        (from `make bench`)
 # Env:   GB_BENCH_SCALE (0.75: ~212,000 rows), GB_BENCH_API_SCALE (0.2),
-#        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PARTS ("engine api memory")
+#        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PARTS ("engine api memory"),
+#        GB_BENCH_REPEATS (3: runs of each engine-bound rate; the median counts)
 set -euo pipefail
 
 build=$(cd "${1:-build}" && pwd)
@@ -22,6 +23,7 @@ pgbin=/usr/lib/postgresql/15/bin
 scale=${GB_BENCH_SCALE:-0.75}
 api_scale=${GB_BENCH_API_SCALE:-0.2}
 rss_scales=${GB_BENCH_RSS_SCALES:-"1 5"}
+repeats=${GB_BENCH_REPEATS:-3}
 all_years=2016-2026
 
 work=$(mktemp -d /tmp/gb-bench-XXXXXX)
@@ -36,6 +38,9 @@ now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
 per_second() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# The middle value (of an odd count): one slow or fast run on a shared
+# machine moves neither our figure nor the baseline.
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # One line of the table. A figure below its target counts as a miss.
 line() {  # what figure baseline ratio target (target "-" = informative only)
@@ -160,26 +165,40 @@ sim_stop() {
 # ---------------------------------------------------------------- engine-bound
 engine_bound() {
   dump "$work/d" "$scale"
-  fresh_db ours
-  local t_ours t_rerun t_copy t_values t_sqlite t_import rows
-  t_ours=$(loader run --from-file "$work/d/entries.jsonl" --db "$(url ours)" --years $all_years)
-  rows=$(count_rows ours)
-  pg postgres -c CHECKPOINT
-  t_rerun=$(loader run --from-file "$work/d/entries.jsonl" --db "$(url ours)" --years $all_years \
-    --restart)
+  local t_ours t_rerun t_copy t_values t_sqlite t_import rows i
+  local -a fresh_times=() rerun_times=() copy_times=()
+  for i in $(seq 1 "$repeats"); do
+    fresh_db "ours$i"
+    fresh_times+=("$(loader run --from-file "$work/d/entries.jsonl" --db "$(url "ours$i")" \
+      --years $all_years)")
+    pg postgres -c CHECKPOINT
+  done
+  t_ours=$(median "${fresh_times[@]}")
+  rows=$(count_rows ours1)
+  for i in $(seq 2 "$repeats"); do
+    [[ $(count_rows "ours$i") == "$rows" ]] || fail "fresh run $i loaded $(count_rows "ours$i") rows, not $rows"
+  done
+  for i in $(seq 1 "$repeats"); do
+    rerun_times+=("$(loader run --from-file "$work/d/entries.jsonl" --db "$(url ours1)" \
+      --years $all_years --restart)")
+  done
+  t_rerun=$(median "${rerun_times[@]}")
 
-  pg ours -Atc "$(cat "$here/sql/export_entries.sql")" >"$work/entries.csv"
-  pg ours -Atc "$(cat "$here/sql/export_entries_sqlite.sql")" >"$work/entries_sqlite.csv"
-  pg ours -Atc "$(cat "$here/sql/export_users.sql")" >"$work/users.csv"
-  pg ours -At -o "$work/old_script.sql" -f "$here/sql/old_script_batches.sql"
+  pg ours1 -Atc "$(cat "$here/sql/export_entries.sql")" >"$work/entries.csv"
+  pg ours1 -Atc "$(cat "$here/sql/export_entries_sqlite.sql")" >"$work/entries_sqlite.csv"
+  pg ours1 -Atc "$(cat "$here/sql/export_users.sql")" >"$work/users.csv"
+  pg ours1 -At -o "$work/old_script.sql" -f "$here/sql/old_script_batches.sql"
 
-  fresh_db copy
-  repo_schema copy
   local start
-  start=$(now)
-  pg copy -c "\\copy gazelle_timeline_entries (external_id, client_id, piano_id, user_id, invoice_id, estimate_id, occurred_at, entry_type, title, description, metadata) FROM '$work/entries.csv' (FORMAT csv)"
-  t_copy=$(since "$start")
-  [[ $(count_rows copy) == "$rows" ]] || fail "\\copy loaded $(count_rows copy) rows, not $rows"
+  for i in $(seq 1 "$repeats"); do
+    fresh_db "copy$i"
+    repo_schema "copy$i"
+    start=$(now)
+    pg "copy$i" -c "\\copy gazelle_timeline_entries (external_id, client_id, piano_id, user_id, invoice_id, estimate_id, occurred_at, entry_type, title, description, metadata) FROM '$work/entries.csv' (FORMAT csv)"
+    copy_times+=("$(since "$start")")
+    [[ $(count_rows "copy$i") == "$rows" ]] || fail "\\copy loaded $(count_rows "copy$i") rows, not $rows"
+  done
+  t_copy=$(median "${copy_times[@]}")
 
   fresh_db oldway
   repo_schema oldway
@@ -206,7 +225,9 @@ engine_bound() {
   sqlite_rate=$(per_second "$rows" "$t_sqlite")
   import_rate=$(per_second "$rows" "$t_import")
   echo
-  echo "Engine-bound: the same $(thousands "$rows") rows (sim dump --scale $scale), PostgreSQL 15, fsync on"
+  echo "Engine-bound: the same $(thousands "$rows") rows (sim dump --scale $scale), PostgreSQL 15, fsync on;"
+  echo "\\copy, fresh and --restart: the median of $repeats runs each (wall seconds: \\copy ${copy_times[*]};"
+  echo "fresh ${fresh_times[*]}; --restart ${rerun_times[*]})"
   header "way of loading (rows/s)" "rows/s" "baseline"
   line "psql \\copy of the CSV into the table (baseline)" "$(thousands "$copy_rate")" \
     "$(thousands "$copy_rate")" "1.00" "-"

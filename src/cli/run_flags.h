@@ -29,7 +29,7 @@ struct RunFlags {
   std::string token_file = kDefaultTokenFile;
   std::string api_key;    // --api-key, else GAZELLE_API_KEY (read with the credentials)
   std::string from_file;  // --from-file dump.jsonl
-  int batch_size = 500;
+  int batch_size = 1000;
   int concurrency = 0;
   double max_rps = 0;
   int request_timeout_s = 60;  // --request-timeout: one API request, seconds

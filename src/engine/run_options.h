@@ -11,7 +11,7 @@ namespace gb {
 struct RunOptions {
   std::vector<int> years;  // sorted ascending, unique (2016-2025, lists, single years)
   std::string tz = "UTC";  // year boundaries
-  int batch_size = 500;    // rows per transaction (upper bound when adapting)
+  int batch_size = 1000;   // rows per transaction (upper bound when adapting)
   int concurrency = 0;     // streams; 0 = choose (see engine)
   int page_size = 100;
   bool restart = false;                         // start the range over
@@ -25,7 +25,7 @@ struct RunOptions {
   // Adaptive batching: a batch is also committed when no page arrived for
   // this long, so a slow API still checkpoints often.
   std::chrono::milliseconds flush_after{300};
-  int queue_pages = 0;  // pages a fetcher may run ahead of its writer; 0 = 2 batches' worth
+  int queue_pages = 0;  // pages a fetcher may run ahead of its writer; 0 = one batch's worth
 };
 
 }  // namespace gb

@@ -106,6 +106,7 @@ Result<Page> JsonlSource::FetchPage(const PageRequest& request) {
   if (!in->ok()) return CannotRead(path_);
   Page page;
   page.total_count = *total;
+  page.nodes.reserve(static_cast<size_t>(std::clamp(request.first, 0, 1000)));
   Sweep(*in, request.filter, *bound, [&](std::string_view line, ApiNode* parsed) {
     page.nodes.push_back(parsed != nullptr ? std::move(*parsed) : ParseNode(line));
     return static_cast<int>(page.nodes.size()) < request.first;

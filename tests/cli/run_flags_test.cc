@@ -36,7 +36,7 @@ TEST(ResolveRunFlags, Defaults) {
   EXPECT_EQ(config->db_url, "sqlite:gazelle.db");
   EXPECT_EQ(config->api_url, "https://gmb.gazelleapp.io");
   EXPECT_EQ(config->token_file, "config/token.json");
-  EXPECT_EQ(config->options.batch_size, 500);
+  EXPECT_EQ(config->options.batch_size, 1000);
   EXPECT_EQ(config->options.tz, "UTC");
   EXPECT_FALSE(config->options.truncate.has_value());
   EXPECT_EQ(config->progress, ProgressMode::kAuto);

@@ -2,6 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <memory>
 
 #include "sink/postgres/jsonb_text.h"
@@ -10,8 +13,10 @@ namespace gb {
 namespace {
 
 void Put(std::string_view value, std::string* out) {
+  char length[24];
+  const auto end = std::to_chars(std::begin(length), std::end(length), value.size()).ptr;
   out->push_back('V');
-  out->append(std::to_string(value.size()));
+  out->append(length, end);
   out->push_back(':');
   out->append(value);
 }
@@ -26,20 +31,30 @@ void Put(const std::optional<std::string>& value, std::string* out) {
 
 }  // namespace
 
+// Runs for every row already stored on a rerun: one buffer per thread, no
+// allocation but the digest's own text.
 std::optional<std::string> RowDigest(const Row& row) {
-  auto metadata = JsonbText(row.metadata.empty() ? std::string_view("{}") : row.metadata);
-  if (!metadata) return std::nullopt;
-  std::string text;
-  text.reserve(256);
+  std::optional<std::string> printed;  // jsonb's text, when it differs from ours
+  std::string_view metadata = row.metadata.empty() ? std::string_view("{}") : row.metadata;
+  if (metadata != "{}") {
+    printed = JsonbText(metadata);
+    if (!printed) return std::nullopt;
+    metadata = *printed;
+  }
+  thread_local std::string text;
+  text.clear();
   for (const auto* field :
        {&row.client_id, &row.piano_id, &row.user_id, &row.invoice_id, &row.estimate_id}) {
     Put(*field, &text);
   }
-  Put(std::string_view(std::to_string(row.occurred_at) + ".000000"), &text);
+  char epoch[32];
+  char* end = std::to_chars(std::begin(epoch), std::end(epoch) - 8, row.occurred_at).ptr;
+  end = std::copy_n(".000000", 7, end);  // extract(epoch ...) of a whole second
+  Put(std::string_view(epoch, static_cast<size_t>(end - epoch)), &text);
   Put(std::string_view(row.entry_type), &text);
   Put(row.title, &text);
   Put(row.description, &text);
-  Put(std::string_view(*metadata), &text);
+  Put(metadata, &text);
   // Fetched once: OpenSSL 3's implicit fetch in EVP_md5() takes a lock and a
   // provider lookup per call (more than the hashing of a row).
   static EVP_MD* const kMd5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
