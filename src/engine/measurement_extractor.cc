@@ -190,7 +190,10 @@ std::string MeasurementExtractor::ToJsonText(const std::vector<Measurement>& fou
     listed = true;
   };
   for (const Measurement* m : firsts) {
-    if (!listed && KeyOf(*m) > "measurements") list(), out.push_back(',');
+    if (!listed && KeyOf(*m) > "measurements") {
+      list();
+      out.push_back(',');
+    }
     AppendString(KeyOf(*m), &out);
     out.push_back(':');
     AppendNumber(m->value, &out);
