@@ -1,13 +1,12 @@
 #include "sink/postgres/row_digest.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <charconv>
 #include <iterator>
-#include <memory>
+#include <string>
 
 #include "sink/postgres/jsonb_text.h"
+#include "sink/postgres/pg_text_hash.h"
 
 namespace gb {
 namespace {
@@ -55,25 +54,7 @@ std::optional<std::string> RowDigest(const Row& row) {
   Put(row.title, &text);
   Put(row.description, &text);
   Put(metadata, &text);
-  // Fetched once: OpenSSL 3's implicit fetch in EVP_md5() takes a lock and a
-  // provider lookup per call (more than the hashing of a row).
-  static EVP_MD* const kMd5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
-  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
-                                                                           &EVP_MD_CTX_free);
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (kMd5 == nullptr || ctx == nullptr || EVP_DigestInit_ex(ctx.get(), kMd5, nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), text.data(), text.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), md, &length) != 1) {
-    return std::nullopt;  // no digest: the row is compared in the database
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(2 * length, '0');
-  for (unsigned int i = 0; i < length; ++i) {
-    hex[2 * i] = kHex[md[i] >> 4];
-    hex[2 * i + 1] = kHex[md[i] & 15];
-  }
-  return hex;
+  return std::to_string(PgTextHash(text));
 }
 
 }  // namespace gb

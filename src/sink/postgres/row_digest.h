@@ -5,7 +5,8 @@
 //
 // Each column is 'N' for NULL or 'V<bytes>:<value>' (no two rows share an
 // encoding); the time is the epoch as PostgreSQL's extract() prints it, the
-// metadata as jsonb prints it (jsonb_text.h). The digest is md5, in hex.
+// metadata as jsonb prints it (jsonb_text.h). The digest is hashtextextended
+// of that text (pg_text_hash.h), as the server prints the bigint.
 #pragma once
 
 #include <optional>
