@@ -25,7 +25,12 @@ void ReportFetch(Observer& observer, std::chrono::steady_clock::duration took, m
   observer.On(TimeSpent{kPhaseParse, parse});
 }
 
-void AddPage(Batch& batch, PageWork& work) {
+// `expected`: the rows a batch reaches (its size and a page), reserved at its
+// first page so the rows are not moved again while it grows (up to 4,096: a
+// huge --batch-size fed by a slow API should not hold memory it never fills).
+void AddPage(Batch& batch, PageWork& work, size_t expected) {
+  expected = std::min<size_t>(expected, 4096);
+  if (batch.rows.capacity() < expected) batch.rows.reserve(expected);
   for (size_t i = 0; i < work.rows.size(); ++i) {
     batch.rows.push_back(std::move(work.rows[i]));
     batch.repaired.push_back(work.repaired[i]);
@@ -205,7 +210,8 @@ Status StreamWorker::Drain(const UnitState& unit, BoundedQueue<PageWork>& queue)
       }
       return tl::unexpected(*work.error);
     }
-    AddPage(batch, work);
+    AddPage(batch, work,
+            static_cast<size_t>(shared_.options.batch_size + shared_.options.page_size));
     if (batch.fetched >= shared_.options.batch_size || work.last) {
       if (Status s = Flush(unit, batch); !s) return s;
     }
