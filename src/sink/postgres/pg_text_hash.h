@@ -2,7 +2,8 @@
 // of the text's bytes (hash_bytes_extended, Bob Jenkins' lookup3 mixing) that
 // the server uses for hash partitioning, so it stays the same across server
 // versions. The rerun digest (row_digest.h) is this hash, computed in the
-// probe and here: ~40% cheaper for the server than md5 of the same text.
+// probe and here: the probe's digest costs the server ~35% less than with md5
+// (713 vs 1,096 ms for 212,000 rows, PostgreSQL 15 with OpenSSL 3).
 //
 // For a column with a deterministic collation (every default one); the
 // server hashes a nondeterministic ICU collation's sort key instead.
