@@ -3,9 +3,6 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include <algorithm>
-#include <vector>
-
 #include "core/iso_time.h"
 #include "source/wtf8_json_string.h"
 
@@ -153,20 +150,14 @@ bool ReadObject(od::object obj, NodeReader& reader) {
 
 ApiNode ParseNode(std::string_view json) {
   ApiNode node;
-  node.raw = std::string(json);
+  // The raw line is kept anyway: parsed in place, with the padding simdjson
+  // reads past the end reserved behind it (no second copy of the line).
+  node.raw.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  node.raw.assign(json);
   NodeReader reader(&node);
-  // simdjson reads up to SIMDJSON_PADDING bytes past the end: a copy into a
-  // buffer kept per thread (one allocation per line cost as much as the copy).
-  thread_local std::vector<char> padded;
-  if (padded.size() < json.size() + simdjson::SIMDJSON_PADDING) {
-    padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
-  }
-  std::copy(json.begin(), json.end(), padded.begin());
-  std::fill_n(padded.begin() + static_cast<std::ptrdiff_t>(json.size()), simdjson::SIMDJSON_PADDING,
-              '\0');
   od::document doc;
   od::object obj;
-  auto error = Parser().iterate(padded.data(), json.size(), padded.size()).get(doc);
+  auto error = Parser().iterate(simdjson::padded_string_view(node.raw)).get(doc);
   if (!error) error = doc.get_object().get(obj);
   if (!error && !ReadObject(obj, reader)) error = simdjson::TAPE_ERROR;
   if (error) {

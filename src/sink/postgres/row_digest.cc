@@ -31,15 +31,10 @@ void Put(const std::optional<std::string>& value, std::string* out) {
 }  // namespace
 
 // Runs for every row already stored on a rerun: one buffer per thread, no
-// allocation but the digest's own text.
+// allocation for the text hashed.
 std::optional<std::string> RowDigest(const Row& row) {
-  std::optional<std::string> printed;  // jsonb's text, when it differs from ours
-  std::string_view metadata = row.metadata.empty() ? std::string_view("{}") : row.metadata;
-  if (metadata != "{}") {
-    printed = JsonbText(metadata);
-    if (!printed) return std::nullopt;
-    metadata = *printed;
-  }
+  const auto metadata = JsonbText(row.metadata.empty() ? std::string_view("{}") : row.metadata);
+  if (!metadata) return std::nullopt;
   thread_local std::string text;
   text.clear();
   for (const auto* field :
@@ -53,7 +48,7 @@ std::optional<std::string> RowDigest(const Row& row) {
   Put(std::string_view(row.entry_type), &text);
   Put(row.title, &text);
   Put(row.description, &text);
-  Put(metadata, &text);
+  Put(std::string_view(*metadata), &text);
   return std::to_string(PgTextHash(text));
 }
 
