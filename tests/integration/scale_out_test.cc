@@ -5,8 +5,11 @@
 // over only once their lease (4 s, --lease) has expired, and the two others
 // finish the run: exact per-year counts, no duplicate, every unit's sweep
 // equal to what the plan counted for it, counters = fetched.
+#include <climits>
 #include <csignal>
 #include <iostream>
+#include <map>
+#include <sstream>
 
 #include "core/exit_code.h"
 #include "integration/loader_fixture.h"
@@ -22,8 +25,10 @@ constexpr int kLeaseSeconds = 4;
 
 class ScaleOutTest : public LoaderTest {
  protected:
+  // Each worker names its connections after its host (application_name), so
+  // the test can see what the frozen one still has in flight on the server.
   std::vector<std::string> WorkerArgs(const std::string& host) const {
-    return RunArgs(url(), "2020-2024",
+    return RunArgs(url() + "?application_name=gb-" + host, "2020-2024",
                    {"--batch-size", "100", "--concurrency", "3", "--lease",
                     std::to_string(kLeaseSeconds), "--worker-host", host});
   }
@@ -31,6 +36,18 @@ class ScaleOutTest : public LoaderTest {
     return " WHERE run_id = " + std::to_string(LatestRunId(db));
   }
 };
+
+// "3:1796027374296123,6:..." -> {3: 1796027374296123, 6: ...}
+std::map<int64_t, int64_t> IdMicros(const std::string& list) {
+  std::map<int64_t, int64_t> out;
+  std::istringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) {
+    const size_t colon = item.find(':');
+    if (colon == std::string::npos) continue;
+    out[std::stoll(item.substr(0, colon))] = std::stoll(item.substr(colon + 1));
+  }
+  return out;
+}
 
 TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   StartSim({"--latency-ms", "15"}, kScaleOut);
@@ -43,8 +60,13 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   // Every worker holds a unit, and the victim has committed part of one. The
   // victim is frozen (SIGSTOP) while its units are read, so the list cannot
   // change between the look and the kill; if it holds nothing at that moment
-  // (between two units), it runs on and we look again.
+  // (between two units), it runs on and we look again. A statement it had
+  // already sent (a COMMIT, a heartbeat) still runs on the server: the look
+  // waits until none of its connections is busy except waiting on it.
   const std::string held_by_b = " AND state = 'running' AND lease_owner LIKE 'machine-b:%'";
+  const std::string b_busy =
+      "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'gb-machine-b' "
+      "AND state = 'active' AND wait_event IS DISTINCT FROM 'ClientRead'";
   std::string held_list;
   ASSERT_TRUE(WaitUntil(90s, [&] {
     if (!PgTableExists(db, "gb_units")) return false;
@@ -53,6 +75,10 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
       return false;
     }
     workers[1]->Signal(SIGSTOP);
+    if (!WaitUntil(10s, [&] { return db.Int(b_busy) == 0; })) {
+      workers[1]->Signal(SIGCONT);
+      return false;
+    }
     if (db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b + " AND fetched > 0") > 0) {
       held_list = db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gb_units" +
                            InRun(db) + held_by_b);
@@ -61,12 +87,15 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
     workers[1]->Signal(SIGCONT);
     return false;
   })) << workers[1]->Kill9().output;
-  // Its units' lease ends when it last renewed them: nobody may take them before.
+  // Each unit's lease ends when its owner last renewed or claimed it (they
+  // differ: a unit claimed after the last heartbeat ends later). Nobody may
+  // take a unit before its own lease ended. Microseconds, as the server keeps them.
   const int64_t held = db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list + ")");
-  const int64_t lease_end = db.Int(
-      "SELECT ceil(extract(epoch FROM max(lease_expires_at)) * 1000)::bigint FROM gb_units "
-      "WHERE id IN (" +
-      held_list + ")");
+  const std::map<int64_t, int64_t> lease_end = IdMicros(db.Value(
+      "SELECT string_agg(id || ':' || (extract(epoch FROM lease_expires_at) * 1000000)::bigint, "
+      "',') FROM gb_units WHERE id IN (" +
+      held_list + ")"));
+  ASSERT_EQ(static_cast<int64_t>(lease_end.size()), held) << held_list;
   // `watch` shows every worker.
   const std::string watch = WatchJson(url(), dir_.path());
   for (const char* host : {"machine-a:", "machine-b:", "machine-c:"}) {
@@ -76,13 +105,16 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   // `watch` lists the frozen worker too; now kill -9 it.
   workers[1]->Kill9();
 
-  // The survivors take the units over, after the lease expired, never before.
-  int64_t first_takeover_ms = 0;
+  // The survivors take the units over, each after its lease expired, never
+  // before. clock_timestamp() is read after the query's snapshot, so it is
+  // later than the commit of the claim that the snapshot shows.
+  std::map<int64_t, int64_t> taken_at;
   while (workers[0]->Running() || workers[2]->Running()) {
-    if (first_takeover_ms == 0 &&
-        db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list +
-               ") AND (lease_owner IS NULL OR lease_owner NOT LIKE 'machine-b:%')") > 0) {
-      first_takeover_ms = db.Int("SELECT (extract(epoch FROM now()) * 1000)::bigint");
+    for (const auto& [id, at] : IdMicros(db.Value(
+             "SELECT string_agg(id || ':' || (extract(epoch FROM clock_timestamp()) * 1000000)"
+             "::bigint, ',') FROM gb_units WHERE id IN (" +
+             held_list + ") AND (lease_owner IS NULL OR lease_owner NOT LIKE 'machine-b:%')"))) {
+      taken_at.emplace(id, at);
     }
     std::this_thread::sleep_for(50ms);
   }
@@ -90,8 +122,12 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
     ChildExit end = workers[i]->Wait();
     EXPECT_EQ(end.exit_code, ToInt(ExitCode::kOk)) << end.output;
   }
-  ASSERT_GT(first_takeover_ms, 0) << "the dead worker's units were never taken over";
-  EXPECT_GE(first_takeover_ms, lease_end) << "taken over before the lease expired";
+  ASSERT_FALSE(taken_at.empty()) << "the dead worker's units were never taken over";
+  int64_t earliest_margin_us = INT64_MAX;
+  for (const auto& [id, at] : taken_at) {
+    EXPECT_GE(at, lease_end.at(id)) << "unit " << id << " taken over before its lease expired";
+    earliest_margin_us = std::min(earliest_margin_us, at - lease_end.at(id));
+  }
 
   ExpectExactLoad(db, truth);
   EXPECT_EQ(
@@ -108,8 +144,8 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
                    " AND fetched <> (spec->>'expected')::bigint"),
             0);
   std::cout << "[figures] scale-out: 3 workers, " << units << " units, machine-b killed holding "
-            << held << " unit(s) (" << held_list << "); taken over "
-            << (first_takeover_ms - lease_end) << " ms after its lease ended; " << TotalRows(db)
+            << held << " unit(s) (" << held_list << "); first taken over "
+            << earliest_margin_us / 1000 << " ms after its lease ended; " << TotalRows(db)
             << " rows, " << Duplicates(db) << " duplicates\n";
 }
 
