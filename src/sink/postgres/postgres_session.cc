@@ -114,14 +114,15 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   if (!probe) return tl::unexpected(AbandonWrite(probe.error()));
   std::vector<size_t> fresh, existing;
   bool any_existing = false;
-  for (size_t i : keep) {
-    auto found = probe->existing.find(rows[i].external_id);
-    if (found == probe->existing.end()) {
+  for (size_t k = 0; k < keep.size(); ++k) {
+    const size_t i = keep[k];
+    const std::optional<int64_t>& stored = probe->stored[k];
+    if (!stored) {
       fresh.push_back(i);
-    } else if (!CountIfUnchanged(rows[i], found->second, probe->unknown_users, &counts)) {
+    } else if (!CountIfUnchanged(rows[i], *stored, probe->unknown_users, &counts)) {
       existing.push_back(i);
     }
-    any_existing |= found != probe->existing.end();
+    any_existing |= stored.has_value();
   }
   fresh_streak_ = !any_existing && probe->unknown_users.empty();
   if (!fresh.empty()) {
@@ -184,9 +185,14 @@ Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row>
                   {TextArrayLiteral(ids), TextArrayLiteral(users), *user_fk_ ? "true" : "false"});
   if (!res) return tl::unexpected(res.error());
   ProbeResult probe;
+  probe.stored.resize(keep.size());
   for (int r = 0; r < res->rows(); ++r) {
     if (res->Text(r, 0) == "e") {
-      probe.existing.emplace(res->Text(r, 1), res->Text(r, 2));
+      const int64_t position = res->Int(r, 2);  // 1-based, in `ids`
+      if (position < 1 || position > static_cast<int64_t>(keep.size())) {
+        return Fail(ErrorKind::kInternal, "the probe answered for a row it was not asked about");
+      }
+      probe.stored[static_cast<size_t>(position - 1)] = res->Int(r, 3);
     } else {
       probe.unknown_users.emplace(res->Text(r, 1));
     }
@@ -196,7 +202,7 @@ Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row>
 
 // A stored row whose digest is the one this row would have is left alone:
 // counted unchanged (or repaired, as the upsert counts it) without being sent.
-bool PostgresSession::CountIfUnchanged(const Row& row, std::string_view stored_digest,
+bool PostgresSession::CountIfUnchanged(const Row& row, int64_t stored_digest,
                                        const std::unordered_set<std::string>& unknown_users,
                                        CountTable* counts) {
   if (row.user_id && unknown_users.count(*row.user_id) > 0) return false;  // repaired in SQL

@@ -57,8 +57,9 @@ class PostgresSession final : public Session {
  private:
   Result<bool> UserForeignKey();
   struct ProbeResult {
-    // external ids already in the table -> digest of their columns (row_digest.h)
-    std::unordered_map<std::string, std::string> existing;
+    // For each row asked about (in the order of `keep`): the digest of its
+    // stored columns (row_digest.h) when it is already in the table.
+    std::vector<std::optional<int64_t>> stored;
     std::unordered_set<std::string> unknown_users;  // user ids absent from users (FK only)
   };
   Result<ProbeResult> Probe(std::span<const Row> rows, const std::vector<size_t>& keep);
@@ -67,7 +68,7 @@ class PostgresSession final : public Session {
   // back to the savepoint: the caller probes).
   Result<bool> TryCopyAllFresh(std::span<const Row> rows, const std::vector<size_t>& keep,
                                CountTable* counts);
-  bool CountIfUnchanged(const Row& row, std::string_view stored_digest,
+  bool CountIfUnchanged(const Row& row, int64_t stored_digest,
                         const std::unordered_set<std::string>& unknown_users, CountTable* counts);
   Status CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh,
                    const std::unordered_set<std::string>& unknown_users, CountTable* counts);

@@ -11,45 +11,37 @@
 namespace gb {
 namespace {
 
-void Put(std::string_view value, std::string* out) {
-  char length[24];
-  const auto end = std::to_chars(std::begin(length), std::end(length), value.size()).ptr;
-  out->push_back('V');
-  out->append(length, end);
-  out->push_back(':');
-  out->append(value);
+// One link of the chain: hashtextextended(coalesce(value, ''), hash # is_null).
+int64_t Chain(int64_t hash, std::optional<std::string_view> value) {
+  const uint64_t seed = static_cast<uint64_t>(hash) ^ (value ? 0u : 1u);
+  return PgTextHash(value.value_or(std::string_view()), seed);
 }
 
-void Put(const std::optional<std::string>& value, std::string* out) {
-  if (value) {
-    Put(std::string_view(*value), out);
-  } else {
-    out->push_back('N');
-  }
+std::optional<std::string_view> View(const std::optional<std::string>& value) {
+  if (!value) return std::nullopt;
+  return std::string_view(*value);
 }
 
 }  // namespace
 
-// Runs for every row already stored on a rerun: one buffer per thread, no
-// allocation for the text hashed.
-std::optional<std::string> RowDigest(const Row& row) {
+// Runs for every row already stored on a rerun: no text is built but the
+// epoch's, on the stack.
+std::optional<int64_t> RowDigest(const Row& row) {
   const auto metadata = JsonbText(row.metadata.empty() ? std::string_view("{}") : row.metadata);
   if (!metadata) return std::nullopt;
-  thread_local std::string text;
-  text.clear();
+  int64_t hash = 0;
   for (const auto* field :
        {&row.client_id, &row.piano_id, &row.user_id, &row.invoice_id, &row.estimate_id}) {
-    Put(*field, &text);
+    hash = Chain(hash, View(*field));
   }
   char epoch[32];
   char* end = std::to_chars(std::begin(epoch), std::end(epoch) - 8, row.occurred_at).ptr;
   end = std::copy_n(".000000", 7, end);  // extract(epoch ...) of a whole second
-  Put(std::string_view(epoch, static_cast<size_t>(end - epoch)), &text);
-  Put(std::string_view(row.entry_type), &text);
-  Put(row.title, &text);
-  Put(row.description, &text);
-  Put(std::string_view(*metadata), &text);
-  return std::to_string(PgTextHash(text));
+  hash = Chain(hash, std::string_view(epoch, static_cast<size_t>(end - epoch)));
+  hash = Chain(hash, std::string_view(row.entry_type));
+  hash = Chain(hash, View(row.title));
+  hash = Chain(hash, View(row.description));
+  return Chain(hash, std::string_view(*metadata));
 }
 
 }  // namespace gb

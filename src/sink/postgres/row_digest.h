@@ -3,14 +3,15 @@
 // re-run over a loaded table learns which rows are unchanged from the probe
 // alone and sends only the others to be staged and upserted.
 //
-// Each column is 'N' for NULL or 'V<bytes>:<value>' (no two rows share an
-// encoding); the time is the epoch as PostgreSQL's extract() prints it, the
-// metadata as jsonb prints it (jsonb_text.h). The digest is hashtextextended
-// of that text (pg_text_hash.h), as the server prints the bigint.
+// hashtextextended (pg_text_hash.h) chained over the columns in order: each
+// column's text hashed with the previous hash as its seed, the seed's lowest
+// bit flipped when the column is NULL (so NULL and '' differ). The time is
+// the epoch as PostgreSQL's extract() prints it, the metadata as jsonb prints
+// it (jsonb_text.h).
 #pragma once
 
+#include <cstdint>
 #include <optional>
-#include <string>
 
 #include "core/record.h"
 
@@ -18,6 +19,6 @@ namespace gb {
 
 // nullopt when the row's stored form cannot be predicted (see JsonbText):
 // such a row is always compared in the database.
-std::optional<std::string> RowDigest(const Row& row);
+std::optional<int64_t> RowDigest(const Row& row);
 
 }  // namespace gb
