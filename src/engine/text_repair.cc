@@ -1,6 +1,9 @@
 #include "engine/text_repair.h"
 
 #include <fmt/format.h>
+#include <simdjson.h>
+
+#include <cstring>
 
 #include "engine/utf8.h"
 
@@ -13,8 +16,15 @@ struct Scan {
   bool invalid = false;  // invalid UTF-8 other than an encoded surrogate
 };
 
+// Runs on every title and comment: almost all are valid UTF-8 without NUL,
+// which two vectorised passes tell (simdjson's validator is as strict as
+// Utf8SequenceLength); the others are scanned sequence by sequence.
 Scan ScanText(std::string_view text) {
   Scan scan;
+  if (std::memchr(text.data(), '\0', text.size()) == nullptr &&
+      simdjson::validate_utf8(text.data(), text.size())) {
+    return scan;
+  }
   for (size_t pos = 0; pos < text.size();) {
     if (text[pos] == '\0') scan.nul = true;
     size_t len = Utf8SequenceLength(text, pos);

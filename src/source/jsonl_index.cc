@@ -53,6 +53,17 @@ std::optional<int64_t> JsonlIndex::NextCandidate(int64_t offset, const Want& wan
   return std::nullopt;
 }
 
+int64_t JsonlIndex::ScanStartBefore(int64_t bound) const {
+  int64_t start = 0;
+  for (size_t b = 0; b < blocks_.size(); ++b) {
+    const Block& block = blocks_[b];
+    if (block.first_line < 0 || (block.types & kFullParse) != 0) continue;
+    if (block.newest < bound) break;  // newest first: every later line is older too
+    start = static_cast<int64_t>(b) * kBlockBytes + block.first_line;
+  }
+  return start;
+}
+
 bool JsonlIndex::Quick(int64_t offset) const {
   const auto b = static_cast<size_t>(offset / kBlockBytes);
   return b < blocks_.size() && (blocks_[b].types & kFullParse) == 0;

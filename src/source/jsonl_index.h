@@ -46,6 +46,10 @@ class JsonlIndex {
   std::optional<int64_t> NextCandidate(int64_t offset, const Want& want) const;
   // Whether every line starting in the block of `offset` is in the quick shape.
   bool Quick(int64_t offset) const;
+  // In a file whose lines are newest first: a line start at or before the
+  // first line older than `bound` (the first line of the last quick block
+  // whose newest line is at or after `bound`), or 0.
+  int64_t ScanStartBefore(int64_t bound) const;
 
  private:
   static constexpr uint64_t kFullParse = uint64_t{1} << 63;  // also: a type beyond 63

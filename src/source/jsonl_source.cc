@@ -257,6 +257,29 @@ Result<std::vector<int64_t>> JsonlSource::CountEach(const std::vector<TimelineFi
   return TimelineSource::CountEach(filters);  // each from the tallies now
 }
 
+Result<FilterEnd> JsonlSource::EndOf(const TimelineFilter& filter) {
+  auto bound = Bound(filter);
+  if (!bound) return tl::unexpected(bound.error());
+  auto count = Count(filter);  // surveys the file first
+  if (!count) return tl::unexpected(count.error());
+  if (Status s = Survey(); !s) return tl::unexpected(s.error());
+  if (!*bound || filter.client_id || !newest_first_ || *count == 0) return FilterEnd{};
+  LineReader in(path_, index_.ScanStartBefore(**bound), kSweepBuffer);
+  if (!in.ok()) return CannotRead(path_);
+  std::string_view line;
+  int64_t end = -1;
+  while (end < 0 && in.Next(&line)) {
+    if (Blank(line)) continue;
+    auto quick = ReadQuickFields(line);
+    const std::optional<int64_t> at = quick && QuickReadHolds(line)
+                                          ? std::optional<int64_t>(quick->occurred_at)
+                                          : ParseIsoUtc(ParseNode(line).occurred_at);
+    if (at.value_or(INT64_MIN) < **bound) end = in.line_offset();
+  }
+  if (!in.ok()) return CannotRead(path_);
+  return FilterEnd{std::to_string(end < 0 ? in.offset() : end), *count};
+}
+
 Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {
   auto users_path = std::filesystem::path(path_).parent_path() / "users.jsonl";
   std::vector<ApiUser> users;
@@ -288,6 +311,11 @@ Status JsonlSource::Survey(const std::vector<std::optional<int64_t>>& bounds) {
   LineReader in(path_, 0);
   if (!in.ok()) return CannotRead(path_);
   std::string_view line;
+  int64_t previous = INT64_MAX;
+  const auto in_order = [&](std::optional<int64_t> at) {
+    newest_first_ = newest_first_ && at && *at <= previous;
+    if (at) previous = *at;
+  };
   while (in.Next(&line)) {
     if (Blank(line)) continue;
     auto quick = ReadQuickFields(line);
@@ -298,14 +326,14 @@ Status JsonlSource::Survey(const std::vector<std::optional<int64_t>>& bounds) {
     if (quick) {
       index_.AddQuick(in.line_offset(), quick->type, quick->occurred_at);
       buckets.Add(quick->type, quick->occurred_at, false, false);
+      in_order(quick->occurred_at);
       continue;
     }
     index_.AddFullParse(in.line_offset());
-    if (!buckets.empty()) {
-      const ApiNode node = ParseNode(line);
-      buckets.Add(node.type, ParseIsoUtc(node.occurred_at), !node.defect.empty(),
-                  node.type.empty());
-    }
+    const ApiNode node = ParseNode(line);
+    const std::optional<int64_t> at = ParseIsoUtc(node.occurred_at);
+    buckets.Add(node.type, at, !node.defect.empty(), node.type.empty());
+    in_order(node.defect.empty() ? at : std::nullopt);  // a defect line passes every bound
   }
   if (!in.ok()) return CannotRead(path_);
   surveyed_end_ = in.offset();

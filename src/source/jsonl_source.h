@@ -49,6 +49,12 @@ class JsonlSource final : public TimelineSource {
   Result<int64_t> Count(const TimelineFilter& filter) override;
   // All the plan's counts without a client filter in one sweep.
   Result<std::vector<int64_t>> CountEach(const std::vector<TimelineFilter>& filters) override;
+  // In a file whose lines are all newest first (as `sim dump` writes it), the
+  // cursor is the start of the first line older than the filter's bound: the
+  // planner can then cut a heavy type in time as it does over the API. No
+  // cursor when a line is out of order or has no readable time (it would
+  // belong to more than one piece).
+  Result<FilterEnd> EndOf(const TimelineFilter& filter) override;
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
 
@@ -107,6 +113,7 @@ class JsonlSource final : public TimelineSource {
   std::mutex tally_mu_;  // one tally read at a time: streams asking together wait for it
   std::mutex survey_mu_;
   bool surveyed_ = false;
+  bool newest_first_ = true;  // every line has a time, none newer than the line before
   JsonlIndex index_;
   int64_t surveyed_end_ = 0;
   std::mutex readers_mu_;

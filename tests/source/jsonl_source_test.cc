@@ -125,6 +125,68 @@ TEST(JsonlSourceTest, StreamsAskingAtOnceWithoutAPlanReadTheFileOnce) {
   EXPECT_EQ(source->whole_reads(), 1);
 }
 
+// Every line of one filter, page by page, from `after`.
+std::vector<std::string> Sweep(JsonlSource& source, const TimelineFilter& filter,
+                               std::optional<std::string> after) {
+  std::vector<std::string> ids;
+  PageRequest request{filter, std::move(after), 4};
+  for (int pages = 0; pages < 100; ++pages) {
+    auto page = source.FetchPage(request);
+    EXPECT_TRUE(page);
+    if (!page) break;
+    for (auto& n : page->nodes) ids.push_back(n.id);
+    if (!page->has_next_page) break;
+    request.after = page->end_cursor;
+  }
+  return ids;
+}
+
+// The planner cuts a heavy type in time with EndOf, as over the API: the
+// piece [2023, 2024) sweeps `>= 2023` from the cursor of `>= 2024`, and the
+// two pieces hold every entry of `>= 2023` exactly once.
+TEST(JsonlSourceTest, EndOfANewestFirstFileCutsATypeInTime) {
+  testing::TempDir dir;
+  const std::string text = Dump(10);
+  auto source = Open(dir.Write("dump.jsonl", text));
+  const TimelineFilter since_2024{{"INVOICE"}, std::nullopt, "2024-01-01T00:00:00Z"};
+  const TimelineFilter since_2023{{"INVOICE"}, std::nullopt, "2023-01-01T00:00:00Z"};
+  auto end = source->EndOf(since_2024);
+  ASSERT_TRUE(end) << end.error().message;
+  EXPECT_EQ(end->total_count, 10);
+  ASSERT_TRUE(end->cursor);
+  // The start of the first line older than the bound: the first of 2023.
+  EXPECT_EQ(std::stoul(*end->cursor), text.rfind('\n', text.find("\"tme_20\"")) + 1);
+  const auto top = Sweep(*source, since_2024, std::nullopt);
+  const auto bottom = Sweep(*source, since_2023, end->cursor);
+  EXPECT_EQ(top.size(), 10u);
+  EXPECT_EQ(bottom, (std::vector<std::string>{"tme_21", "tme_23", "tme_25", "tme_27", "tme_29"}));
+  EXPECT_EQ(static_cast<int64_t>(top.size() + bottom.size()), *source->Count(since_2023));
+  // A bound below every line: the cursor is the end of the file.
+  auto all = source->EndOf({{"INVOICE"}, std::nullopt, "2000-01-01T00:00:00Z"});
+  ASSERT_TRUE(all && all->cursor);
+  EXPECT_EQ(*all->cursor, std::to_string(text.size()));
+}
+
+// A line out of order, or one without a readable time (it passes every
+// bound), would fall in two pieces or none: such a file is not cut.
+TEST(JsonlSourceTest, EndOfGivesNoCursorUnlessEveryLineIsNewestFirst) {
+  testing::TempDir dir;
+  const TimelineFilter since_2024{{"INVOICE"}, std::nullopt, "2024-01-01T00:00:00Z"};
+  const std::string late = Line(99, "INVOICE", "2025-01-01T00:00:00Z") + "\n";
+  const std::string broken = "{\"id\":\"tme_broken\",\"occ\n";
+  for (const std::string& text : {Dump(3) + late, Dump(3) + broken}) {
+    auto source = Open(dir.Write("dump.jsonl", text));
+    auto end = source->EndOf(since_2024);
+    ASSERT_TRUE(end) << end.error().message;
+    EXPECT_FALSE(end->cursor) << text;
+  }
+  auto sorted = Open(dir.Write("sorted.jsonl", Dump(3)));
+  auto with_client = since_2024;
+  with_client.client_id = "cli_1";
+  EXPECT_TRUE(sorted->EndOf(since_2024)->cursor);
+  EXPECT_FALSE(sorted->EndOf(with_client)->cursor);
+}
+
 TEST(JsonlSourceTest, MalformedLinesBecomeDefectNodesNeverDropped) {
   testing::TempDir dir;
   std::string text = Line(1, "INVOICE", "2024-06-01T00:00:00Z") + "\n" +

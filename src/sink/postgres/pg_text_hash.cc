@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 namespace gb {
 namespace {
@@ -36,6 +37,17 @@ uint32_t Word(const unsigned char* p, size_t n) {
   return w;
 }
 
+// The same for a whole word: one load on a little-endian machine.
+uint32_t FullWord(const unsigned char* p) {
+  if constexpr (std::endian::native == std::endian::little) {
+    uint32_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  } else {
+    return Word(p, 4);
+  }
+}
+
 }  // namespace
 
 // The server reads the bytes as little-endian words (x86 and ARM servers
@@ -52,9 +64,9 @@ int64_t PgTextHash(std::string_view bytes, uint64_t seed) {
     s.Mix();
   }
   for (; len >= 12; k += 12, len -= 12) {
-    s.a += Word(k, 4);
-    s.b += Word(k + 4, 4);
-    s.c += Word(k + 8, 4);
+    s.a += FullWord(k);
+    s.b += FullWord(k + 4);
+    s.c += FullWord(k + 8);
     s.Mix();
   }
   s.a += Word(k, std::min<size_t>(len, 4));
