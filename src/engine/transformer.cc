@@ -72,10 +72,10 @@ Transformed Transformer::Transform(ApiNode node) const {
   nlohmann::json meta;  // null until something goes in (most rows: "{}")
   row.entry_type = options_.legacy_types ? LegacyEntryType(node.type) : node.type;
   if (row.entry_type != node.type) meta["gazelle_type"] = node.type;
-  const std::string measurements = FillText(node, out, meta);
+  std::string measurements = FillText(node, out, meta);
   row.repaired = out.repaired;
   if (meta.is_null()) {
-    row.metadata = measurements.empty() ? "{}" : measurements;
+    if (!measurements.empty()) row.metadata = std::move(measurements);  // else "{}"
     return out;
   }
   if (!measurements.empty()) meta.update(nlohmann::json::parse(measurements));

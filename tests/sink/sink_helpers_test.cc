@@ -54,6 +54,39 @@ TEST(CopyTextTest, EscapesEveryFieldSeparatorAndNull) {
   EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 13);
 }
 
+// The escaping passes clean 8-byte words over whole: a byte to escape at any
+// place in a word, in the tail, or several in a row, is still escaped, and
+// bytes next to them (0x08, 0x0b, 0x5b, 0x5d, 0x8d, 0xdc...) are not.
+TEST(CopyTextTest, EscapesAtEveryPlaceOfAWord) {
+  const std::string specials = "\\\n\r\t";
+  const std::string neighbours = "\x08\x0b\x0c\x0e[]\x89\x8a\x8d\xdc ab";
+  for (size_t length = 0; length <= 27; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (char special : specials) {
+        std::string title;
+        for (size_t i = 0; i < length; ++i)
+          title += neighbours[(i * 5 + length) % neighbours.size()];
+        title[at] = special;
+        if (at + 1 < length && length % 3 == 0) title[at + 1] = special;
+        std::string expected;
+        for (char c : title) {
+          expected += c == '\\'   ? "\\\\"
+                      : c == '\n' ? "\\n"
+                      : c == '\r' ? "\\r"
+                      : c == '\t' ? "\\t"
+                                  : std::string(1, c);
+        }
+        Row r = MakeRow("tme_1", 2024, "NOTE", {}, title);
+        std::string out;
+        AppendCopyRow(r, &out);
+        const size_t start = out.find("\tNOTE\t") + 6;
+        ASSERT_EQ(out.substr(start, expected.size() + 1), expected + "\t")
+            << "length " << length << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(BatchDedupeTest, KeepsLastAndCountsOthersUnchanged) {
   std::vector<Row> rows = {MakeRow("a", 2024, "NOTE"), MakeRow("b", 2024, "NOTE"),
                            MakeRow("a", 2023, "INVOICE")};
