@@ -1,9 +1,10 @@
 // PostgreSQL's hashtextextended(text, seed) computed here: the 64-bit hash
 // of the text's bytes (hash_bytes_extended, Bob Jenkins' lookup3 mixing) that
 // the server uses for hash partitioning, so it stays the same across server
-// versions. The rerun digest (row_digest.h) is this hash, computed in the
-// probe and here: the probe's digest costs the server ~35% less than with md5
-// (713 vs 1,096 ms for 212,000 rows, PostgreSQL 15 with OpenSSL 3).
+// versions. The rerun digest (row_digest.h) chains this hash over the
+// columns, in the probe and here: over 212,000 rows the server spends ~245 ms
+// on it, against ~540 ms hashing the columns' concatenated text and ~1,100 ms
+// for md5 of that text (PostgreSQL 15).
 //
 // For a column with a deterministic collation (every default one); the
 // server hashes a nondeterministic ICU collation's sort key instead.

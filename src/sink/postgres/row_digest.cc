@@ -24,8 +24,8 @@ std::optional<std::string_view> View(const std::optional<std::string>& value) {
 
 }  // namespace
 
-// Runs for every row already stored on a rerun: no text is built but the
-// epoch's, on the stack.
+// Runs for every row already stored on a rerun: each column is hashed where
+// it is, nothing is concatenated (the epoch's text is on the stack).
 std::optional<int64_t> RowDigest(const Row& row) {
   const auto metadata = JsonbText(row.metadata.empty() ? std::string_view("{}") : row.metadata);
   if (!metadata) return std::nullopt;
