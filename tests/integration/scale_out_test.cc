@@ -50,7 +50,7 @@ std::map<int64_t, int64_t> IdMicros(const std::string& list) {
 }
 
 TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
-  StartSim({"--latency-ms", "15"}, kScaleOut);
+  StartSim({"--latency-ms", "40"}, kScaleOut);
   const SimTruth truth = Truth({2020, 2021, 2022, 2023, 2024});
   PgProbe db(this->db());
   std::vector<std::unique_ptr<LoaderProcess>> workers;
@@ -59,14 +59,23 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   }
   // Every worker holds a unit, and the victim has committed part of one. The
   // victim is frozen (SIGSTOP) while its units are read, so the list cannot
-  // change between the look and the kill; if it holds nothing at that moment
-  // (between two units), it runs on and we look again. A statement it had
-  // already sent (a COMMIT, a heartbeat) still runs on the server: the look
-  // waits until none of its connections is busy except waiting on it.
+  // change between the look and the kill. While what it holds is only just
+  // claimed (nothing committed yet), it runs on in short bursts and we look
+  // again, so a run of a few seconds cannot slip past the look. A statement it
+  // had already sent (a COMMIT, a heartbeat) still runs on the server: each
+  // look waits until none of its connections is busy, but for waiting on the
+  // frozen client (ClientRead) or on a lock (which its own open transaction
+  // may hold until it dies: a heartbeat behind its batch's checkpoint).
   const std::string held_by_b = " AND state = 'running' AND lease_owner LIKE 'machine-b:%'";
   const std::string b_busy =
       "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'gb-machine-b' "
-      "AND state = 'active' AND wait_event IS DISTINCT FROM 'ClientRead'";
+      "AND state = 'active' AND coalesce(wait_event_type, '') NOT IN ('Client', 'Lock')";
+  const auto frozen_look = [&]() -> int64_t {  // units B holds with rows committed; -1: none held
+    workers[1]->Signal(SIGSTOP);
+    if (!WaitUntil(5s, [&] { return db.Int(b_busy) == 0; })) return -1;
+    if (db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b) == 0) return -1;
+    return db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b + " AND fetched > 0");
+  };
   std::string held_list;
   ASSERT_TRUE(WaitUntil(90s, [&] {
     if (!PgTableExists(db, "gb_units")) return false;
@@ -74,17 +83,17 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
                " AND state = 'running'") != 3) {
       return false;
     }
-    workers[1]->Signal(SIGSTOP);
-    if (!WaitUntil(10s, [&] { return db.Int(b_busy) == 0; })) {
+    int64_t committed = frozen_look();
+    for (int burst = 0; committed >= 0 && burst < 500; ++burst, committed = frozen_look()) {
+      if (committed > 0) {
+        held_list = db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gb_units" +
+                             InRun(db) + held_by_b);
+        return true;
+      }
       workers[1]->Signal(SIGCONT);
-      return false;
+      std::this_thread::sleep_for(20ms);
     }
-    if (db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b + " AND fetched > 0") > 0) {
-      held_list = db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gb_units" +
-                           InRun(db) + held_by_b);
-      return true;
-    }
-    workers[1]->Signal(SIGCONT);
+    workers[1]->Signal(SIGCONT);  // it holds nothing (between two units): look again
     return false;
   })) << workers[1]->Kill9().output;
   // Each unit's lease ends when its owner last renewed or claimed it (they
