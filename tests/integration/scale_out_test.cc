@@ -70,7 +70,8 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   const std::string b_busy =
       "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'gb-machine-b' "
       "AND state = 'active' AND coalesce(wait_event_type, '') NOT IN ('Client', 'Lock')";
-  const auto frozen_look = [&]() -> int64_t {  // units B holds with rows committed; -1: none held
+  const auto frozen_look =
+      [&]() -> int64_t {  // units B holds with rows committed; -1: none held, or not settled
     workers[1]->Signal(SIGSTOP);
     if (!WaitUntil(5s, [&] { return db.Int(b_busy) == 0; })) return -1;
     if (db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b) == 0) return -1;

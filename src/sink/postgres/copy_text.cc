@@ -21,25 +21,22 @@ bool AnyToEscape(uint64_t w) {
           zero_byte(w ^ (kOnes * '\r')) | zero_byte(w ^ (kOnes * '\t'))) != 0;
 }
 
-// Every field of every row goes through here: clean 8-byte words are passed
-// over whole, and only a word holding a byte to escape is looked at byte by byte.
+// Every field of every row goes through here: a clean 8-byte word is passed
+// over whole, and bytes are looked at one by one only where a word holds one
+// to escape.
 void AppendEscaped(std::string_view text, std::string* out) {
-  size_t run = 0;    // start of the pending unescaped run: appended in one piece
-  size_t clean = 0;  // bytes before this are known to need no escape
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i >= clean) {
-      uint64_t w;
-      while (i + sizeof w <= text.size()) {
-        std::memcpy(&w, text.data() + i, sizeof w);
-        if (AnyToEscape(w)) break;
+  size_t run = 0;  // start of the pending unescaped run: appended in one piece
+  for (size_t i = 0; i < text.size();) {
+    uint64_t w;
+    if (i + sizeof w <= text.size()) {
+      std::memcpy(&w, text.data() + i, sizeof w);
+      if (!AnyToEscape(w)) {
         i += sizeof w;
+        continue;
       }
-      clean = i + sizeof w;  // the word that stopped the skip, or the tail
-      if (i >= text.size()) break;
     }
-    char c = text[i];
     const char* esc = nullptr;
-    switch (c) {
+    switch (text[i]) {
       case '\\':
         esc = "\\\\";
         break;
@@ -53,11 +50,12 @@ void AppendEscaped(std::string_view text, std::string* out) {
         esc = "\\t";
         break;
       default:
+        ++i;
         continue;
     }
     out->append(text.data() + run, i - run);
     out->append(esc, 2);
-    run = i + 1;
+    run = ++i;
   }
   out->append(text.data() + run, text.size() - run);
 }
