@@ -119,7 +119,7 @@ RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string me
 std::optional<RunOutcome> BackfillRun::Prepare() {
   SchemaReport schema;
   Status status = session_.Run([&](Session& s) -> Status {
-    auto report = s.EnsureSchema({options_.legacy_types});
+    auto report = s.EnsureSchema({options_.legacy_types, options_.close_exposed_tables});
     if (!report) return tl::unexpected(report.error());
     schema = *report;
     return {};
@@ -127,6 +127,10 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
   if (!status) {
     return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
                    destination_.Describe() + ": " + status.error().message);
+  }
+  if (!schema.moved_tables.empty() || !schema.exposed.empty()) {
+    observer_.On(
+        DestinationPrepared{schema.bookkeeping_schema, schema.moved_tables, schema.exposed});
   }
   if (!schema.users_created && !options_.sync_users) return std::nullopt;
   auto users = source_.FetchUsers();
