@@ -16,7 +16,7 @@ struct TableExposure {
   std::vector<std::string> roles;       // who holds privileges: "anon", "authenticated", "PUBLIC"
   std::vector<std::string> privileges;  // what they hold: "SELECT", "INSERT", ... (union)
   std::vector<std::string> fix;         // the statements that close it, in order
-  bool closed = false;                  // the fix was applied (run --close-exposed-tables, doctor --fix)
+  bool closed = false;  // the fix was applied (run --close-exposed-tables, doctor --fix)
 
   bool operator==(const TableExposure&) const = default;
 };

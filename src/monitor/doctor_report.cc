@@ -233,14 +233,16 @@ std::string SummaryLine(const AuditReport& report, int exit_code) {
   const int problems = CountOf(report, Severity::kProblem);
   const int warnings = CountOf(report, Severity::kWarning);
   if (problems > 0) {
-    return TrFormat("{} problem(s), {} warning(s): fix the problems before the first load (exit "
-                    "code {}).",
-                    problems, warnings, exit_code);
+    return TrFormat(
+        "{} problem(s), {} warning(s): fix the problems before the first load (exit "
+        "code {}).",
+        problems, warnings, exit_code);
   }
   if (warnings > 0) {
-    return TrFormat("No problem, {} warning(s): the destination is ready; the warnings say what "
-                    "would make it safer.",
-                    warnings);
+    return TrFormat(
+        "No problem, {} warning(s): the destination is ready; the warnings say what "
+        "would make it safer.",
+        warnings);
   }
   return Tr("No problem: the destination is ready for the first load.");
 }
@@ -275,8 +277,7 @@ std::string FindingAdvice(const Finding& f) {
   return Fill(w.advice, ShownValues(f, w));
 }
 
-std::string FormatDoctorReport(const AuditReport& report, int exit_code,
-                               const Terminal& styler) {
+std::string FormatDoctorReport(const AuditReport& report, int exit_code, const Terminal& styler) {
   std::string out = TrFormat("gazelle-backfill doctor · {}", report.destination) + "\n";
   for (const auto& f : report.findings) {
     std::string label = PadRight(SeverityLabel(f.severity), 9);

@@ -27,9 +27,10 @@ std::string ExposureText(const TableExposure& e) {
                               : Tr("any signed-in user of the project can read and change its "
                                    "rows");
   if (e.closed) {
-    return TrFormat("{} was open to the API ({} held {} on it, row level security off); it is "
-                    "closed now.",
-                    e.table, JoinList(e.roles), JoinList(e.privileges));
+    return TrFormat(
+        "{} was open to the API ({} held {} on it, row level security off); it is "
+        "closed now.",
+        e.table, JoinList(e.roles), JoinList(e.privileges));
   }
   return TrFormat("{} is open to the API: row level security is off and {} hold {} on it — {}.",
                   e.table, JoinList(e.roles), JoinList(e.privileges), who);
@@ -37,8 +38,9 @@ std::string ExposureText(const TableExposure& e) {
 
 std::string ExposureFixIntro(const TableExposure& e) {
   if (e.closed) return Tr("Closed with:");
-  return Tr("Close it with these statements (or rerun with --close-exposed-tables, or run "
-            "gazelle-backfill doctor --fix):");
+  return Tr(
+      "Close it with these statements (or rerun with --close-exposed-tables, or run "
+      "gazelle-backfill doctor --fix):");
 }
 
 std::vector<std::string> ExposureLines(const TableExposure& e) {
@@ -48,10 +50,14 @@ std::vector<std::string> ExposureLines(const TableExposure& e) {
 }
 
 nlohmann::json ExposureJson(const TableExposure& e) {
-  return {{"table", e.table},       {"row_security", e.row_security},
-          {"roles", e.roles},       {"privileges", e.privileges},
-          {"fix", e.fix},           {"closed", e.closed},
-          {"text", ExposureText(e)}, {"fix_intro", ExposureFixIntro(e)}};
+  return {{"table", e.table},
+          {"row_security", e.row_security},
+          {"roles", e.roles},
+          {"privileges", e.privileges},
+          {"fix", e.fix},
+          {"closed", e.closed},
+          {"text", ExposureText(e)},
+          {"fix_intro", ExposureFixIntro(e)}};
 }
 
 std::string FixScript(const std::vector<std::string>& statements) {

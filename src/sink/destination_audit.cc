@@ -21,7 +21,8 @@ Result<std::unique_ptr<DestinationAuditor>> OpenAuditor(const std::string& url) 
   if (!destination) return tl::unexpected(destination.error());
   std::string described = (*destination)->Describe();
   if (described.rfind("sqlite:", 0) == 0) {
-    return std::unique_ptr<DestinationAuditor>(std::make_unique<SqliteAuditor>(described.substr(7)));
+    return std::unique_ptr<DestinationAuditor>(
+        std::make_unique<SqliteAuditor>(described.substr(7)));
   }
   return std::unique_ptr<DestinationAuditor>(std::make_unique<PgAuditor>(url, described));
 }

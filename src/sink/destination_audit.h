@@ -24,49 +24,49 @@ enum class Severity {
 
 // One finding each; its values (Finding::values) in the order listed.
 enum class FindingId {
-  kReachable,             // destination, database, role
-  kUnreachable,           // destination, error
-  kServerVersion,         // version
-  kServerTooOld,          // version, minimum
-  kTlsInUse,              // protocol, cipher
-  kTlsOffLocal,           // host
-  kTlsOff,                // host
-  kVerifyFullInUse,       //
-  kVerifyFullPossible,    //
-  kVerifyFullImpossible,  // error
-  kTransactionPooler,     // port
-  kDirectConnection,      // port, max_connections, connections in use
-  kProxy,                 // port connected to, port the server listens on
-  kRole,                  // role, "superuser" or "", "bypassrls" or ""
-  kSchemaUsable,          // schema, role
-  kSchemaCreatable,       // schema, role
-  kSchemaNotUsable,       // schema, role, missing privileges (+ statements)
-  kSchemaNotCreatable,    // schema, role, database (+ statements)
-  kTablesCreatable,       // schema, role
-  kTablesNotCreatable,    // schema, role, missing tables (+ statements)
-  kNoSchemaOnSearchPath,  // role
-  kTablesWritable,        // role, number of existing tables
-  kTableNotWritable,      // table, role, missing privileges, owner (+ statements)
-  kRowSecurityHides,      // table, role, owner
-  kLegacyNotOwned,        // table, owner, schema
-  kLegacyBookkeeping,     // tables, schema
-  kDefaultPrivileges,     // roles, schema
-  kNoApiRoles,            //
-  kNothingExposed,        // roles
-  kExposed,               // (Finding::exposure)
-  kClosed,                // (Finding::exposure, closed)
-  kEncoding,              // encoding
-  kEncodingNotUtf8,       // encoding, database
-  kCollation,             // collate, ctype
+  kReachable,                 // destination, database, role
+  kUnreachable,               // destination, error
+  kServerVersion,             // version
+  kServerTooOld,              // version, minimum
+  kTlsInUse,                  // protocol, cipher
+  kTlsOffLocal,               // host
+  kTlsOff,                    // host
+  kVerifyFullInUse,           //
+  kVerifyFullPossible,        //
+  kVerifyFullImpossible,      // error
+  kTransactionPooler,         // port
+  kDirectConnection,          // port, max_connections, connections in use
+  kProxy,                     // port connected to, port the server listens on
+  kRole,                      // role, "superuser" or "", "bypassrls" or ""
+  kSchemaUsable,              // schema, role
+  kSchemaCreatable,           // schema, role
+  kSchemaNotUsable,           // schema, role, missing privileges (+ statements)
+  kSchemaNotCreatable,        // schema, role, database (+ statements)
+  kTablesCreatable,           // schema, role
+  kTablesNotCreatable,        // schema, role, missing tables (+ statements)
+  kNoSchemaOnSearchPath,      // role
+  kTablesWritable,            // role, number of existing tables
+  kTableNotWritable,          // table, role, missing privileges, owner (+ statements)
+  kRowSecurityHides,          // table, role, owner
+  kLegacyNotOwned,            // table, owner, schema
+  kLegacyBookkeeping,         // tables, schema
+  kDefaultPrivileges,         // roles, schema
+  kNoApiRoles,                //
+  kNothingExposed,            // roles
+  kExposed,                   // (Finding::exposure)
+  kClosed,                    // (Finding::exposure, closed)
+  kEncoding,                  // encoding
+  kEncodingNotUtf8,           // encoding, database
+  kCollation,                 // collate, ctype
   kCollationVersionMismatch,  // recorded, actual (+ statements)
-  kSqliteFile,            // path
-  kSqliteNewFile,         // path, directory
-  kSqliteNotWritable,     // path, error
-  kSqliteNotDatabase,     // path, error
+  kSqliteFile,                // path
+  kSqliteNewFile,             // path, directory
+  kSqliteNotWritable,         // path, error
+  kSqliteNotDatabase,         // path, error
   kSqliteReadableByOthers,    // path, mode (octal)
-  kSqliteVersion,         // version
-  kSqliteNoApi,           //
-  kCheckFailed,           // what was being checked, error
+  kSqliteVersion,             // version
+  kSqliteNoApi,               //
+  kCheckFailed,               // what was being checked, error
 };
 
 struct Finding {

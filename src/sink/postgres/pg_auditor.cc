@@ -14,8 +14,8 @@ constexpr int kMinimumVersion = 110000;  // hashtextextended (the rerun probe's 
 constexpr int kCollationVersionSince = 150000;
 constexpr int kPoolerRounds = 3;
 
-void Add(AuditReport& report, FindingId id, Severity severity,
-         std::vector<std::string> values = {}, std::vector<std::string> statements = {}) {
+void Add(AuditReport& report, FindingId id, Severity severity, std::vector<std::string> values = {},
+         std::vector<std::string> statements = {}) {
   report.findings.push_back(
       Finding{id, severity, std::move(values), std::nullopt, std::move(statements)});
 }
@@ -59,13 +59,13 @@ AuditReport PgAuditor::Audit(const AuditOptions& options) {
   }
   auto res = (*conn)->Exec("reading the server's settings", q::kDoctorServer);
   if (!res || res->rows() == 0) {
-    Failed(report, "the server's settings", res ? Error{ErrorKind::kInternal, "no row", ""}
-                                                : res.error());
+    Failed(report, "the server's settings",
+           res ? Error{ErrorKind::kInternal, "no row", ""} : res.error());
     return report;
   }
   auto text = [&](int col) { return std::string(res->Text(0, col)); };
-  Server server{text(0),      text(1),          text(2),          text(3),
-                text(4),      text(5),          res->Int(0, 6),   res->Int(0, 7),
+  Server server{text(0),         text(1),         text(2),        text(3),
+                text(4),         text(5),         res->Int(0, 6), res->Int(0, 7),
                 res->Int(0, 10), res->Bool(0, 8), res->Bool(0, 9)};
   CheckConnection(**conn, server, report);
   CheckPooler(**conn, server, report);
@@ -124,7 +124,8 @@ void PgAuditor::CheckPooler(PgConnection& conn, const Server& server, AuditRepor
   }
   Add(report, FindingId::kDirectConnection, Severity::kOk,
       {info.port, std::to_string(server.max_connections), std::to_string(server.connections)});
-  if (!info.unix_socket && server.listen_port != 0 && info.port != std::to_string(server.listen_port)) {
+  if (!info.unix_socket && server.listen_port != 0 &&
+      info.port != std::to_string(server.listen_port)) {
     Add(report, FindingId::kProxy, Severity::kNote,
         {info.port, std::to_string(server.listen_port)});
   }
@@ -207,12 +208,14 @@ void PgAuditor::CheckDataTablesPlace(PgConnection& conn, const std::string& sche
   } else {
     Add(report, FindingId::kTablesNotCreatable, Severity::kProblem,
         {schema, server.role, Join(missing)},
-        {BindIdentifiers(q::kDoctorGrantCreateOnSchema, {{"schema", schema}, {"role", server.role}})});
+        {BindIdentifiers(q::kDoctorGrantCreateOnSchema,
+                         {{"schema", schema}, {"role", server.role}})});
   }
 }
 
 void PgAuditor::CheckTableRights(PgConnection& conn, const Server& server, AuditReport& report) {
-  auto res = conn.Exec("reading the role's rights", q::kDoctorTableRights, {ArrayOf(AuditedTables())});
+  auto res =
+      conn.Exec("reading the role's rights", q::kDoctorTableRights, {ArrayOf(AuditedTables())});
   if (!res) return Failed(report, "the role's rights on the tables", res.error());
   size_t problems = report.findings.size();
   for (int i = 0; i < res->rows(); ++i) {
@@ -240,7 +243,8 @@ void PgAuditor::CheckTableRights(PgConnection& conn, const Server& server, Audit
     }
   }
   if (report.findings.size() == problems && res->rows() > 0) {
-    Add(report, FindingId::kTablesWritable, Severity::kOk, {server.role, std::to_string(res->rows())});
+    Add(report, FindingId::kTablesWritable, Severity::kOk,
+        {server.role, std::to_string(res->rows())});
   }
   std::vector<std::string_view> names(kBookkeepingTables.begin(), kBookkeepingTables.end());
   auto legacy = conn.Exec("looking for an earlier version's tables", q::kLegacyBookkeeping,
@@ -252,17 +256,18 @@ void PgAuditor::CheckTableRights(PgConnection& conn, const Server& server, Audit
   }
 }
 
-void PgAuditor::CheckExposure(PgConnection& conn, const AuditOptions& options,
-                              const Server& server, AuditReport& report) {
+void PgAuditor::CheckExposure(PgConnection& conn, const AuditOptions& options, const Server& server,
+                              AuditReport& report) {
   PgExposure exposure(&conn);
   auto roles = exposure.ApiRoles();
   if (!roles) return Failed(report, "the API roles", roles.error());
   if (roles->empty()) return Add(report, FindingId::kNoApiRoles, Severity::kOk);
-  auto defaults = conn.Exec("reading the default privileges", q::kDoctorDefaultPrivileges,
-                            {ArrayOf(*roles)});
+  auto defaults =
+      conn.Exec("reading the default privileges", q::kDoctorDefaultPrivileges, {ArrayOf(*roles)});
   if (!defaults) return Failed(report, "the default privileges", defaults.error());
   if (defaults->rows() > 0) {
-    Add(report, FindingId::kDefaultPrivileges, Severity::kNote, {Join(Column(*defaults)), server.role});
+    Add(report, FindingId::kDefaultPrivileges, Severity::kNote,
+        {Join(Column(*defaults)), server.role});
   }
   std::vector<TableExposure> closed;
   if (options.fix) {
@@ -270,7 +275,8 @@ void PgAuditor::CheckExposure(PgConnection& conn, const AuditOptions& options,
     if (!done) return Failed(report, "closing the exposed tables", done.error());
     closed = std::move(*done);
   }
-  for (auto& e : closed) report.findings.push_back(Finding{FindingId::kClosed, Severity::kOk, {}, e, {}});
+  for (auto& e : closed)
+    report.findings.push_back(Finding{FindingId::kClosed, Severity::kOk, {}, e, {}});
   auto exposed = exposure.Exposed(AuditedTables());
   if (!exposed) return Failed(report, "the tables open to the API roles", exposed.error());
   for (auto& e : *exposed) {
@@ -310,7 +316,8 @@ void PgAuditor::CheckText(PgConnection& conn, const Server& server, AuditReport&
   if (server.encoding == "UTF8") {
     Add(report, FindingId::kEncoding, Severity::kOk, {server.encoding});
   } else {
-    Add(report, FindingId::kEncodingNotUtf8, Severity::kProblem, {server.encoding, server.database});
+    Add(report, FindingId::kEncodingNotUtf8, Severity::kProblem,
+        {server.encoding, server.database});
   }
   Add(report, FindingId::kCollation, Severity::kNote, {server.collate, server.ctype});
   if (conn.Info().server_version < kCollationVersionSince) return;

@@ -15,19 +15,20 @@ constexpr std::string_view kPublic = "PUBLIC";
 
 std::string RevokeTable(const RelationGrants& t, std::string_view holder) {
   if (holder == kPublic) {
-    return BindIdentifiers(q::kCloseRevokeTableFromPublic, {{"schema", t.schema}, {"table", t.name}});
+    return BindIdentifiers(q::kCloseRevokeTableFromPublic,
+                           {{"schema", t.schema}, {"table", t.name}});
   }
   return BindIdentifiers(q::kCloseRevokeTable,
-                   {{"schema", t.schema}, {"table", t.name}, {"role", holder}});
+                         {{"schema", t.schema}, {"table", t.name}, {"role", holder}});
 }
 
 std::string RevokeSequence(const RelationGrants& s, std::string_view holder) {
   if (holder == kPublic) {
     return BindIdentifiers(q::kCloseRevokeSequenceFromPublic,
-                     {{"schema", s.schema}, {"sequence", s.name}});
+                           {{"schema", s.schema}, {"sequence", s.name}});
   }
   return BindIdentifiers(q::kCloseRevokeSequence,
-                   {{"schema", s.schema}, {"sequence", s.name}, {"role", holder}});
+                         {{"schema", s.schema}, {"sequence", s.name}, {"role", holder}});
 }
 
 std::string EnableRowSecurity(const RelationGrants& t) {
@@ -94,7 +95,9 @@ std::vector<std::string> AuditedTables() {
   return tables;
 }
 
-bool IsExposed(const TableAccess& access) { return !access.row_security && !access.table.held.empty(); }
+bool IsExposed(const TableAccess& access) {
+  return !access.row_security && !access.table.held.empty();
+}
 
 TableExposure DescribeExposure(const TableAccess& access) {
   TableExposure e;
@@ -108,7 +111,8 @@ TableExposure DescribeExposure(const TableAccess& access) {
   e.roles = ToVector(roles);
   e.privileges = InGrantOrder(privileges);
   if (!access.row_security) e.fix.push_back(EnableRowSecurity(access.table));
-  for (const auto& [holder, held] : access.table.held) e.fix.push_back(RevokeTable(access.table, holder));
+  for (const auto& [holder, held] : access.table.held)
+    e.fix.push_back(RevokeTable(access.table, holder));
   for (const auto& s : access.sequences) {
     for (const auto& [holder, held] : s.held) e.fix.push_back(RevokeSequence(s, holder));
   }
@@ -129,7 +133,8 @@ std::vector<std::string> CloseNewTable(const TableAccess& access,
 
 std::vector<std::string> CloseNewSchema(std::string_view schema,
                                         const std::vector<std::string>& roles) {
-  std::vector<std::string> out = {BindIdentifiers(q::kCloseRevokeSchemaFromPublic, {{"schema", schema}})};
+  std::vector<std::string> out = {
+      BindIdentifiers(q::kCloseRevokeSchemaFromPublic, {{"schema", schema}})};
   for (const auto& role : roles) {
     out.push_back(BindIdentifiers(q::kCloseRevokeSchema, {{"schema", schema}, {"role", role}}));
   }

@@ -81,10 +81,9 @@ Status PgSchemaSetup::MoveLegacyBookkeeping(SchemaReport& report) {
 }
 
 Status PgSchemaSetup::CreateTables(const SchemaReport& report) {
-  for (std::string_view sql :
-       {q::kCreateUsers, q::kCreateEntries, q::kCreateEntriesOccurredAtIndex, q::kCreateRuns,
-        q::kCreatePlan, q::kCreateUnits, q::kCreateCounters, q::kCreateRejects,
-        q::kCreateWorkers}) {
+  for (std::string_view sql : {q::kCreateUsers, q::kCreateEntries, q::kCreateEntriesOccurredAtIndex,
+                               q::kCreateRuns, q::kCreatePlan, q::kCreateUnits, q::kCreateCounters,
+                               q::kCreateRejects, q::kCreateWorkers}) {
     if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
     if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
   }
@@ -101,7 +100,9 @@ Status PgSchemaSetup::Secure(const SchemaOptions& options, const std::vector<std
     if (auto s = exposure.Apply(doing, CloseNewSchema(kBookkeepingSchema, *roles)); !s) return s;
   }
   std::vector<std::string> created, kept;
-  for (const auto& table : ToolTables()) (Contains(existed, table) ? kept : created).push_back(table);
+  for (const auto& table : ToolTables()) {
+    (Contains(existed, table) ? kept : created).push_back(table);
+  }
   auto fresh = exposure.Read(created, *roles);
   if (!fresh) return tl::unexpected(fresh.error());
   for (const auto& access : *fresh) {

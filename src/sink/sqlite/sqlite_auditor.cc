@@ -43,7 +43,7 @@ AuditReport SqliteAuditor::Audit(const AuditOptions&) {
 }
 
 void SqliteAuditor::CheckFile(AuditReport& report) {
-  struct stat st{};
+  struct stat st {};
   if (stat(path_.c_str(), &st) != 0) {
     std::filesystem::path parent = std::filesystem::path(path_).parent_path();
     const std::string dir = parent.empty() ? "." : parent.string();
