@@ -45,11 +45,16 @@ constexpr Words kWords[] = {
     {FindingId::kVerifyFullPossible, "verify_full_possible",
      TrNoop("sslmode=verify-full works with this URL: the server's certificate verifies."),
      TrNoop("Add sslmode=verify-full to the URL so that no one can stand in for the server.")},
+    {FindingId::kVerifyFullNoCa, "verify_full_no_ca",
+     TrNoop("The server's certificate is not verified: there is no CA certificate to check it "
+            "with ({0})."),
+     TrNoop("To have it verified, download the CA certificate that signed it (Supabase: the "
+            "project's database settings, SSL configuration) and add "
+            "sslmode=verify-full&sslrootcert=PATH to the URL.")},
     {FindingId::kVerifyFullImpossible, "verify_full_impossible",
      TrNoop("sslmode=verify-full would fail: {0}"),
-     TrNoop("To have the server verified, give the CA certificate that signed its certificate "
-            "with sslrootcert=PATH (Supabase: download it from the project's database settings, "
-            "SSL configuration) and add sslmode=verify-full.")},
+     TrNoop("Check that sslrootcert names the CA certificate that signed the server's, and that "
+            "the URL's host is a name the server's certificate carries.")},
     {FindingId::kTransactionPooler, "transaction_pooler",
      TrNoop("Through a transaction pooler (port {0}): two connections were served by the same "
             "server process."),

@@ -33,7 +33,8 @@ enum class FindingId {
   kTlsOff,                    // host
   kVerifyFullInUse,           //
   kVerifyFullPossible,        //
-  kVerifyFullImpossible,      // error
+  kVerifyFullNoCa,            // the CA file libpq would read (missing)
+  kVerifyFullImpossible,      // why (libpq's first line)
   kTransactionPooler,         // port
   kDirectConnection,          // port, max_connections, connections in use
   kProxy,                     // port connected to, port the server listens on

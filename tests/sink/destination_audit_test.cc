@@ -141,11 +141,23 @@ TEST_F(PgAuditTlsTest, SaysWhetherTheServersCertificateIsOrCouldBeVerified) {
   EXPECT_NE(Find(possible, FindingId::kTlsInUse), nullptr) << Ids(possible);
   EXPECT_NE(Find(possible, FindingId::kVerifyFullPossible), nullptr) << Ids(possible);
 
-  AuditReport impossible =
+  AuditReport no_ca =
       AuditOf(server_->Url() + "?sslmode=require&sslrootcert=/nonexistent/root.crt");
-  const Finding* why = Find(impossible, FindingId::kVerifyFullImpossible);
-  ASSERT_NE(why, nullptr) << Ids(impossible);
-  EXPECT_NE(why->values[0].find("/nonexistent/root.crt"), std::string::npos) << why->values[0];
+  const Finding* missing = Find(no_ca, FindingId::kVerifyFullNoCa);
+  ASSERT_NE(missing, nullptr) << Ids(no_ca);
+  EXPECT_EQ(missing->values[0], "/nonexistent/root.crt");
+
+  // The right CA, but a host name the certificate does not carry (require
+  // checks the CA only; verify-full checks the name too).
+  std::string url =
+      server_->Url() + "?sslmode=require&hostaddr=127.0.0.1&sslrootcert=" + server_->ca_file();
+  url.replace(url.find("127.0.0.1"), 9, "db.example.invalid");
+  AuditReport other_name = AuditOf(url);
+  ASSERT_NE(Find(other_name, FindingId::kTlsInUse), nullptr) << Ids(other_name);
+  const Finding* why = Find(other_name, FindingId::kVerifyFullImpossible);
+  ASSERT_NE(why, nullptr) << Ids(other_name);
+  EXPECT_NE(why->values[0].find("db.example.invalid"), std::string::npos) << why->values[0];
+  EXPECT_EQ(why->values[0].find('\n'), std::string::npos) << why->values[0];
 }
 
 TEST(SqliteAuditTest, SaysWhatAppliesToAFile) {

@@ -1,5 +1,9 @@
 #include "sink/postgres/pg_auditor.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+
 #include "sink/postgres/copy_text.h"
 #include "sink/postgres/pg_exposure.h"
 #include "sink/sql_identifier.h"
@@ -27,6 +31,17 @@ void Failed(AuditReport& report, std::string_view what, const Error& error) {
 bool IsLocal(const PgSessionInfo& info) {
   return info.unix_socket || info.host == "localhost" || info.host.rfind("127.", 0) == 0 ||
          info.host == "::1";
+}
+
+// libpq's reason alone: without ConnectError's prefix and advice, first line only.
+std::string FirstLine(std::string message) {
+  constexpr std::string_view kPrefix = "cannot connect to PostgreSQL: ";
+  if (message.rfind(kPrefix, 0) == 0) message.erase(0, kPrefix.size());
+  message = message.substr(0, message.find('\n'));
+  if (size_t hint = message.find(" (sslmode=verify-full checks"); hint != std::string::npos) {
+    message.erase(hint);
+  }
+  return message;
 }
 
 std::string Join(const std::vector<std::string>& items) {
@@ -96,18 +111,29 @@ void PgAuditor::CheckConnection(PgConnection& conn, const Server& server, AuditR
   if (info.tls || !IsLocal(info)) CheckVerifyFull(info, report);
 }
 
-// Would the server's certificate verify? Tried with a second connection
-// that asks for verify-full (and whatever sslrootcert the URL names).
+// Would the server's certificate verify? Without the CA's certificate, no
+// (the usual case with a hosted database); with it, tried with a second
+// connection that asks for verify-full.
 void PgAuditor::CheckVerifyFull(const PgSessionInfo& info, AuditReport& report) {
   if (info.sslmode == "verify-full") {
     Add(report, FindingId::kVerifyFullInUse, Severity::kOk);
+    return;
+  }
+  std::string ca = info.sslrootcert;
+  if (ca.empty()) {
+    const char* home = std::getenv("HOME");
+    ca = std::string(home ? home : "") + "/.postgresql/root.crt";
+  }
+  if (access(ca.c_str(), R_OK) != 0) {
+    Add(report, FindingId::kVerifyFullNoCa, Severity::kNote, {ca});
     return;
   }
   auto verified = PgConnection::Open(url_, {{"sslmode", "verify-full"}});
   if (verified) {
     Add(report, FindingId::kVerifyFullPossible, Severity::kNote);
   } else {
-    Add(report, FindingId::kVerifyFullImpossible, Severity::kNote, {verified.error().message});
+    Add(report, FindingId::kVerifyFullImpossible, Severity::kNote,
+        {FirstLine(verified.error().message)});
   }
 }
 

@@ -86,6 +86,7 @@ PgSessionInfo PgConnection::Info() const {
   if (PQconninfoOption* opts = PQconninfo(conn_)) {
     for (PQconninfoOption* o = opts; o->keyword != nullptr; ++o) {
       if (std::string_view(o->keyword) == "sslmode") info.sslmode = text(o->val);
+      if (std::string_view(o->keyword) == "sslrootcert") info.sslrootcert = text(o->val);
     }
     PQconninfoFree(opts);
   }

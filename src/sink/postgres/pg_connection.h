@@ -46,8 +46,9 @@ struct PgSessionInfo {
   bool tls = false;
   std::string tls_protocol;  // "TLSv1.3"
   std::string tls_cipher;
-  std::string sslmode;     // as requested ("prefer" when the URL says nothing)
-  int server_version = 0;  // 150004 for 15.4
+  std::string sslmode;      // as requested ("prefer" when the URL says nothing)
+  std::string sslrootcert;  // as requested (URL or PGSSLROOTCERT); "" = libpq's default file
+  int server_version = 0;   // 150004 for 15.4
   int backend_pid = 0;
 };
 
