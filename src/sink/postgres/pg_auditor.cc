@@ -56,10 +56,6 @@ std::vector<std::string> Column(const PgResult& res) {
   return out;
 }
 
-std::string ArrayOf(const std::vector<std::string>& items) {
-  return TextArrayLiteral(std::vector<std::string_view>(items.begin(), items.end()));
-}
-
 }  // namespace
 
 AuditReport PgAuditor::Audit(const AuditOptions& options) {
@@ -218,7 +214,7 @@ void PgAuditor::CheckSchemaRights(PgConnection& conn, const Server& server, Audi
 void PgAuditor::CheckDataTablesPlace(PgConnection& conn, const std::string& schema, bool create,
                                      const Server& server, AuditReport& report) {
   std::vector<std::string> data(kDataTables.begin(), kDataTables.end());
-  auto res = conn.Exec("looking for the data tables", q::kExistingTables, {ArrayOf(data)});
+  auto res = conn.Exec("looking for the data tables", q::kExistingTables, {TextArrayLiteral(data)});
   if (!res) return Failed(report, "the data tables", res.error());
   std::vector<std::string> missing;
   for (const auto& table : data) {
@@ -240,10 +236,10 @@ void PgAuditor::CheckDataTablesPlace(PgConnection& conn, const std::string& sche
 }
 
 void PgAuditor::CheckTableRights(PgConnection& conn, const Server& server, AuditReport& report) {
-  auto res =
-      conn.Exec("reading the role's rights", q::kDoctorTableRights, {ArrayOf(AuditedTables())});
+  auto res = conn.Exec("reading the role's rights", q::kDoctorTableRights,
+                       {TextArrayLiteral(AuditedTables())});
   if (!res) return Failed(report, "the role's rights on the tables", res.error());
-  size_t problems = report.findings.size();
+  const size_t problems = report.findings.size();
   for (int i = 0; i < res->rows(); ++i) {
     const std::string schema(res->Text(i, 0)), name(res->Text(i, 1)), owner(res->Text(i, 2));
     const std::string table = schema + "." + name;
@@ -272,9 +268,12 @@ void PgAuditor::CheckTableRights(PgConnection& conn, const Server& server, Audit
     Add(report, FindingId::kTablesWritable, Severity::kOk,
         {server.role, std::to_string(res->rows())});
   }
-  std::vector<std::string_view> names(kBookkeepingTables.begin(), kBookkeepingTables.end());
+  CheckLegacyBookkeeping(conn, report);
+}
+
+void PgAuditor::CheckLegacyBookkeeping(PgConnection& conn, AuditReport& report) {
   auto legacy = conn.Exec("looking for an earlier version's tables", q::kLegacyBookkeeping,
-                          {TextArrayLiteral(names)});
+                          {TextArrayLiteral(kBookkeepingTables)});
   if (!legacy) return Failed(report, "an earlier version's tables", legacy.error());
   if (legacy->rows() > 0) {
     Add(report, FindingId::kLegacyBookkeeping, Severity::kNote,
@@ -288,8 +287,8 @@ void PgAuditor::CheckExposure(PgConnection& conn, const AuditOptions& options, c
   auto roles = exposure.ApiRoles();
   if (!roles) return Failed(report, "the API roles", roles.error());
   if (roles->empty()) return Add(report, FindingId::kNoApiRoles, Severity::kOk);
-  auto defaults =
-      conn.Exec("reading the default privileges", q::kDoctorDefaultPrivileges, {ArrayOf(*roles)});
+  auto defaults = conn.Exec("reading the default privileges", q::kDoctorDefaultPrivileges,
+                            {TextArrayLiteral(*roles)});
   if (!defaults) return Failed(report, "the default privileges", defaults.error());
   if (defaults->rows() > 0) {
     Add(report, FindingId::kDefaultPrivileges, Severity::kNote,

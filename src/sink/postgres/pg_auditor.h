@@ -36,6 +36,7 @@ class PgAuditor final : public DestinationAuditor {
   void CheckDataTablesPlace(PgConnection& conn, const std::string& schema, bool create,
                             const Server& server, AuditReport& report);
   void CheckTableRights(PgConnection& conn, const Server& server, AuditReport& report);
+  void CheckLegacyBookkeeping(PgConnection& conn, AuditReport& report);
   void CheckExposure(PgConnection& conn, const AuditOptions& options, const Server& server,
                      AuditReport& report);
   Result<std::vector<TableExposure>> CloseExposed(PgConnection& conn);

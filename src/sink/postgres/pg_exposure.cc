@@ -142,8 +142,7 @@ std::vector<std::string> CloseNewSchema(std::string_view schema,
 }
 
 Result<std::vector<std::string>> PgExposure::ApiRoles() {
-  std::vector<std::string_view> names(kApiRoles.begin(), kApiRoles.end());
-  auto res = conn_->Exec("looking for the API roles", q::kApiRoles, {TextArrayLiteral(names)});
+  auto res = conn_->Exec("looking for the API roles", q::kApiRoles, {TextArrayLiteral(kApiRoles)});
   if (!res) return tl::unexpected(res.error());
   std::vector<std::string> roles;
   for (int i = 0; i < res->rows(); ++i) roles.emplace_back(res->Text(i, 0));
@@ -152,10 +151,8 @@ Result<std::vector<std::string>> PgExposure::ApiRoles() {
 
 Result<std::vector<TableAccess>> PgExposure::Read(const std::vector<std::string>& tables,
                                                   const std::vector<std::string>& roles) {
-  std::vector<std::string_view> names(tables.begin(), tables.end());
-  std::vector<std::string_view> role_names(roles.begin(), roles.end());
   auto res = conn_->Exec("reading who may reach the tables", q::kTableAccess,
-                         {TextArrayLiteral(names), TextArrayLiteral(role_names)});
+                         {TextArrayLiteral(tables), TextArrayLiteral(roles)});
   if (!res) return tl::unexpected(res.error());
   std::vector<TableAccess> out;
   for (int i = 0; i < res->rows(); ++i) AddRow(*res, i, out);

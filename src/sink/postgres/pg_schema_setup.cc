@@ -54,8 +54,7 @@ Status PgSchemaSetup::Body(const SchemaOptions& options, SchemaReport& report) {
 }
 
 Result<std::vector<std::string>> PgSchemaSetup::Existing(const std::vector<std::string>& tables) {
-  std::vector<std::string_view> names(tables.begin(), tables.end());
-  auto res = conn_->Exec(kDoing, q::kExistingTables, {TextArrayLiteral(names)});
+  auto res = conn_->Exec(kDoing, q::kExistingTables, {TextArrayLiteral(tables)});
   if (!res) return tl::unexpected(res.error());
   std::vector<std::string> out;
   for (int i = 0; i < res->rows(); ++i) out.emplace_back(res->Text(i, 0));
@@ -66,8 +65,7 @@ Result<std::vector<std::string>> PgSchemaSetup::Existing(const std::vector<std::
 // API): the tables move into the tool's schema as they are, an unfinished
 // run included, before the CREATE ... IF NOT EXISTS below would make new ones.
 Status PgSchemaSetup::MoveLegacyBookkeeping(SchemaReport& report) {
-  std::vector<std::string_view> names(kBookkeepingTables.begin(), kBookkeepingTables.end());
-  auto legacy = conn_->Exec(kDoing, q::kLegacyBookkeeping, {TextArrayLiteral(names)});
+  auto legacy = conn_->Exec(kDoing, q::kLegacyBookkeeping, {TextArrayLiteral(kBookkeepingTables)});
   if (!legacy) return tl::unexpected(legacy.error());
   for (int i = 0; i < legacy->rows(); ++i) {
     std::string table(legacy->Text(i, 0));
