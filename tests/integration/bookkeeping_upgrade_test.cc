@@ -66,7 +66,9 @@ TEST_F(BookkeepingUpgradeTest, AnUnfinishedRunInPublicMovesIntoItsSchemaAndResum
   const std::vector<int> years = {2023, 2024};
   const SimTruth truth = Truth(years);
   PgProbe db(this->db());
-  const auto args = RunArgs(url(), "2023-2024", {"--batch-size", "100", "--concurrency", "2"});
+  // Through the transaction pooler, as on Supabase: the move is one transaction.
+  const auto args =
+      RunArgs(bouncer_url(), "2023-2024", {"--batch-size", "100", "--concurrency", "2"});
   {
     LoaderProcess first(args, Env(), dir_.path());
     ASSERT_TRUE(WaitUntil(std::chrono::seconds(60), [&] {

@@ -199,6 +199,43 @@ TEST_F(SupabaseTest, RunClosesExistingExposedTablesOnlyWhenAsked) {
             "owner@example.com");
 }
 
+// The page of `watch --http`, rendered by headless Chromium in French: the
+// exposed table, in words and with its statements, in a section shown only then.
+TEST_F(SupabaseTest, ExposedTablesPageInChromiumShowsTheStatements) {
+  ASSERT_TRUE(server().Exec(kBusinessUsers, db()));
+  LoaderProcess page({"watch", "--db", url(), "--http", "127.0.0.1:0"}, {}, dir_.path());
+  std::smatch m;
+  std::string output;
+  ASSERT_TRUE(WaitUntil(std::chrono::seconds(30), [&] {
+    output = page.Output();
+    return std::regex_search(output, m, std::regex(R"((http://127\.0\.0\.1:[0-9]+/))"));
+  })) << output;
+  TempDir profile("gb-chromium-");
+  const std::string command =
+      "/usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run "
+      "--disable-background-networking --disable-component-update --disable-sync "
+      "--user-data-dir=" +
+      profile.path() + " --virtual-time-budget=4000 --dump-dom '" + m[1].str() +
+      "?lang=fr' 2>/dev/null";
+  std::string dom;
+  ASSERT_TRUE(WaitUntil(std::chrono::seconds(60), [&] {
+    FILE* p = popen(command.c_str(), "r");
+    if (p == nullptr) return false;
+    dom.clear();
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) dom.append(buf, n);
+    pclose(p);
+    return dom.find("data-table=\"public.users\"") != std::string::npos;
+  })) << dom;
+  EXPECT_NE(dom.find("<section id=\"exposed\" class=\"alert\">"), std::string::npos)
+      << "shown (no hidden attribute): " << dom;
+  EXPECT_NE(dom.find("Tables ouvertes à l'API"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("public.users est ouverte à l'API"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("ALTER TABLE \"public\".\"users\" ENABLE ROW LEVEL SECURITY;"),
+            std::string::npos)
+      << dom;
+}
+
 // Row level security without a policy hides the rows from every role but the
 // owner: a loader that is neither superuser nor BYPASSRLS (a role of its own)
 // still loads, resumes and watches what it owns.
