@@ -1,8 +1,8 @@
-#include "sim/graphql_lexer.h"
+#include "graphql/lexer.h"
 
 #include <cctype>
 
-namespace gb::sim::gql {
+namespace gb::graphql {
 namespace {
 
 bool IsNameStart(char c) { return c == '_' || std::isalpha(static_cast<unsigned char>(c)); }
@@ -190,4 +190,4 @@ Token Lexer::BlockString(Location loc) {
   return Error(Location{line_, column_}, "Syntax Error: Unterminated string.");
 }
 
-}  // namespace gb::sim::gql
+}  // namespace gb::graphql

@@ -1,8 +1,8 @@
-#include "sim/graphql_parser.h"
+#include "graphql/parser.h"
 
 #include <gtest/gtest.h>
 
-namespace gb::sim::gql {
+namespace gb::graphql {
 namespace {
 
 TEST(GraphqlParserTest, ParsesTheClientsQueryWithVariablesAndNestedSelections) {
@@ -96,4 +96,4 @@ TEST(GraphqlParserTest, DeepNestingIsAnErrorNotACrash) {
 }
 
 }  // namespace
-}  // namespace gb::sim::gql
+}  // namespace gb::graphql

@@ -1,12 +1,13 @@
-// Tokens of a GraphQL document, with line/column for error locations.
+// Tokens of a GraphQL document (executable or type-system), with line and
+// column for error locations. Shared by the parser and the SDL parser.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-#include "sim/graphql_ast.h"
+#include "graphql/ast.h"
 
-namespace gb::sim::gql {
+namespace gb::graphql {
 
 struct Token {
   enum class Kind { kEnd, kPunct, kName, kInt, kFloat, kString, kError };
@@ -38,4 +39,4 @@ class Lexer {
   int column_ = 1;
 };
 
-}  // namespace gb::sim::gql
+}  // namespace gb::graphql

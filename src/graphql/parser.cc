@@ -1,8 +1,8 @@
-#include "sim/graphql_parser.h"
+#include "graphql/parser.h"
 
 #include <charconv>
 
-namespace gb::sim::gql {
+namespace gb::graphql {
 namespace {
 
 std::string Describe(const Token& t) {
@@ -99,7 +99,7 @@ bool Parser::ParseOperation(Document* doc) {
     Shift();
     if (tok_.kind == Token::Kind::kName && !ExpectName(&op.name)) return false;
     if (Is("(") && !ParseVariableDefinitions(&op)) return false;
-    if (!ParseDirectives(0)) return false;
+    if (!ParseDirectives(&op.directives, false, 0)) return false;
   } else if (!Is("{")) {
     return Unexpected();
   }
@@ -117,11 +117,11 @@ bool Parser::ParseFragment(Document* doc) {
   if (!IsName("on"))
     return Fail(tok_, "Syntax Error: Expected \"on\", found " + Describe(tok_) + ".");
   Shift();
-  if (!ExpectName(&f.type_condition) || !ParseDirectives(0) ||
+  if (!ExpectName(&f.type_condition) || !ParseDirectives(&f.directives, false, 0) ||
       !ParseSelectionSet(&f.selections, 0)) {
     return false;
   }
-  doc->fragments[f.name] = std::move(f);
+  doc->fragments.push_back(std::move(f));
   return true;
 }
 
@@ -137,7 +137,7 @@ bool Parser::ParseVariableDefinitions(Operation* op) {
       def.default_value.emplace();
       if (!ParseValue(&*def.default_value, true, 0)) return false;
     }
-    if (!ParseDirectives(0)) return false;
+    if (!ParseDirectives(&def.directives, true, 0)) return false;
     op->variables.push_back(std::move(def));
   } while (!Is(")") && !failed_);
   return Expect(")");
@@ -175,14 +175,17 @@ bool Parser::ParseSelection(std::vector<Selection>* out, int depth) {
     Shift();
     if (tok_.kind == Token::Kind::kName && tok_.text != "on") {
       sel.kind = Selection::Kind::kFragmentSpread;
-      if (!ExpectName(&sel.name) || !ParseDirectives(depth)) return false;
+      if (!ExpectName(&sel.name) || !ParseDirectives(&sel.directives, false, depth)) return false;
     } else {
       sel.kind = Selection::Kind::kInlineFragment;
       if (IsName("on")) {
         Shift();
         if (!ExpectName(&sel.type_condition)) return false;
       }
-      if (!ParseDirectives(depth) || !ParseSelectionSet(&sel.selections, depth + 1)) return false;
+      if (!ParseDirectives(&sel.directives, false, depth) ||
+          !ParseSelectionSet(&sel.selections, depth + 1)) {
+        return false;
+      }
     }
     out->push_back(std::move(sel));
     return true;
@@ -193,32 +196,33 @@ bool Parser::ParseSelection(std::vector<Selection>* out, int depth) {
     sel.alias = std::move(sel.name);
     if (!ExpectName(&sel.name)) return false;
   }
-  if (Is("(") && !ParseArguments(&sel.arguments, depth)) return false;
-  if (!ParseDirectives(depth)) return false;
+  if (Is("(") && !ParseArguments(&sel.arguments, false, depth)) return false;
+  if (!ParseDirectives(&sel.directives, false, depth)) return false;
   if (Is("{") && !ParseSelectionSet(&sel.selections, depth + 1)) return false;
   out->push_back(std::move(sel));
   return !failed_;
 }
 
-bool Parser::ParseArguments(std::vector<Argument>* out, int depth) {
+bool Parser::ParseArguments(std::vector<Argument>* out, bool is_const, int depth) {
   if (!Expect("(")) return false;
   do {
     Argument arg;
     arg.loc = tok_.loc;
-    if (!ExpectName(&arg.name) || !Expect(":") || !ParseValue(&arg.value, false, depth))
+    if (!ExpectName(&arg.name) || !Expect(":") || !ParseValue(&arg.value, is_const, depth))
       return false;
     out->push_back(std::move(arg));
   } while (!Is(")") && !failed_);
   return Expect(")");
 }
 
-bool Parser::ParseDirectives(int depth) {
+bool Parser::ParseDirectives(std::vector<Directive>* out, bool is_const, int depth) {
   while (Is("@") && !failed_) {
+    Directive d;
+    d.loc = tok_.loc;
     Shift();
-    std::string name;
-    std::vector<Argument> ignored;
-    if (!ExpectName(&name)) return false;
-    if (Is("(") && !ParseArguments(&ignored, depth)) return false;
+    if (!ExpectName(&d.name)) return false;
+    if (Is("(") && !ParseArguments(&d.arguments, is_const, depth)) return false;
+    out->push_back(std::move(d));
   }
   return !failed_;
 }
@@ -234,7 +238,7 @@ bool Parser::ParseValue(Value* out, bool is_const, int depth) {
       out->text = tok_.text;
       if (std::from_chars(tok_.text.data(), tok_.text.data() + tok_.text.size(), out->int_value)
               .ec != std::errc()) {
-        out->kind = K::kFloat;  // out of range: coercion rejects it as a non-Int
+        out->int_in_range = false;  // out of range: coercion refuses it as an Int
       }
       break;
     case Token::Kind::kFloat:
@@ -276,13 +280,14 @@ bool Parser::ParseListOrObject(Value* out, bool is_const, int depth) {
       out->list.emplace_back();
       if (!ParseValue(&out->list.back(), is_const, depth + 1)) return false;
     } else {
+      Location at = tok_.loc;
       std::string name;
       if (!ExpectName(&name) || !Expect(":")) return false;
-      out->fields.push_back({std::move(name), Value{}});
+      out->fields.push_back({std::move(name), Value{}, at});
       if (!ParseValue(&out->fields.back().value, is_const, depth + 1)) return false;
     }
   }
   return Expect(list ? "]" : "}");
 }
 
-}  // namespace gb::sim::gql
+}  // namespace gb::graphql

@@ -1,16 +1,16 @@
-// A recursive-descent parser for GraphQL executable documents (the subset in
-// graphql_ast.h). Directives are parsed and ignored. Nesting is limited so a
-// hostile document cannot exhaust the stack.
+// A recursive-descent parser for GraphQL executable documents (ast.h), and
+// the token-level primitives the SDL parser (sdl_parser.h) builds on. Nesting
+// is limited so a hostile document cannot exhaust the stack.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
 
-#include "sim/graphql_ast.h"
-#include "sim/graphql_lexer.h"
+#include "graphql/ast.h"
+#include "graphql/lexer.h"
 
-namespace gb::sim::gql {
+namespace gb::graphql {
 
 struct SyntaxError {
   std::string message;  // "Syntax Error: Expected Name, found \"}\"."
@@ -24,7 +24,7 @@ class Parser {
   explicit Parser(std::string_view source) : lexer_(source) { Shift(); }
   tl::expected<Document, SyntaxError> ParseDocument();
 
- private:
+ protected:
   static constexpr int kMaxDepth = 64;
 
   void Shift();
@@ -41,8 +41,8 @@ class Parser {
   bool ParseType(TypeRef* type, int depth);
   bool ParseSelectionSet(std::vector<Selection>* out, int depth);
   bool ParseSelection(std::vector<Selection>* out, int depth);
-  bool ParseArguments(std::vector<Argument>* out, int depth);
-  bool ParseDirectives(int depth);
+  bool ParseArguments(std::vector<Argument>* out, bool is_const, int depth);
+  bool ParseDirectives(std::vector<Directive>* out, bool is_const, int depth);
   bool ParseValue(Value* out, bool is_const, int depth);
   bool ParseListOrObject(Value* out, bool is_const, int depth);
 
@@ -52,4 +52,4 @@ class Parser {
   bool failed_ = false;
 };
 
-}  // namespace gb::sim::gql
+}  // namespace gb::graphql
