@@ -5,8 +5,8 @@ set(GB_FUZZ_TARGETS graphql_parser_fuzz response_parser_fuzz measurement_fuzz)
 # The library each target exercises, and the sources the libFuzzer build
 # compiles itself (clang 14 does not build every subsystem: the fuzzers take
 # only the files under test).
-set(GB_FUZZ_LIB_graphql_parser_fuzz gb_sim)
-set(GB_FUZZ_SRC_graphql_parser_fuzz src/sim/graphql_lexer.cc src/sim/graphql_parser.cc)
+set(GB_FUZZ_LIB_graphql_parser_fuzz gb_graphql)
+set(GB_FUZZ_SRC_graphql_parser_fuzz src/graphql/lexer.cc src/graphql/parser.cc)
 set(GB_FUZZ_LIB_response_parser_fuzz gb_source)
 set(GB_FUZZ_SRC_response_parser_fuzz)
 set(GB_FUZZ_LIB_measurement_fuzz gb_engine)

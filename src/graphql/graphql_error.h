@@ -21,7 +21,7 @@ struct GraphqlError {
 };
 using GraphqlErrors = std::vector<GraphqlError>;
 
-nlohmann::json ErrorToJson(const GraphqlError& error);
+nlohmann::ordered_json ErrorToJson(const GraphqlError& error);
 // {"errors":[...]} with no data: a request refused before execution.
 std::string ErrorsBody(const GraphqlErrors& errors);
 

@@ -6,7 +6,7 @@
 namespace gb::graphql {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 using Fields = std::vector<PlanField>;
 
 // A __Type: a named type, or a LIST / NON_NULL wrapper around `ref`.
@@ -88,7 +88,8 @@ json Introspector::Type(const TypeView& t, const Fields& fields) const {
       return Ref(inner, c);
     }
     const TypeDef& d = *t.named;
-    const bool all = f.args.value("includeDeprecated", false);
+    const auto deprecated = f.args.find("includeDeprecated");
+    const bool all = deprecated != f.args.end() && deprecated->is_boolean() && deprecated->get<bool>();
     if (f.name == "kind") return KindName(d.kind);
     if (f.name == "name") return d.name;
     if (f.name == "description") return d.description.empty() ? json() : json(d.description);
@@ -166,7 +167,7 @@ json Introspector::Directive(const DirectiveDef& def, const Fields& fields) cons
 
 }  // namespace
 
-json Introspect(const Schema& schema, const PlanField& field) {
+nlohmann::ordered_json Introspect(const Schema& schema, const PlanField& field) {
   Introspector in(schema);
   if (field.name == "__schema") return in.Schema(field.children);
   if (field.name == "__type") {

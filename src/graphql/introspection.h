@@ -12,6 +12,6 @@
 namespace gb::graphql {
 
 // The value of `field`, a __schema or __type field of the query root.
-nlohmann::json Introspect(const Schema& schema, const PlanField& field);
+nlohmann::ordered_json Introspect(const Schema& schema, const PlanField& field);
 
 }  // namespace gb::graphql
