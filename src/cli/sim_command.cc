@@ -2,8 +2,8 @@
 // and `sim dump --jsonl FILE`: write its dataset as JSONL. The first line the
 // server prints is parsed by tests (tests/support/sim_process.h).
 #include <csignal>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 

@@ -129,11 +129,11 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
                    destination_.Describe() + ": " + status.error().message);
   }
   if (schema.users_columns_added) {
-    observer_.On(Warning{"the users table had no access_level and status columns: added them "
-                         "(nullable; role is kept, no longer written)"});
+    observer_.On(
+        Warning{"the users table had no access_level and status columns: added them "
+                "(nullable; role is kept, no longer written)"});
   }
-  if (!schema.users_created && !schema.users_columns_added && !options_.sync_users)
-    return std::nullopt;
+  if (!schema.users_created && !options_.sync_users) return std::nullopt;
   auto users = source_.FetchUsers();
   if (!users) {
     return Outcome(
@@ -205,8 +205,8 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
         "could not plan the run from " + source_.Describe() + ": " + plan.error().message);
   }
   if (!plan->cuts_refused.empty()) {
-    observer_.On(Warning{"time cuts not used: " + plan->cuts_refused +
-                         "; every type is swept whole"});
+    observer_.On(
+        Warning{"time cuts not used: " + plan->cuts_refused + "; every type is swept whole"});
   }
   if (plan->unknown_type_rows != 0) {
     observer_.On(Warning{std::to_string(plan->unknown_type_rows) +

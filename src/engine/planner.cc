@@ -90,8 +90,8 @@ Result<std::vector<UnitSpec>> Planner::Units(TimelineSource& source,
   for (size_t i = 0; i < kEntryTypes.size(); ++i) {
     typed += counts.per_type[i];
     if (cuts_refused && !cuts_refused->empty()) continue;  // the caller plans again, uncut
-    auto pieces = TypeUnits(source, std::string(kEntryTypes[i]), counts.per_type[i], split,
-                            cuts_refused);
+    auto pieces =
+        TypeUnits(source, std::string(kEntryTypes[i]), counts.per_type[i], split, cuts_refused);
     if (!pieces) return tl::unexpected(pieces.error());
     std::move(pieces->begin(), pieces->end(), std::back_inserter(units));
   }
@@ -186,8 +186,7 @@ Result<std::vector<UnitSpec>> Planner::Pieces(TimelineSource& source, const std:
 // One page (first: 1) of the piece's filter after its cursor. A refused
 // cursor (a GraphQL error) disproves the cut; a transient failure that
 // outlived the retries fails the plan, as any other request of it does.
-Result<std::optional<std::string>> Planner::Disproof(TimelineSource& source,
-                                                     const UnitSpec& piece,
+Result<std::optional<std::string>> Planner::Disproof(TimelineSource& source, const UnitSpec& piece,
                                                      const std::string& bound,
                                                      int64_t wider_total) const {
   PageRequest probe{{piece.types, piece.client_id, piece.occurred_at_get}, piece.start_after, 1};
@@ -195,13 +194,14 @@ Result<std::optional<std::string>> Planner::Disproof(TimelineSource& source,
   if (!page) {
     if (IsRetryable(page.error().kind) || page.error().kind == ErrorKind::kAuth)
       return tl::unexpected(page.error());
-    return fmt::format("the API refused the cut cursor of {} under a wider filter ({})",
-                       piece.name, page.error().message.substr(0, 200));
+    return fmt::format("the API refused the cut cursor of {} under a wider filter ({})", piece.name,
+                       page.error().message.substr(0, 200));
   }
   if (page->total_count != wider_total) {
-    return fmt::format("the wider filter of {} counted {} entries through the cut cursor, "
-                       "{} when planned",
-                       piece.name, page->total_count, wider_total);
+    return fmt::format(
+        "the wider filter of {} counted {} entries through the cut cursor, "
+        "{} when planned",
+        piece.name, page->total_count, wider_total);
   }
   const auto limit = ParseIsoUtc(bound);
   if (piece.expected > 0) {

@@ -103,8 +103,7 @@ class Planner {
   // offset past the cut at `bound` (none: proved). `wider_total` is the
   // planned count of the piece's filter.
   Result<std::optional<std::string>> Disproof(TimelineSource& source, const UnitSpec& piece,
-                                              const std::string& bound,
-                                              int64_t wider_total) const;
+                                              const std::string& bound, int64_t wider_total) const;
   std::string Since(int year) const;
 
   const RunOptions& options_;

@@ -54,9 +54,10 @@ bool PlanCompiler::Applies(const std::string& condition, const TypeDef& type) co
   return cond && cond->IsAbstract() && schema_.IsPossibleType(*cond, type);
 }
 
-bool PlanCompiler::Collect(const TypeDef& type, const std::vector<Selection>& selections,
-                           std::vector<std::pair<std::string, std::vector<const Selection*>>>* groups,
-                           std::set<std::string>* visited) {
+bool PlanCompiler::Collect(
+    const TypeDef& type, const std::vector<Selection>& selections,
+    std::vector<std::pair<std::string, std::vector<const Selection*>>>* groups,
+    std::set<std::string>* visited) {
   for (const Selection& sel : selections) {
     if (!Included(sel.directives)) continue;
     if (sel.kind == Selection::Kind::kField) {

@@ -20,12 +20,12 @@
 namespace gb::graphql {
 
 struct PlanField {
-  std::string key;                  // response key (alias or name)
-  std::string name;                 // field name (__typename, __schema, __type included)
-  const FieldDef* def = nullptr;    // its definition
-  const TypeDef* type = nullptr;    // its named type
+  std::string key;                // response key (alias or name)
+  std::string name;               // field name (__typename, __schema, __type included)
+  const FieldDef* def = nullptr;  // its definition
+  const TypeDef* type = nullptr;  // its named type
   nlohmann::json args = nlohmann::json::object();  // coerced arguments
-  std::vector<PlanField> children;  // the selection, when `type` is an object type
+  std::vector<PlanField> children;                 // the selection, when `type` is an object type
   // When `type` is an interface or union: the selection per possible object type.
   std::vector<std::pair<const TypeDef*, std::vector<PlanField>>> by_type;
   Location loc;

@@ -6,7 +6,8 @@ namespace gb::graphql {
 nlohmann::ordered_json ErrorToJson(const GraphqlError& error) {
   nlohmann::ordered_json e = {{"message", error.message}};
   nlohmann::ordered_json locations = nlohmann::ordered_json::array();
-  for (const auto& l : error.locations) locations.push_back({{"line", l.line}, {"column", l.column}});
+  for (const auto& l : error.locations)
+    locations.push_back({{"line", l.line}, {"column", l.column}});
   e["locations"] = std::move(locations);
   if (!error.path.is_null()) e["path"] = error.path;
   nlohmann::ordered_json extensions = nlohmann::ordered_json::object();

@@ -15,8 +15,8 @@ namespace gb::graphql {
 struct GraphqlError {
   std::string message;
   std::vector<Location> locations;
-  nlohmann::json path = nullptr;  // an array, or null when it has none
-  std::string code;               // extensions.code; none when empty
+  nlohmann::json path = nullptr;                         // an array, or null when it has none
+  std::string code;                                      // extensions.code; none when empty
   nlohmann::json extensions = nlohmann::json::object();  // more keys beside the code
 };
 using GraphqlErrors = std::vector<GraphqlError>;

@@ -181,8 +181,8 @@ std::optional<std::string> LiteralProblem(const Schema& schema, const Value& v,
   if (named->kind == TypeKind::kEnum) {
     ok = v.kind == K::kEnum && named->HasEnumValue(v.text);
   } else if (n == "Int") {
-    ok = v.kind == K::kInt && v.int_in_range && v.int_value >= INT32_MIN &&
-         v.int_value <= INT32_MAX;
+    ok =
+        v.kind == K::kInt && v.int_in_range && v.int_value >= INT32_MIN && v.int_value <= INT32_MAX;
   } else if (n == "Float") {
     ok = v.kind == K::kInt || v.kind == K::kFloat;
   } else if (n == "String") {

@@ -19,7 +19,7 @@ namespace gb::graphql {
 
 struct InputProblem {
   nlohmann::json path = nlohmann::json::array();  // keys and indices inside the value
-  std::string explanation;  // "Could not coerce value \"ten\" to Int"
+  std::string explanation;                        // "Could not coerce value \"ten\" to Int"
 };
 
 // Coerces a JSON input value to `type` into *out (input-object defaults

@@ -89,7 +89,8 @@ json Introspector::Type(const TypeView& t, const Fields& fields) const {
     }
     const TypeDef& d = *t.named;
     const auto deprecated = f.args.find("includeDeprecated");
-    const bool all = deprecated != f.args.end() && deprecated->is_boolean() && deprecated->get<bool>();
+    const bool all =
+        deprecated != f.args.end() && deprecated->is_boolean() && deprecated->get<bool>();
     if (f.name == "kind") return KindName(d.kind);
     if (f.name == "name") return d.name;
     if (f.name == "description") return d.description.empty() ? json() : json(d.description);
@@ -107,7 +108,8 @@ json Introspector::Type(const TypeView& t, const Fields& fields) const {
       for (const auto& n : d.interfaces) list.push_back(schema_.Type(n));
       return List(c, list);
     }
-    if (f.name == "possibleTypes") return d.IsAbstract() ? List(c, schema_.PossibleTypes(d)) : json();
+    if (f.name == "possibleTypes")
+      return d.IsAbstract() ? List(c, schema_.PossibleTypes(d)) : json();
     if (f.name == "enumValues") {
       if (d.kind != TypeKind::kEnum) return nullptr;
       json out = json::array();
@@ -143,7 +145,8 @@ json Introspector::InputValue(const InputValueDef& def, const Fields& fields) co
   return Object(fields, "__InputValue", [&](const PlanField& f) -> json {
     if (f.name == "name") return def.name;
     if (f.name == "type") return Ref(def.type, f.children);
-    if (f.name == "defaultValue") return def.default_value ? json(PrintValue(*def.default_value)) : json();
+    if (f.name == "defaultValue")
+      return def.default_value ? json(PrintValue(*def.default_value)) : json();
     if (f.name == "isDeprecated") return false;
     return nullptr;
   });

@@ -35,7 +35,8 @@ tl::expected<json, GraphqlErrors> CoerceVariables(const Schema& schema, const Op
       list.push_back({{"path", p.path}, {"explanation", p.explanation}});
       if (p.path.empty()) continue;
       std::string at;
-      for (const auto& k : p.path) at += (at.empty() ? "" : ".") + (k.is_string() ? k.get<std::string>() : k.dump());
+      for (const auto& k : p.path)
+        at += (at.empty() ? "" : ".") + (k.is_string() ? k.get<std::string>() : k.dump());
       fields += (fields.empty() ? "" : ", ") + at + " (" + p.explanation + ")";
     }
     GraphqlError e;

@@ -17,7 +17,7 @@ namespace gb::graphql {
 
 struct PreparedRequest {
   Document document;
-  size_t operation = 0;  // index into document.operations
+  size_t operation = 0;                                 // index into document.operations
   nlohmann::json variables = nlohmann::json::object();  // coerced; absent = not provided
   const Operation& op() const { return document.operations[operation]; }
 };

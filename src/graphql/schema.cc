@@ -129,9 +129,9 @@ Result<Schema> Schema::FromSdl(std::string_view sdl) {
   for (std::string_view text : {kBuiltins, sdl}) {
     auto parsed = SdlParser(text).ParseInto(&schema);
     if (!parsed) {
-      return Fail(ErrorKind::kConfig,
-                  "schema SDL, line " + std::to_string(parsed.error().loc.line) + ": " +
-                      parsed.error().message);
+      return Fail(ErrorKind::kConfig, "schema SDL, line " +
+                                          std::to_string(parsed.error().loc.line) + ": " +
+                                          parsed.error().message);
     }
   }
   if (Status done = schema.Finish(); !done) return tl::unexpected(done.error());

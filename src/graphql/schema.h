@@ -44,11 +44,11 @@ struct TypeDef {
   std::string name;
   TypeKind kind = TypeKind::kScalar;
   std::string description;
-  std::vector<FieldDef> fields;              // object, interface
-  std::vector<InputValueDef> input_fields;   // input object
-  std::vector<EnumValueDef> enum_values;     // enum
-  std::vector<std::string> interfaces;       // object, interface: what it implements
-  std::vector<std::string> members;          // union
+  std::vector<FieldDef> fields;             // object, interface
+  std::vector<InputValueDef> input_fields;  // input object
+  std::vector<EnumValueDef> enum_values;    // enum
+  std::vector<std::string> interfaces;      // object, interface: what it implements
+  std::vector<std::string> members;         // union
   const FieldDef* Field(std::string_view name) const;
   const InputValueDef* InputField(std::string_view name) const;
   bool HasEnumValue(std::string_view name) const;

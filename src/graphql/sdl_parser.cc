@@ -26,9 +26,9 @@ bool SdlParser::Definition(Schema* schema) {
   if (keyword == "schema") return SchemaDefinition(schema);
   if (keyword == "directive") return DirectiveDefinition(schema);
   static const std::pair<std::string_view, TypeKind> kKinds[] = {
-      {"scalar", TypeKind::kScalar}, {"type", TypeKind::kObject},
+      {"scalar", TypeKind::kScalar},       {"type", TypeKind::kObject},
       {"interface", TypeKind::kInterface}, {"union", TypeKind::kUnion},
-      {"enum", TypeKind::kEnum},     {"input", TypeKind::kInputObject}};
+      {"enum", TypeKind::kEnum},           {"input", TypeKind::kInputObject}};
   for (const auto& [word, kind] : kKinds) {
     if (keyword == word) return TypeDefinition(schema, kind, std::move(description));
   }

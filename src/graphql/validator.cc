@@ -50,7 +50,8 @@ GraphqlErrors Validator::Run() {
             path);
     }
     VariableDefinitions(op);
-    Directives(op.directives, op.kind == "query" ? "QUERY" : (op.kind == "mutation" ? "MUTATION" : "SUBSCRIPTION"),
+    Directives(op.directives,
+               op.kind == "query" ? "QUERY" : (op.kind == "mutation" ? "MUTATION" : "SUBSCRIPTION"),
                path, &operation_uses[i]);
     SelectionSet(root, op.selections, path, &operation_uses[i], 0);
     if (root) MergeCheck(root, op.selections);
@@ -246,8 +247,7 @@ void Validator::OperationVariables(const Operation& op, const Uses& direct,
 bool Validator::AllowedUsage(const VariableDefinition& def, const VarUse& use) const {
   const TypeRef& location = *use.expected;
   if (location.non_null && !def.type.non_null) {
-    const bool var_default =
-        def.default_value && def.default_value->kind != Value::Kind::kNull;
+    const bool var_default = def.default_value && def.default_value->kind != Value::Kind::kNull;
     if (!var_default && !use.location_has_default) return false;
     TypeRef inner = location;
     inner.non_null = false;

@@ -68,8 +68,8 @@ class Validator {
                     const nlohmann::json& path, Uses* uses, int depth);
   void Field(const TypeDef* parent, const Selection& sel, const nlohmann::json& path, Uses* uses,
              int depth);
-  void Spread(const TypeDef* parent, const Selection& sel, const nlohmann::json& path,
-              Uses* uses, int depth);
+  void Spread(const TypeDef* parent, const Selection& sel, const nlohmann::json& path, Uses* uses,
+              int depth);
   void Arguments(const std::vector<Argument>& args, const std::vector<InputValueDef>* defs,
                  const std::string& owner, const std::string& owner_kind, const Location& at,
                  const nlohmann::json& path, Uses* uses);
@@ -82,8 +82,8 @@ class Validator {
 
   // validator_merge.cc: OverlappingFieldsCanBeMerged.
   void MergeCheck(const TypeDef* parent, const std::vector<Selection>& selections);
-  void CollectFields(const TypeDef* parent, const std::vector<Selection>& selections,
-                     FieldMap* out, std::set<std::string>* visited, int depth);
+  void CollectFields(const TypeDef* parent, const std::vector<Selection>& selections, FieldMap* out,
+                     std::set<std::string>* visited, int depth);
   // Why two fields of one response name cannot be merged (`kind`: field,
   // argument, return_type), or none.
   std::optional<std::string> Conflict(const FieldAt& a, const FieldAt& b, bool exclusive,
@@ -94,7 +94,8 @@ class Validator {
   const Document& doc_;
   GraphqlErrors errors_;
   std::set<std::string> merge_reported_;
-  int merge_budget_ = 20000;  // pair comparisons: a hostile document cannot make it quadratic forever
+  int merge_budget_ =
+      20000;  // pair comparisons: a hostile document cannot make it quadratic forever
 };
 
 }  // namespace gb::graphql

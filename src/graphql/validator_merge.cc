@@ -35,10 +35,11 @@ void Validator::MergeCheck(const TypeDef* parent, const std::vector<Selection>& 
         auto conflict = Conflict(group[i], group[j], false, &kind, 0);
         if (!conflict) continue;
         const Location a = group[i].node->loc, b = group[j].node->loc;
-        const std::string id = fmt::format("{}:{}:{}:{}:{}", key, a.line, a.column, b.line, b.column);
+        const std::string id =
+            fmt::format("{}:{}:{}:{}:{}", key, a.line, a.column, b.line, b.column);
         if (!merge_reported_.insert(id).second) continue;
-        Error(fmt::format("Field '{}' has {} {} conflict: {}?", key, kind == "argument" ? "an" : "a",
-                          kind, *conflict),
+        Error(fmt::format("Field '{}' has {} {} conflict: {}?", key,
+                          kind == "argument" ? "an" : "a", kind, *conflict),
               {a, b}, "fieldConflict", nullptr, {{"fieldName", key}, {"conflicts", *conflict}});
       }
     }
@@ -66,9 +67,9 @@ void Validator::CollectFields(const TypeDef* parent, const std::vector<Selection
 std::optional<std::string> Validator::Conflict(const FieldAt& a, const FieldAt& b, bool exclusive,
                                                std::string* kind, int depth) {
   if (a.node == b.node || depth > 32) return std::nullopt;
-  exclusive = exclusive || (a.parent && b.parent && a.parent != b.parent &&
-                            a.parent->kind == TypeKind::kObject &&
-                            b.parent->kind == TypeKind::kObject);
+  exclusive =
+      exclusive || (a.parent && b.parent && a.parent != b.parent &&
+                    a.parent->kind == TypeKind::kObject && b.parent->kind == TypeKind::kObject);
   if (!exclusive) {
     if (a.node->name != b.node->name) {
       *kind = "field";

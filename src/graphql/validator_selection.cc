@@ -108,7 +108,8 @@ void Validator::Spread(const TypeDef* parent, const Selection& sel, const json& 
   }
   if (parent && type && type != parent) {
     bool overlap = false;
-    for (const TypeDef* t : schema_.PossibleTypes(*type)) overlap |= schema_.IsPossibleType(*parent, *t);
+    for (const TypeDef* t : schema_.PossibleTypes(*type))
+      overlap |= schema_.IsPossibleType(*parent, *t);
     if (!overlap) {
       Error(fmt::format("Fragment{} on {} can't be spread inside {}", label, type->name,
                         parent->name),
@@ -121,10 +122,9 @@ void Validator::Spread(const TypeDef* parent, const Selection& sel, const json& 
   }
 }
 
-void Validator::Arguments(const std::vector<Argument>& args,
-                          const std::vector<InputValueDef>* defs, const std::string& owner,
-                          const std::string& owner_kind, const Location& at, const json& path,
-                          Uses* uses) {
+void Validator::Arguments(const std::vector<Argument>& args, const std::vector<InputValueDef>* defs,
+                          const std::string& owner, const std::string& owner_kind,
+                          const Location& at, const json& path, Uses* uses) {
   std::set<std::string> seen;
   for (const Argument& arg : args) {
     if (!seen.insert(arg.name).second) {
@@ -173,8 +173,7 @@ void Validator::Directives(const std::vector<Directive>& directives, const std::
       Arguments(d.arguments, nullptr, d.name, "Directive", d.loc, path, uses);
       continue;
     }
-    if (std::find(def->locations.begin(), def->locations.end(), location) ==
-        def->locations.end()) {
+    if (std::find(def->locations.begin(), def->locations.end(), location) == def->locations.end()) {
       std::string here = location;
       std::replace(here.begin(), here.end(), '_', ' ');
       std::transform(here.begin(), here.end(), here.begin(),

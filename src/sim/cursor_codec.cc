@@ -76,7 +76,8 @@ CursorCodec::CursorCodec(CursorStyle style, std::string_view filter)
     : style_(style), filter_hash_(style == CursorStyle::kOpaque ? FilterHash(filter) : 0) {}
 
 std::string CursorCodec::Encode(int64_t offset) const {
-  if (style_ == CursorStyle::kOffset) return Base64(std::string(kOffsetPrefix) + std::to_string(offset));
+  if (style_ == CursorStyle::kOffset)
+    return Base64(std::string(kOffsetPrefix) + std::to_string(offset));
   return Base64(fmt::format("{}{:016x}:{}", kOpaquePrefix, filter_hash_, offset));
 }
 

@@ -12,18 +12,34 @@ namespace {
 using graphql::PlanField;
 
 int SlotOf(std::string_view parent, std::string_view field) {
-  static const auto* slots = new std::unordered_map<std::string_view, int>{
-      {"id", kId},           {"occurredAt", kOccurredAt}, {"type", kType},
-      {"summary", kSummary}, {"comment", kComment},       {"client", kClient},
-      {"piano", kPiano},     {"user", kUser},             {"invoice", kInvoice},
-      {"estimate", kEstimate}, {"firstName", kFirstName}, {"lastName", kLastName},
-      {"fullName", kFullName}, {"email", kEmail},         {"accessLevel", kAccessLevel},
-      {"status", kStatus}};
-  static const auto* connection = new std::unordered_map<std::string_view, int>{
-      {"totalCount", kTotalCount}, {"nodes", kNodes}, {"edges", kEdges},
-      {"pageInfo", kPageInfo},     {"cursor", kCursor}, {"node", kNode},
-      {"hasNextPage", kHasNextPage}, {"hasPreviousPage", kHasPreviousPage},
-      {"startCursor", kStartCursor}, {"endCursor", kEndCursor}};
+  static const auto* slots =
+      new std::unordered_map<std::string_view, int>{{"id", kId},
+                                                    {"occurredAt", kOccurredAt},
+                                                    {"type", kType},
+                                                    {"summary", kSummary},
+                                                    {"comment", kComment},
+                                                    {"client", kClient},
+                                                    {"piano", kPiano},
+                                                    {"user", kUser},
+                                                    {"invoice", kInvoice},
+                                                    {"estimate", kEstimate},
+                                                    {"firstName", kFirstName},
+                                                    {"lastName", kLastName},
+                                                    {"fullName", kFullName},
+                                                    {"email", kEmail},
+                                                    {"accessLevel", kAccessLevel},
+                                                    {"status", kStatus}};
+  static const auto* connection =
+      new std::unordered_map<std::string_view, int>{{"totalCount", kTotalCount},
+                                                    {"nodes", kNodes},
+                                                    {"edges", kEdges},
+                                                    {"pageInfo", kPageInfo},
+                                                    {"cursor", kCursor},
+                                                    {"node", kNode},
+                                                    {"hasNextPage", kHasNextPage},
+                                                    {"hasPreviousPage", kHasPreviousPage},
+                                                    {"startCursor", kStartCursor},
+                                                    {"endCursor", kEndCursor}};
   if (field == "__typename") return kTypename;
   if (field == "__schema" || field == "__type") return kIntrospection;
   if (parent == "PrivateQuery") {
@@ -220,11 +236,12 @@ void WriteFullNode(JsonWriter& w, const NodeData& n) {
   } else {
     Text(w, n.comment);
   }
-  for (auto [key, id] : {std::pair<const char*, const std::optional<std::string>*>{"client", &n.client_id},
-                         {"piano", &n.piano_id},
-                         {"user", &n.user_id},
-                         {"invoice", &n.invoice_id},
-                         {"estimate", &n.estimate_id}}) {
+  for (auto [key, id] :
+       {std::pair<const char*, const std::optional<std::string>*>{"client", &n.client_id},
+        {"piano", &n.piano_id},
+        {"user", &n.user_id},
+        {"invoice", &n.invoice_id},
+        {"estimate", &n.estimate_id}}) {
     w.Key(key);
     if (!*id) {
       w.Null();

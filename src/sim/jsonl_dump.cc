@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <memory>
 
-#include "sim/json_writer.h"
 #include "sim/entity_writer.h"
+#include "sim/json_writer.h"
 #include "sim/sim_content.h"
 
 namespace gb::sim {

@@ -17,7 +17,8 @@ namespace {
 constexpr int64_t kMaxPage = 1000;
 
 GraphqlError FieldError(std::string message, const PlanField& f) {
-  return {std::move(message), {f.loc}, nlohmann::json::array({f.key}), "", nlohmann::json::object()};
+  return {
+      std::move(message), {f.loc}, nlohmann::json::array({f.key}), "", nlohmann::json::object()};
 }
 
 std::optional<std::string> Text(const nlohmann::json& args, const char* name) {
@@ -80,8 +81,8 @@ bool QueryExecutor::Root(JsonWriter& w, const TypeDef& root, const PlanField& f,
       w.String(root.name);
       return true;
     case kIntrospection:
-      w.Raw(graphql::Introspect(schema_, f).dump(-1, ' ', false,
-                                                 nlohmann::json::error_handler_t::replace));
+      w.Raw(graphql::Introspect(schema_, f)
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       return true;
     case kTimeline:
       return Timeline(w, f, r);
@@ -136,8 +137,7 @@ std::optional<EntryFilter> QueryExecutor::Filter(const PlanField& f, Request& r)
 }
 
 std::optional<QueryExecutor::Window> QueryExecutor::Paginate(const PlanField& f, int64_t total,
-                                                             const CursorCodec& codec,
-                                                             Request& r) {
+                                                             const CursorCodec& codec, Request& r) {
   Window win{0, total};
   auto fail = [&](std::string message) {
     r.errors->push_back(FieldError(std::move(message), f));

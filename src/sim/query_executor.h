@@ -31,7 +31,7 @@ struct ExecutorOptions {
 };
 
 struct ExecutionStats {
-  int64_t served = 0;  // timeline nodes written
+  int64_t served = 0;   // timeline nodes written
   bool errors = false;  // the answer has an "errors" array
 };
 
@@ -58,16 +58,15 @@ class QueryExecutor {
     graphql::GraphqlErrors* errors;
   };
   // False (an error added) when the field's value is null by error.
-  bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f,
-            Request& r);
+  bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f, Request& r);
   bool Timeline(JsonWriter& w, const graphql::PlanField& f, Request& r);
   void Users(JsonWriter& w, const graphql::PlanField& f);
   std::optional<Window> Paginate(const graphql::PlanField& f, int64_t total,
                                  const CursorCodec& codec, Request& r);
   std::optional<EntryFilter> Filter(const graphql::PlanField& f, Request& r) const;
   template <class NodeFn>
-  void Connection(JsonWriter& w, const graphql::PlanField& field, int64_t total,
-                  const Window& win, const CursorCodec& codec, uint64_t nonce, NodeFn node);
+  void Connection(JsonWriter& w, const graphql::PlanField& field, int64_t total, const Window& win,
+                  const CursorCodec& codec, uint64_t nonce, NodeFn node);
   template <class NodeFn>
   void Items(JsonWriter& w, const graphql::PlanField& list, const Window& win,
              const CursorCodec& codec, int64_t null_at, NodeFn node);

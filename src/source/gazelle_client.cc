@@ -94,11 +94,10 @@ Result<Page> GazelleClient::FetchPage(const PageRequest& request) {
     Result<Page> parsed = ParsePageTimed(body);
     if (!parsed || parsed->null_items == 0) return parsed;
     with_nulls = std::move(*parsed);
-    return Result<Page>(tl::unexpected(
-        Error{ErrorKind::kTransient,
-              fmt::format("the API gave {} null item(s) in a page of nodes",
-                          with_nulls->null_items),
-              std::string(kNullItemsCode)}));
+    return Result<Page>(tl::unexpected(Error{
+        ErrorKind::kTransient,
+        fmt::format("the API gave {} null item(s) in a page of nodes", with_nulls->null_items),
+        std::string(kNullItemsCode)}));
   });
   if (!page && page.error().code == kNullItemsCode && with_nulls) return std::move(*with_nulls);
   return page;

@@ -290,8 +290,8 @@ error_code ReadUserList(od::value value, std::vector<ApiUser>* users) {
 
 Result<std::vector<ApiUser>> ParseUsers(std::string_view body) {
   std::vector<ApiUser> users;
-  Status status = ReadAnswer(
-      body, "allUsers", [&](od::value v) { return ReadUserList(v, &users); });
+  Status status =
+      ReadAnswer(body, "allUsers", [&](od::value v) { return ReadUserList(v, &users); });
   if (!status) return tl::unexpected(status.error());
   for (const ApiUser& u : users) {
     if (u.id.empty()) return Incomplete("allUsers[].id");

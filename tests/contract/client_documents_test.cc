@@ -20,8 +20,9 @@ using json = nlohmann::json;
 // The schema's verdict on one request body: empty when valid, else the first message.
 std::string Refusal(const std::string& body) {
   json request = json::parse(body);
-  auto prepared = graphql::PrepareRequest(graphql::GazelleSchema(), request["query"].get<std::string>(),
-                                          "", request.value("variables", json::object()));
+  auto prepared =
+      graphql::PrepareRequest(graphql::GazelleSchema(), request["query"].get<std::string>(), "",
+                              request.value("variables", json::object()));
   return prepared ? std::string() : prepared.error().front().message;
 }
 
@@ -65,14 +66,15 @@ TEST(ClientDocumentsTest, TheCheckRefusesAMisspeltField) {
   std::string misspelt = body;
   misspelt.replace(at, 10, "occuredAt");
   EXPECT_EQ(Refusal(misspelt), "Field 'occuredAt' doesn't exist on type 'PrivateTimelineEntry'");
-  EXPECT_NE(Refusal(TimelinePageBody({{{"NOT_A_TYPE"}, std::nullopt, std::nullopt}, std::nullopt, 1})),
-            "");
-  const std::string old_users =
-      json{{"query",
-            "query Users($first: Int, $after: String) { allUsers(first: $first, after: $after) { "
-            "pageInfo { hasNextPage endCursor } nodes { id firstName lastName email role } } }"},
-           {"variables", {{"first", 100}}}}
-          .dump();
+  EXPECT_NE(
+      Refusal(TimelinePageBody({{{"NOT_A_TYPE"}, std::nullopt, std::nullopt}, std::nullopt, 1})),
+      "");
+  const std::string old_users = json{
+      {"query",
+       "query Users($first: Int, $after: String) { allUsers(first: $first, after: $after) { "
+       "pageInfo { hasNextPage endCursor } nodes { id firstName lastName email role } } }"},
+      {"variables",
+       {{"first", 100}}}}.dump();
   EXPECT_EQ(Refusal(old_users), "Field 'allUsers' doesn't accept argument 'first'");
 }
 

@@ -49,7 +49,8 @@ std::string Header(const std::string& text, const std::string& key) {
 
 std::vector<Probe> LoadProbes() {
   std::vector<Probe> probes;
-  for (const auto& entry : fs::directory_iterator(fs::path(GB_SOURCE_DIR) / "tests/contract/probes")) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(GB_SOURCE_DIR) / "tests/contract/probes")) {
     if (entry.path().extension() != ".graphql") continue;
     std::ifstream in(entry.path());
     std::stringstream text;
@@ -70,7 +71,8 @@ std::map<std::string, bool> OracleVerdicts(const std::vector<Probe>& probes) {
   std::string command = std::string(GB_NODE) + " " + GB_SOURCE_DIR +
                         "/tests/contract/graphql_oracle.js " + GB_NODE_GRAPHQL + " " +
                         GB_SOURCE_DIR + "/api/gazelle-private.graphql";
-  for (const Probe& p : probes) command += " " + std::string(GB_SOURCE_DIR) + "/tests/contract/probes/" + p.name;
+  for (const Probe& p : probes)
+    command += " " + std::string(GB_SOURCE_DIR) + "/tests/contract/probes/" + p.name;
   std::map<std::string, bool> verdicts;
   FILE* out = ::popen(command.c_str(), "r");
   if (!out) return verdicts;
@@ -86,8 +88,8 @@ std::map<std::string, bool> OracleVerdicts(const std::vector<Probe>& probes) {
 bool SimVerdict(httplib::Client& client, const std::string& token, const Probe& p) {
   json body = {{"query", p.text}, {"variables", p.variables}};
   if (!p.operation.empty()) body["operationName"] = p.operation;
-  auto res = client.Post("/graphql/private/", {{"Authorization", "Bearer " + token}},
-                         body.dump(), "application/json");
+  auto res = client.Post("/graphql/private/", {{"Authorization", "Bearer " + token}}, body.dump(),
+                         "application/json");
   EXPECT_TRUE(res) << p.name;
   if (!res) return false;
   EXPECT_EQ(res->status, 200) << p.name << ": " << res->body;
@@ -118,7 +120,8 @@ TEST(ProbeOracleTest, GraphqlJsOurValidatorAndTheSimulatorAgreeOnEveryProbe) {
     auto word = [](bool v) { return v ? "valid" : "invalid"; };
     table += p.name + " | " + word(p.expect_valid) + " | " + word(js) + " | " +
              word(ours.has_value()) + " | " + word(sim_ok) + "\n";
-    EXPECT_EQ(js, p.expect_valid) << p.name << ": graphql-js disagrees with the probe's expectation";
+    EXPECT_EQ(js, p.expect_valid) << p.name
+                                  << ": graphql-js disagrees with the probe's expectation";
     EXPECT_EQ(ours.has_value(), js)
         << p.name << ": our validator says " << word(ours.has_value()) << ", graphql-js "
         << word(js) << (ours ? "" : "; ours: " + ours.error().front().message);

@@ -79,9 +79,8 @@ Status SqliteSession::UpsertUsers(std::span<const ApiUser> users) {
   const char* doing = "loading users";
   if (auto s = conn_->Exec(doing, q::kBegin); !s) return s;
   for (const auto& u : users) {
-    if (auto s =
-            conn_->Run(doing, q::kUpsertUser, u.id, u.first_name, u.last_name, u.email,
-                       u.access_level, u.status);
+    if (auto s = conn_->Run(doing, q::kUpsertUser, u.id, u.first_name, u.last_name, u.email,
+                            u.access_level, u.status);
         !s) {
       (void)conn_->Exec(doing, q::kRollback);
       return Err(s);
