@@ -80,31 +80,23 @@ bool SdlParser::TypeDefinition(Schema* schema, TypeKind kind, std::string descri
   return true;
 }
 
-bool SdlParser::Implements(TypeDef* type) {
-  Shift();  // "implements"
-  if (Is("&")) Shift();
+// After the keyword: names separated by `separator`, which may also lead.
+bool SdlParser::Names(std::string_view separator, std::vector<std::string>* out) {
+  Shift();  // "implements", "=", "on"
+  if (Is(separator)) Shift();
   do {
     std::string name;
     if (!ExpectName(&name)) return false;
-    type->interfaces.push_back(std::move(name));
-    if (!Is("&")) break;
+    out->push_back(std::move(name));
+    if (!Is(separator)) break;
     Shift();
   } while (!failed_);
   return !failed_;
 }
 
-bool SdlParser::UnionMembers(TypeDef* type) {
-  Shift();  // "="
-  if (Is("|")) Shift();
-  do {
-    std::string name;
-    if (!ExpectName(&name)) return false;
-    type->members.push_back(std::move(name));
-    if (!Is("|")) break;
-    Shift();
-  } while (!failed_);
-  return !failed_;
-}
+bool SdlParser::Implements(TypeDef* type) { return Names("&", &type->interfaces); }
+
+bool SdlParser::UnionMembers(TypeDef* type) { return Names("|", &type->members); }
 
 bool SdlParser::FieldsDefinition(TypeDef* type) {
   if (!Expect("{")) return false;
@@ -168,17 +160,9 @@ bool SdlParser::DirectiveDefinition(Schema* schema) {
     Shift();
   }
   if (!IsName("on")) return Fail(tok_, "Syntax Error: Expected \"on\".");
-  Shift();
-  if (Is("|")) Shift();
-  do {
-    std::string location;
-    if (!ExpectName(&location)) return false;
-    def.locations.push_back(std::move(location));
-    if (!Is("|")) break;
-    Shift();
-  } while (!failed_);
+  if (!Names("|", &def.locations)) return false;
   schema->directives_.push_back(std::move(def));
-  return !failed_;
+  return true;
 }
 
 bool SdlParser::DefinitionDirectives(std::optional<std::string>* deprecation) {

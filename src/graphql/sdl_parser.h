@@ -28,6 +28,7 @@ class SdlParser : public Parser {
   bool EnumValues(TypeDef* type);
   bool UnionMembers(TypeDef* type);
   bool Implements(TypeDef* type);
+  bool Names(std::string_view separator, std::vector<std::string>* out);
   bool DirectiveDefinition(Schema* schema);
   // Directives on a definition: only @deprecated's reason is kept.
   bool DefinitionDirectives(std::optional<std::string>* deprecation);

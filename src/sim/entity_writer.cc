@@ -70,6 +70,21 @@ uint64_t Salt(std::string_view parent, std::string_view field) {
   return h;
 }
 
+const std::optional<std::string>& LinkedId(const NodeData& n, int slot) {
+  switch (slot) {
+    case kClient:
+      return n.client_id;
+    case kPiano:
+      return n.piano_id;
+    case kUser:
+      return n.user_id;
+    case kInvoice:
+      return n.invoice_id;
+    default:
+      return n.estimate_id;
+  }
+}
+
 void Text(JsonWriter& w, const std::optional<std::string>& v) {
   if (v) {
     w.String(*v);
@@ -136,19 +151,11 @@ void EntityWriter::Entry(JsonWriter& w, const NodeData& n, uint64_t entity,
         }
         break;
       case kClient:
-        Link(w, n.client_id, f, entity);
-        break;
       case kPiano:
-        Link(w, n.piano_id, f, entity);
-        break;
       case kUser:
-        Link(w, n.user_id, f, entity);
-        break;
       case kInvoice:
-        Link(w, n.invoice_id, f, entity);
-        break;
       case kEstimate:
-        Link(w, n.estimate_id, f, entity);
+        Link(w, LinkedId(n, f.slot), f, entity);
         break;
       default:
         values_.DefaultField(w, entry_type_, f);
