@@ -55,7 +55,9 @@ std::vector<Probe> LoadProbes() {
     std::ifstream in(entry.path());
     std::stringstream text;
     text << in.rdbuf();
-    Probe p{entry.path().filename().string(), text.str()};
+    Probe p;
+    p.name = entry.path().filename().string();
+    p.text = text.str();
     p.expect_valid = Header(p.text, "expect") == "valid";
     if (auto v = Header(p.text, "variables"); !v.empty()) p.variables = json::parse(v);
     p.operation = Header(p.text, "operation");

@@ -82,7 +82,7 @@ class FakeSource : public TimelineSource {
 
   Result<std::vector<ApiUser>> FetchUsers() override {
     ++user_calls_;
-    return std::vector<ApiUser>{{"usr_1", "Ada", "L", "ada@example.com", "ADMIN"}};
+    return std::vector<ApiUser>{{"usr_1", "Ada", "L", "ada@example.com", "ADMIN", "ACTIVE"}};
   }
 
   std::string Describe() const override { return "fake source"; }

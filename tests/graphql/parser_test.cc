@@ -67,8 +67,8 @@ TEST(GraphqlParserTest, AliasesFragmentsAndLiterals) {
   EXPECT_EQ(nodes[0].kind, Selection::Kind::kFragmentSpread);
   EXPECT_EQ(nodes[1].kind, Selection::Kind::kInlineFragment);
   EXPECT_EQ(nodes[1].selections[0].alias, "when");
-  ASSERT_EQ(doc->fragments.count("Entry"), 1u);
-  EXPECT_EQ(doc->fragments.at("Entry").selections.size(), 2u);
+  ASSERT_NE(doc->FindFragment("Entry"), nullptr);
+  EXPECT_EQ(doc->FindFragment("Entry")->selections.size(), 2u);
 }
 
 TEST(GraphqlParserTest, SyntaxErrorsCarryLineAndColumn) {

@@ -145,7 +145,7 @@ TEST(SimQueryTest, RealTypeNamesAndFieldsWithoutData) {
   json r = Ask(sim,
                "{ __typename allTimelineEntries(first: 2) { __typename nodes { __typename id "
                "appointment { id } duration emailStatus user { fullName } client { __typename "
-               "id firstName } } pageInfo { __typename } } }");
+               "id companyName } } pageInfo { __typename } } }");
   ASSERT_FALSE(r.contains("errors")) << r;
   EXPECT_EQ(r["data"]["__typename"], "PrivateQuery");
   const json& conn = r["data"]["allTimelineEntries"];
@@ -157,6 +157,7 @@ TEST(SimQueryTest, RealTypeNamesAndFieldsWithoutData) {
   EXPECT_TRUE(node["duration"].is_null());
   EXPECT_EQ(node["client"]["__typename"], "PrivateClient");
   EXPECT_TRUE(node["client"]["id"].get<std::string>().starts_with("cli_"));
+  EXPECT_TRUE(node["client"]["companyName"].is_null());
 }
 
 TEST(SimQueryTest, RootFieldsWithoutDataAnswerEmptyAndMutationsAreAnswered) {

@@ -117,8 +117,9 @@ TEST(ResponseParserTest, MissingAndMalformedFieldsComeBackWithDefects) {
   EXPECT_NE(page->nodes[2].defect.find("id: expected a string, got a number"), std::string::npos);
   EXPECT_NE(page->nodes[2].defect.find("type: expected a string, got null"), std::string::npos);
   EXPECT_NE(page->nodes[3].defect.find("user: expected an object"), std::string::npos);
-  EXPECT_NE(page->nodes[4].defect.find("not a JSON object"), std::string::npos);
+  EXPECT_EQ(page->nodes[4].defect, kNullItemDefect);  // an item the API failed to give
   EXPECT_EQ(page->nodes[4].raw, "null");
+  EXPECT_EQ(page->null_items, 1);
   EXPECT_EQ(page->nodes[5].defect, "");
 }
 
