@@ -194,8 +194,10 @@ Result<std::optional<std::string>> Planner::Disproof(TimelineSource& source, con
   if (!page) {
     if (IsRetryable(page.error().kind) || page.error().kind == ErrorKind::kAuth)
       return tl::unexpected(page.error());
+    std::string why = page.error().message;  // its first sentence
+    if (const auto end = why.find(". "); end != std::string::npos) why.resize(end);
     return fmt::format("the API refused the cut cursor of {} under a wider filter ({})", piece.name,
-                       page.error().message.substr(0, 200));
+                       why);
   }
   if (page->total_count != wider_total) {
     return fmt::format(

@@ -44,8 +44,9 @@ std::string Rows(const std::string& db_path) {
 class RunContractTest : public LoaderTest {};
 
 TEST_F(RunContractTest, OpaqueCursorsLoadTheSameRowsAsOffsetCursorsWithoutTimeCuts) {
+  // Scale 0.05: the heavy types are big enough to be cut (scale 0.02 is not).
   const std::string years = "2021-2025";
-  StartSim({"--cursor-style", "offset"});
+  StartSim({"--cursor-style", "offset"}, 0.05);
   const SimTruth truth = Truth({2021, 2022, 2023, 2024, 2025});
   ChildExit offset = Run(RunArgs(SqliteUrl("offset.db"), years));
   ASSERT_EQ(offset.exit_code, ToInt(ExitCode::kOk)) << offset.output;
@@ -56,7 +57,7 @@ TEST_F(RunContractTest, OpaqueCursorsLoadTheSameRowsAsOffsetCursorsWithoutTimeCu
   ExpectExactLoad(offset_db, truth);
 
   sim_.reset();
-  StartSim({"--cursor-style", "opaque"});
+  StartSim({"--cursor-style", "opaque"}, 0.05);
   ChildExit opaque = Run(RunArgs(SqliteUrl("opaque.db"), years));
   ASSERT_EQ(opaque.exit_code, ToInt(ExitCode::kOk)) << opaque.output;
   EXPECT_NE(opaque.output.find("Warning: time cuts not used: the API refused the cut cursor"),
