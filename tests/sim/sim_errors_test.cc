@@ -80,9 +80,10 @@ TEST_F(SimErrorsTest, BadArgumentValues) {
       Errors("query($t: [TimelineEntryType!]) { allTimelineEntries(types: $t) { totalCount } }",
              {{"t", {"NOPE"}}});
   const std::string message = bad_var[0]["message"];
-  EXPECT_TRUE(message.starts_with("Variable $t of type [TimelineEntryType!] was provided invalid "
-                                  "value for 0 (Expected \"NOPE\" to be one of: "
-                                  "CONTACT_EMAIL_AUTOMATED, CONTACT_EMAIL_MANUAL, "))
+  EXPECT_TRUE(
+      message.starts_with("Variable $t of type [TimelineEntryType!] was provided invalid "
+                          "value for 0 (Expected \"NOPE\" to be one of: "
+                          "CONTACT_EMAIL_AUTOMATED, CONTACT_EMAIL_MANUAL, "))
       << message;
   EXPECT_TRUE(message.ends_with(", ESTIMATE_LOG, SYSTEM_NOTIFICATION)")) << message;  // SDL order
   EXPECT_FALSE(
