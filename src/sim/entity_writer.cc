@@ -118,15 +118,26 @@ const ApiUser* EntityWriter::FindUser(const std::string& id) const {
   return nullptr;
 }
 
-void EntityWriter::Entry(JsonWriter& w, const NodeData& n, uint64_t entity,
-                         const std::vector<PlanField>& fields) const {
+// An object of `fields`; a nullable field the null share picks is null,
+// every other one is what `value` writes.
+template <class ValueFn>
+void EntityWriter::Object(JsonWriter& w, uint64_t entity, const std::vector<PlanField>& fields,
+                          ValueFn value) const {
   w.BeginObject();
   for (const PlanField& f : fields) {
     w.Key(f.key);
     if (values_.Sprinkled(entity, f)) {
       w.Null();
-      continue;
+    } else {
+      value(f);
     }
+  }
+  w.EndObject();
+}
+
+void EntityWriter::Entry(JsonWriter& w, const NodeData& n, uint64_t entity,
+                         const std::vector<PlanField>& fields) const {
+  Object(w, entity, fields, [&](const PlanField& f) {
     switch (f.slot) {
       case kTypename:
         w.String(entry_type_.name);
@@ -160,8 +171,7 @@ void EntityWriter::Entry(JsonWriter& w, const NodeData& n, uint64_t entity,
       default:
         values_.DefaultField(w, entry_type_, f);
     }
-  }
-  w.EndObject();
+  });
 }
 
 // {id} of a linked object, every other field defaulted; a user the company
@@ -189,13 +199,7 @@ void EntityWriter::Link(JsonWriter& w, const std::optional<std::string>& id, con
 void EntityWriter::User(JsonWriter& w, const ApiUser& u, uint64_t entity,
                         const std::vector<PlanField>& fields) const {
   static const std::string kTypeName = "PrivateUser";
-  w.BeginObject();
-  for (const PlanField& f : fields) {
-    w.Key(f.key);
-    if (values_.Sprinkled(entity, f)) {
-      w.Null();
-      continue;
-    }
+  Object(w, entity, fields, [&](const PlanField& f) {
     switch (f.slot) {
       case kTypename:
         w.String(kTypeName);
@@ -224,8 +228,7 @@ void EntityWriter::User(JsonWriter& w, const ApiUser& u, uint64_t entity,
       default:
         values_.Default(w, f.def->type, f);
     }
-  }
-  w.EndObject();
+  });
 }
 
 void WriteFullNode(JsonWriter& w, const NodeData& n) {

@@ -74,6 +74,9 @@ class EntityWriter {
   void Link(JsonWriter& w, const std::optional<std::string>& id, const graphql::PlanField& f,
             uint64_t entity) const;
   const ApiUser* FindUser(const std::string& id) const;
+  template <class ValueFn>
+  void Object(JsonWriter& w, uint64_t entity, const std::vector<graphql::PlanField>& fields,
+              ValueFn value) const;
 
   const graphql::TypeDef& entry_type_;
   const ValueWriter& values_;
