@@ -12,7 +12,7 @@ namespace gb::cli {
 namespace {
 
 std::chrono::milliseconds ConnectTimeout(const SourceConfig& config) {
-  return std::min<std::chrono::milliseconds>(std::chrono::seconds(10), config.request_timeout);
+  return std::min<std::chrono::milliseconds>(kMaxConnectTimeout, config.request_timeout);
 }
 
 }  // namespace

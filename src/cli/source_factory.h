@@ -19,6 +19,10 @@
 
 namespace gb::cli {
 
+// Connecting to the API gives up after this long at most (less when
+// --request-timeout is shorter), so an unreachable API is reported early.
+inline constexpr std::chrono::seconds kMaxConnectTimeout{10};
+
 struct SourceConfig {
   std::string from_file;  // set: replay this export
   std::string api_url;    // validated
@@ -26,7 +30,7 @@ struct SourceConfig {
   double max_rps = 0;
   Credentials credentials;  // client id/secret for refreshing, or an API key
   // One API request, connect included; connecting alone gives up after
-  // min(10 s, this) so an unreachable API is reported early.
+  // min(kMaxConnectTimeout, this).
   std::chrono::seconds request_timeout{60};
 };
 

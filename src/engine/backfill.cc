@@ -9,6 +9,9 @@
 #include <random>
 #include <thread>
 
+#include <fmt/format.h>
+
+#include "core/entry_types.h"
 #include "engine/activity_observer.h"
 #include "engine/heartbeat.h"
 #include "engine/planner.h"
@@ -200,9 +203,9 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
         "could not plan the run from " + source_.Describe() + ": " + plan.error().message);
   }
   if (plan->unknown_type_rows != 0) {
-    observer_.On(Warning{std::to_string(plan->unknown_type_rows) +
-                         " entries have a type outside the 28 known ones; an extra stream loads "
-                         "them"});
+    observer_.On(Warning{fmt::format(
+        "{} entries have a type outside the {} known ones; an extra stream loads them",
+        plan->unknown_type_rows, kEntryTypes.size())});
   }
   NewRun run{planner.Fingerprint(source_.Describe()), planner.ParamsJson(source_.Describe()),
              plan->expected, plan->units};

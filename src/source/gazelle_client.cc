@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/redact.h"
+#include "source/api_url.h"
 #include "source/graphql_query.h"
 #include "source/response_parser.h"
 
@@ -47,8 +48,8 @@ Error ClassifyStatus(const HttpResponse& r, const std::string& endpoint, const E
   if (r.status == 404) {
     return Error{ErrorKind::kConfig,
                  fmt::format("HTTP 404: no GraphQL endpoint at {}: check --api / GAZELLE_API_URL "
-                             "(the base URL, e.g. https://gmb.gazelleapp.io)",
-                             where),
+                             "(the base URL, e.g. {})",
+                             where, kDefaultApiUrl),
                  code};
   }
   return Error{
