@@ -1,6 +1,7 @@
 // Builds the TimelineSource `run` and `demo` read from: an export file
-// (--from-file), or the Gazelle API with an API key or OAuth tokens from the
-// token file (refreshed ahead of expiry, written back atomically). Owns the
+// (--from-file), or the Gazelle API with an API key (flag, environment, or a
+// token file holding one with refresh_token "manual_override") or OAuth tokens
+// from the token file (refreshed ahead of expiry, written back atomically). Owns the
 // transport, the token store and the authenticator the client borrows.
 #pragma once
 
@@ -40,6 +41,11 @@ class OpenedSource {
   TimelineSource& source() { return *source_; }
 
  private:
+  static Result<std::unique_ptr<Authenticator>> OpenAuthenticator(const SourceConfig& config,
+                                                                  OpenedSource& opened,
+                                                                  Clock& clock,
+                                                                  Observer& observer);
+
   std::unique_ptr<HttpTransport> transport_;
   std::unique_ptr<TokenStore> store_;
   std::unique_ptr<Authenticator> auth_;

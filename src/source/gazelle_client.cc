@@ -179,8 +179,8 @@ Result<HttpResponse> GazelleClient::PostOnce(const std::string& body) {
   if (response && response->status == 401) {
     return Fail(ErrorKind::kAuth,
                 "the Gazelle API refused the refreshed credentials too (HTTP 401): run "
-                "`gazelle-backfill token` to authorize again, then rerun the same command to "
-                "resume",
+                "`gazelle-backfill token login` to authorize again, then rerun the same command "
+                "to resume",
                 "http:401");
   }
   return response;
