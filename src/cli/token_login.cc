@@ -215,7 +215,7 @@ int Login(const LoginFlags& f) {
       std::chrono::seconds(f.timeout_s), InstallStopHandlers());
   if (outcome == LoopbackRedirect::Outcome::kTimedOut) {
     PrintError(TrFormat("no answer came back from the browser within {}: nobody approved or "
-                        "denied the access in time, so no token was written. {} (--timeout "
+                        "denied the access in time, so no token was written: {} (--timeout "
                         "gives more time).",
                         HumanSpan(f.timeout_s), Tr(kAgain)));
     return ToInt(ExitCode::kAuth);
