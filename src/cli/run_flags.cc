@@ -38,11 +38,11 @@ std::string FromFlagOrEnv(const std::string& flag, const EnvLookup& env, const c
 
 Status CheckNumbers(const RunFlags& flags) {
   if (flags.batch_size < 1 || flags.batch_size > kMaxBatchSize) {
-    return Fail(ErrorKind::kConfig,
-                TrFormat("--batch-size {}: give a number of rows per transaction from 1 to {} "
-                         "(default {}).",
-                         flags.batch_size, FormatCount(kMaxBatchSize),
-                         FormatCount(kDefaultBatchSize)));
+    return Fail(
+        ErrorKind::kConfig,
+        TrFormat("--batch-size {}: give a number of rows per transaction from 1 to {} "
+                 "(default {}).",
+                 flags.batch_size, FormatCount(kMaxBatchSize), FormatCount(kDefaultBatchSize)));
   }
   if (flags.concurrency < 0 || flags.concurrency > kMaxConcurrency) {
     return Fail(ErrorKind::kConfig,

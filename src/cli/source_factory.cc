@@ -31,8 +31,9 @@ Result<std::unique_ptr<Authenticator>> OpenedSource::OpenAuthenticator(const Sou
   if (!token) return tl::unexpected(token.error());
   if (token->IsApiKey()) return std::make_unique<ApiKeyAuthenticator>(token->access_token);
   if (!config.credentials.HasOAuthClient()) {
-    observer.On(Warning{Tr("GAZELLE_CLIENT_ID / GAZELLE_CLIENT_SECRET are not set: the access "
-                           "token cannot be refreshed when it expires.")});
+    observer.On(
+        Warning{Tr("GAZELLE_CLIENT_ID / GAZELLE_CLIENT_SECRET are not set: the access "
+                   "token cannot be refreshed when it expires.")});
   }
   OAuthConfig oauth;
   oauth.base_url = config.api_url;

@@ -43,8 +43,7 @@ class OpenedSource {
  private:
   static Result<std::unique_ptr<Authenticator>> OpenAuthenticator(const SourceConfig& config,
                                                                   OpenedSource& opened,
-                                                                  Clock& clock,
-                                                                  Observer& observer);
+                                                                  Clock& clock, Observer& observer);
 
   std::unique_ptr<HttpTransport> transport_;
   std::unique_ptr<TokenStore> store_;

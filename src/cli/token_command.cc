@@ -81,9 +81,10 @@ int ShowStatus(const TokenFlags& f) {
     return ToInt(ExitCode::kAuth);
   }
   if (token->IsApiKey()) {
-    std::cout << TrFormat("Credential: API key from the token file {} (refresh_token \"{}\"; "
-                          "sent as x-gazelle-api-key; it does not expire).",
-                          f.token_file, Token::kApiKeyMarker)
+    std::cout << TrFormat(
+                     "Credential: API key from the token file {} (refresh_token \"{}\"; "
+                     "sent as x-gazelle-api-key; it does not expire).",
+                     f.token_file, Token::kApiKeyMarker)
               << "\n";
     if (std::string mode = ModeLine(f.token_file); !mode.empty()) std::cout << mode << "\n";
     return ToInt(ExitCode::kOk);
@@ -115,9 +116,10 @@ int RefreshNow(const TokenFlags& f) {
     return ToInt(ExitCode::kAuth);
   }
   if (token->IsApiKey()) {
-    std::cout << TrFormat("Nothing to refresh: {} holds an API key (refresh_token \"{}\"), sent "
-                          "as x-gazelle-api-key, and an API key does not expire.",
-                          f.token_file, Token::kApiKeyMarker)
+    std::cout << TrFormat(
+                     "Nothing to refresh: {} holds an API key (refresh_token \"{}\"), sent "
+                     "as x-gazelle-api-key, and an API key does not expire.",
+                     f.token_file, Token::kApiKeyMarker)
               << std::endl;
     return ToInt(ExitCode::kOk);
   }

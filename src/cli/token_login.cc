@@ -67,8 +67,8 @@ Verdict Refusal(const Error& e) {
                      Tr(kAgain))};
   }
   if (e.kind == ErrorKind::kAuth) {
-    return {ExitCode::kAuth,
-            TrFormat("Gazelle did not authorize gazelle-backfill ({}): {}.", e.message, Tr(kAgain))};
+    return {ExitCode::kAuth, TrFormat("Gazelle did not authorize gazelle-backfill ({}): {}.",
+                                      e.message, Tr(kAgain))};
   }
   return {ExitCodeForSource(e.kind),
           TrFormat("could not get the token from Gazelle's token endpoint ({}): check the "
@@ -80,9 +80,10 @@ std::string PageHtml(const Verdict& v, const std::string& token_file) {
   const bool ok = v.code == ExitCode::kOk;
   const std::string title = ok ? Tr("Signed in to Gazelle") : Tr("Not signed in");
   const std::string text =
-      ok ? TrFormat("gazelle-backfill can now read your Gazelle account: its token is saved in {} "
-                    "on this computer.",
-                    token_file)
+      ok ? TrFormat(
+               "gazelle-backfill can now read your Gazelle account: its token is saved in {} "
+               "on this computer.",
+               token_file)
          : v.message;
   return fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} - "
@@ -161,9 +162,10 @@ void PrintInstructions(const std::string& url, const std::string& redirect, bool
             << (opened ? Tr("A browser was opened at this address (open it yourself if not):")
                        : Tr("Open this address in a browser:"))
             << "\n  " << url << '\n'
-            << TrFormat("Then approve the access. Gazelle sends your browser back to {}, where "
-                        "this command waits for up to {} (Ctrl-C stops).",
-                        redirect, HumanSpan(f.timeout_s))
+            << TrFormat(
+                   "Then approve the access. Gazelle sends your browser back to {}, where "
+                   "this command waits for up to {} (Ctrl-C stops).",
+                   redirect, HumanSpan(f.timeout_s))
             << std::endl;
 }
 
@@ -180,6 +182,23 @@ int Finish(const Verdict& v, const Token& token, const LoginFlags& f) {
   return ToInt(ExitCode::kOk);
 }
 
+// How the wait ended: the browser's answer, or no answer in time, or Ctrl-C.
+int Conclude(LoopbackRedirect::Outcome outcome, const LoginAttempt& attempt, const LoginFlags& f) {
+  if (outcome == LoopbackRedirect::Outcome::kTimedOut) {
+    PrintError(
+        TrFormat("no answer came back from the browser within {}: nobody approved or "
+                 "denied the access in time, so no token was written: {} (--timeout "
+                 "gives more time).",
+                 HumanSpan(f.timeout_s), Tr(kAgain)));
+    return ToInt(ExitCode::kAuth);
+  }
+  if (outcome == LoopbackRedirect::Outcome::kStopped) {
+    PrintError(Tr("stopped before the browser came back: no token was written."));
+    return ToInt(ExitCode::kStopped);
+  }
+  return Finish(attempt.verdict(), attempt.token(), f);
+}
+
 int Login(const LoginFlags& f) {
   EnvLookup env = ProcessEnv();
   auto api = ValidateApiUrl(ResolveApiUrl(f.api, env));
@@ -193,8 +212,9 @@ int Login(const LoginFlags& f) {
     return ToInt(ExitCode::kUsage);
   }
   if (!client->HasOAuthClient()) {
-    PrintError(Tr("token login needs your OAuth application's GAZELLE_CLIENT_ID and "
-                  "GAZELLE_CLIENT_SECRET (environment or .env): set both, then run it again."));
+    PrintError(
+        Tr("token login needs your OAuth application's GAZELLE_CLIENT_ID and "
+           "GAZELLE_CLIENT_SECRET (environment or .env): set both, then run it again."));
     return ToInt(ExitCode::kAuth);
   }
   auto state = NewState();
@@ -210,21 +230,10 @@ int Login(const LoginFlags& f) {
   const std::string url = AuthorizeUrl(*api, client->client_id, redirect, *state);
   PrintInstructions(url, redirect, !f.no_browser && OpenInBrowser(url, env), f);
   LoginAttempt attempt(f, *api, *client, *state, redirect);
-  auto outcome = (*loopback)->Serve(
-      [&attempt](const LoopbackRedirect::Query& q) { return attempt.Handle(q); },
-      std::chrono::seconds(f.timeout_s), InstallStopHandlers());
-  if (outcome == LoopbackRedirect::Outcome::kTimedOut) {
-    PrintError(TrFormat("no answer came back from the browser within {}: nobody approved or "
-                        "denied the access in time, so no token was written: {} (--timeout "
-                        "gives more time).",
-                        HumanSpan(f.timeout_s), Tr(kAgain)));
-    return ToInt(ExitCode::kAuth);
-  }
-  if (outcome == LoopbackRedirect::Outcome::kStopped) {
-    PrintError(Tr("stopped before the browser came back: no token was written."));
-    return ToInt(ExitCode::kStopped);
-  }
-  return Finish(attempt.verdict(), attempt.token(), f);
+  auto outcome =
+      (*loopback)->Serve([&attempt](const LoopbackRedirect::Query& q) { return attempt.Handle(q); },
+                         std::chrono::seconds(f.timeout_s), InstallStopHandlers());
+  return Conclude(outcome, attempt, f);
 }
 
 }  // namespace

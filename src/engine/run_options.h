@@ -15,10 +15,10 @@ inline constexpr int kMaxBatchSize = 100000;
 inline constexpr int kMaxConcurrency = 64;
 
 struct RunOptions {
-  std::vector<int> years;  // sorted ascending, unique (2016-2025, lists, single years)
-  std::string tz = "UTC";  // year boundaries
+  std::vector<int> years;              // sorted ascending, unique (2016-2025, lists, single years)
+  std::string tz = "UTC";              // year boundaries
   int batch_size = kDefaultBatchSize;  // rows per transaction (upper bound when adapting)
-  int concurrency = 0;     // streams; 0 = choose (see engine)
+  int concurrency = 0;                 // streams; 0 = choose (see engine)
   int page_size = 100;
   bool restart = false;                         // start the range over
   bool legacy_types = false;                    // map types onto the old 8-value CHECK

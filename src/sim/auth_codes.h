@@ -26,8 +26,7 @@ class AuthCodeStore {
   // Consumes `code` (whatever the outcome: a code is never good twice).
   // kAuth with Error::code "invalid_grant" when it is unknown, used, expired,
   // or was issued to another client or redirect URI.
-  Status Redeem(std::string_view code, std::string_view client_id,
-                std::string_view redirect_uri);
+  Status Redeem(std::string_view code, std::string_view client_id, std::string_view redirect_uri);
 
  private:
   struct Grant {

@@ -171,8 +171,8 @@ void OAuthRoutes::Token(const httplib::Request& req, httplib::Response& res) {
     issued = CodeGrant(req);
   }
   if (!issued) {
-    return OAuthError(res, issued.error().code == "invalid_client" ? 401 : 400,
-                      issued.error().code, issued.error().message);
+    return OAuthError(res, issued.error().code == "invalid_client" ? 401 : 400, issued.error().code,
+                      issued.error().message);
   }
   Answer(res, *issued);
 }

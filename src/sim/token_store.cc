@@ -60,8 +60,7 @@ IssuedToken TokenStore::Issue() {
   return IssueLocked(Now());
 }
 
-Result<IssuedToken> TokenStore::Refresh(std::string_view client_id,
-                                        std::string_view client_secret,
+Result<IssuedToken> TokenStore::Refresh(std::string_view client_id, std::string_view client_secret,
                                         std::string_view refresh_token) {
   if (!CheckClient(client_id, client_secret)) {
     return Fail(ErrorKind::kAuth, "Client authentication failed.", "invalid_client");

@@ -122,8 +122,7 @@ Result<Token> ExchangeCode(HttpTransport& transport, const TokenEndpoint& endpoi
   if (response->status != 200) return tl::unexpected(ExchangeRefused(*response));
   Result<Token> token = ParseToken(response->body, "the OAuth token answer", now);
   if (!token) {
-    return Fail(ErrorKind::kPermanent, "the token endpoint's answer is not a token",
-                "bad_answer");
+    return Fail(ErrorKind::kPermanent, "the token endpoint's answer is not a token", "bad_answer");
   }
   token->created_at = now;  // the lifetime counts from our clock, not the server's
   return token;

@@ -1,7 +1,8 @@
 // Every number a user reads is the number the code uses: the defaults and
 // limits in help and error texts come from their constants, and the figures
 // the README and docs state (exit codes, batch size, default address, the
-// login's port and timeout, the watch rate window, the demo's dataset size)
+// login's port and timeout, the dump index's block, the watch rate window,
+// the demo's dataset size)
 // are checked here against their source, so changing one without the other
 // fails a test.
 #include <gtest/gtest.h>
@@ -20,6 +21,8 @@
 #include "monitor/run_health.h"
 #include "sim/sim_dataset.h"
 #include "source/api_url.h"
+#include "source/jsonl_index.h"
+#include "support/temp_dir.h"
 
 namespace gb::cli {
 namespace {
@@ -59,12 +62,14 @@ TEST(StatedNumbersTest, ReadmeFiguresAreTheConstants) {
   const std::string readme = Read("README.md");
   EXPECT_NE(readme.find("Rows are committed " + English(kDefaultBatchSize) + " at a time"),
             std::string::npos);
-  EXPECT_NE(readme.find(std::string("the default is `") + kDefaultApiUrl + "`"),
-            std::string::npos);
+  EXPECT_NE(readme.find(std::string("the default is `") + kDefaultApiUrl + "`"), std::string::npos);
   EXPECT_NE(readme.find("`http://127.0.0.1:" + std::to_string(kDefaultLoginPort) + "/callback`"),
             std::string::npos);
   EXPECT_NE(readme.find("`--timeout` (" + std::to_string(kDefaultLoginTimeoutS) + " s)"),
             std::string::npos);
+  EXPECT_NE(
+      readme.find("into an " + std::to_string(JsonlIndex::kBlockBytes / 1024) + " KiB-block index"),
+      std::string::npos);
   EXPECT_EQ(readme.find("gmb.gazelleapp.io"), std::string::npos);
 }
 

@@ -43,7 +43,7 @@ class LoginTest : public ::testing::Test {
   // `token login` against the simulator, any free loopback port, in dir_.
   std::unique_ptr<LoaderProcess> StartLogin(const std::map<std::string, std::string>& env,
                                             std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"token",        "login", "--api",   sim_->BaseUrl(),
+    std::vector<std::string> args = {"token",        "login",     "--api",  sim_->BaseUrl(),
                                      "--token-file", token_path_, "--port", "0"};
     if (std::find(extra.begin(), extra.end(), "--timeout") == extra.end()) {
       extra.insert(extra.end(), {"--timeout", "120"});
@@ -54,7 +54,8 @@ class LoginTest : public ::testing::Test {
 
   // The authorize URL the command prints (empty after 30 s without one).
   static std::string AuthorizeUrl(LoaderProcess& login) {
-    static const std::regex url(R"(\n  (http://127\.0\.0\.1:[0-9]+/developer/oauth/authorize\?\S+))");
+    static const std::regex url(
+        R"(\n  (http://127\.0\.0\.1:[0-9]+/developer/oauth/authorize\?\S+))");
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
       std::smatch m;

@@ -153,11 +153,12 @@ TEST_F(TokenCliTest, RefreshAgainstTheSimulatorRewritesTheFile) {
 // by refresh_token "manual_override": it is an API key, not an OAuth token.
 TEST_F(TokenCliTest, ApiKeyInTheTokenFileIsUsedAsAnApiKey) {
   const std::string key = sim_->credentials().api_key;
-  std::ofstream(path_) << nlohmann::json{{"access_token", key},
-                                         {"refresh_token", "manual_override"},
-                                         {"expires_in", 7200},
-                                         {"created_at", Now() - 30 * 86400}}
-                              .dump();
+  std::ofstream(path_) << nlohmann::json{
+      {"access_token", key},
+      {"refresh_token", "manual_override"},
+      {"expires_in", 7200},
+      {"created_at",
+       Now() - 30 * 86400}}.dump();
   chmod(path_.c_str(), 0600);
   CliResult status = Status(ClientEnv());
   EXPECT_EQ(status.exit_code, 0) << status.output;

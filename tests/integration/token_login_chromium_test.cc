@@ -37,8 +37,7 @@ TEST_F(TokenLoginChromiumTest, LoginInChromiumApproveWritesAWorkingToken) {
   ASSERT_TRUE(browser.ok());
   auto login = StartLogin(ClientEnv());
   EXPECT_EQ(ClickThrough(browser, *login, "#approve"), "signed-in");
-  EXPECT_NE(browser.Text("#result").value_or("").find("You can close this tab"),
-            std::string::npos);
+  EXPECT_NE(browser.Text("#result").value_or("").find("You can close this tab"), std::string::npos);
   ChildExit end = login->Wait(60s);
   EXPECT_EQ(end.exit_code, 0) << end.output;
   ExpectWorkingTokenFile();

@@ -99,8 +99,7 @@ TEST_F(TokenLoginTest, WrongClientSecretSaysSo) {
   EXPECT_NE(landing.body.find("invalid_client"), std::string::npos) << landing.body;
   ChildExit end = login->Wait(std::chrono::seconds(60));
   EXPECT_EQ(end.exit_code, ToInt(ExitCode::kAuth)) << end.output;
-  EXPECT_NE(end.output.find("refused the client id or secret (invalid_client)"),
-            std::string::npos)
+  EXPECT_NE(end.output.find("refused the client id or secret (invalid_client)"), std::string::npos)
       << end.output;
   EXPECT_NE(end.output.find("GAZELLE_CLIENT_SECRET"), std::string::npos) << end.output;
   EXPECT_EQ(end.output.find("not-the-secret-42"), std::string::npos) << end.output;
@@ -149,8 +148,7 @@ TEST_F(TokenLoginTest, ATakenPortIsAUsageError) {
   CliResult r = RunCli("token login --api " + sim_->BaseUrl() + " --port " + std::to_string(port),
                        ClientEnv(), dir_.path());
   EXPECT_EQ(r.exit_code, ToInt(ExitCode::kUsage)) << r.output;
-  EXPECT_NE(r.output.find("cannot listen on 127.0.0.1:" + std::to_string(port)),
-            std::string::npos)
+  EXPECT_NE(r.output.find("cannot listen on 127.0.0.1:" + std::to_string(port)), std::string::npos)
       << r.output;
 }
 
@@ -160,9 +158,9 @@ TEST_F(TokenLoginTest, WithoutTheClientIdAndSecretItSaysWhichToSet) {
   EXPECT_NE(r.output.find("GAZELLE_CLIENT_ID and GAZELLE_CLIENT_SECRET"), std::string::npos)
       << r.output;
   // A .env file is where they come from as well.
-  std::ofstream(dir_.File(".env")) << "GAZELLE_CLIENT_ID=" << sim_->credentials().client_id
-                                   << "\nGAZELLE_CLIENT_SECRET="
-                                   << sim_->credentials().client_secret << "\n";
+  std::ofstream(dir_.File(".env"))
+      << "GAZELLE_CLIENT_ID=" << sim_->credentials().client_id
+      << "\nGAZELLE_CLIENT_SECRET=" << sim_->credentials().client_secret << "\n";
   auto login = StartLogin({});
   Landing landing = Decide(AuthorizeUrl(*login), "approve");
   EXPECT_EQ(login->Wait(std::chrono::seconds(60)).exit_code, 0) << login->Output();

@@ -26,7 +26,7 @@ class SimOAuthTest : public ::testing::Test {
     return {{"client_id", sim_->credentials().client_id},
             {"redirect_uri", redirect},
             {"response_type", "code"},
-            {"state", "st&te=1"}};
+            {"state", "st<te>/1"}};
   }
   httplib::Result Consent(const httplib::Params& params) {
     httplib::Client client(sim_->BaseUrl());
@@ -55,12 +55,12 @@ class SimOAuthTest : public ::testing::Test {
     httplib::Client client(sim_->BaseUrl());
     return client.Post(
         "/developer/oauth/token",
-        httplib::Params{{"grant_type", "authorization_code"},
-                        {"code", code},
-                        {"redirect_uri", redirect},
-                        {"client_id", sim_->credentials().client_id},
-                        {"client_secret", secret.empty() ? sim_->credentials().client_secret
-                                                         : secret}});
+        httplib::Params{
+            {"grant_type", "authorization_code"},
+            {"code", code},
+            {"redirect_uri", redirect},
+            {"client_id", sim_->credentials().client_id},
+            {"client_secret", secret.empty() ? sim_->credentials().client_secret : secret}});
   }
   static std::string Error(const httplib::Result& r) {
     return json::parse(r->body, nullptr, false).value("error", "");
@@ -76,7 +76,7 @@ TEST_F(SimOAuthTest, ConsentPageOffersApproveAndDenyAndCarriesTheRequest) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
-  for (const char* part : {R"(id="approve")", R"(id="deny")", R"(value="st&amp;te=1")",
+  for (const char* part : {R"(id="approve")", R"(id="deny")", R"(value="st&lt;te&gt;/1")",
                            R"(action="/developer/oauth/authorize")", kRedirect}) {
     EXPECT_NE(page->body.find(part), std::string::npos) << part << "\n" << page->body;
   }
@@ -120,22 +120,21 @@ TEST_F(SimOAuthTest, DenyRedirectsWithAccessDeniedAndTheState) {
   StartSim();
   auto query = Back(Decide(Request(), "deny"));
   EXPECT_EQ(query.find("error")->second, "access_denied");
-  EXPECT_EQ(query.find("state")->second, "st&te=1");
+  EXPECT_EQ(query.find("state")->second, "st<te>/1");
   EXPECT_EQ(query.count("code"), 0u);
 }
 
 TEST_F(SimOAuthTest, ApprovedCodeGivesAWorkingTokenOnce) {
   StartSim();
   auto query = Back(Decide(Request(), "approve"));
-  EXPECT_EQ(query.find("state")->second, "st&te=1");
+  EXPECT_EQ(query.find("state")->second, "st<te>/1");
   const std::string code = query.find("code")->second;
   auto answer = Exchange(code);
   ASSERT_EQ(answer->status, 200) << answer->body;
   json token = json::parse(answer->body);
   EXPECT_EQ(token["expires_in"], 7200);
   EXPECT_EQ(token["token_type"], "Bearer");
-  const std::string body =
-      testing::Body("{ allTimelineEntries(first: 1) { totalCount } }");
+  const std::string body = testing::Body("{ allTimelineEntries(first: 1) { totalCount } }");
   EXPECT_EQ(testing::PostGraphql(*sim_, body, token["access_token"])->status, 200);
   auto again = Exchange(code);  // single use
   EXPECT_EQ(again->status, 400);

@@ -31,10 +31,10 @@ void ExpectNoSecret(const Error& e) {
 }
 
 TEST(OAuthCodeGrantTest, AuthorizeUrlCarriesTheFourParametersEncoded) {
-  EXPECT_EQ(AuthorizeUrl("https://gazelleapp.io", "client 1", "http://127.0.0.1:8765/callback",
-                         "s1"),
-            "https://gazelleapp.io/developer/oauth/authorize?client_id=client%201&redirect_uri="
-            "http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&response_type=code&state=s1");
+  EXPECT_EQ(
+      AuthorizeUrl("https://gazelleapp.io", "client 1", "http://127.0.0.1:8765/callback", "s1"),
+      "https://gazelleapp.io/developer/oauth/authorize?client_id=client%201&redirect_uri="
+      "http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&response_type=code&state=s1");
 }
 
 TEST(OAuthCodeGrantTest, StatesAreLongRandomAndNeverRepeat) {

@@ -41,10 +41,10 @@ int FreePort() {
 }
 
 json Capabilities(const std::string& profile) {
-  json args = json::array({"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                           "--no-first-run", "--disable-background-networking",
-                           "--disable-component-update", "--disable-sync",
-                           "--user-data-dir=" + profile});
+  json args =
+      json::array({"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                   "--no-first-run", "--disable-background-networking",
+                   "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile});
   return {{"capabilities",
            {{"alwaysMatch",
              {{"browserName", "chrome"},
@@ -113,8 +113,8 @@ std::optional<json> WebDriver::Call(const std::string& method, const std::string
   json answer = r ? json::parse(r->body, nullptr, false) : json();
   if (!r || r->status != 200 || !answer.is_object() || !answer.contains("value")) {
     if (must) {
-      ADD_FAILURE() << "WebDriver " << method << " " << path << " failed: "
-                    << (r ? std::to_string(r->status) + " " + r->body : "no answer");
+      ADD_FAILURE() << "WebDriver " << method << " " << path
+                    << " failed: " << (r ? std::to_string(r->status) + " " + r->body : "no answer");
     }
     return std::nullopt;
   }
@@ -167,8 +167,8 @@ std::optional<std::string> WebDriver::Text(const std::string& css) {
 std::optional<std::string> WebDriver::Attribute(const std::string& css, const std::string& name) {
   auto element = Element(css);
   if (!element) return std::nullopt;
-  auto v = Call("GET", "/session/" + session_ + "/element/" + *element + "/attribute/" + name,
-                nullptr);
+  auto v =
+      Call("GET", "/session/" + session_ + "/element/" + *element + "/attribute/" + name, nullptr);
   return v && v->is_string() ? std::optional(v->get<std::string>()) : std::nullopt;
 }
 
