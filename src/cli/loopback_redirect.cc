@@ -72,6 +72,12 @@ Result<std::unique_ptr<LoopbackRedirect>> LoopbackRedirect::Listen(int port) {
     raw->delivered = raw->page.has_value();
     raw->changed.notify_all();
   });
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let
+  // this socket share a port another program already listens on.
+  impl->server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   int bound = port == 0 ? impl->server.bind_to_any_port("127.0.0.1")
                         : (impl->server.bind_to_port("127.0.0.1", port) ? port : -1);
   if (bound <= 0) {

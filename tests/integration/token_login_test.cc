@@ -5,6 +5,10 @@
 // Deny, a wrong client secret, a wrong state and a timeout each end with a
 // clear message and exit 5, a taken port with exit 2, and nothing is written.
 // A browser is started only when there is a display.
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "core/exit_code.h"
@@ -36,9 +40,10 @@ class TokenLoginTest : public LoginTest {
       return landing;
     }
     const std::string location = redirect->get_header_value("Location");
+    landing = Visit(location);
     auto back = Query(location);
     if (back.count("code")) landing.code = back.find("code")->second;
-    return Visit(location);
+    return landing;
   }
 
   // GET an http://127.0.0.1:PORT/... URL.
@@ -142,11 +147,22 @@ TEST_F(TokenLoginTest, TimeoutSaysHowLongItWaitedAndWhatToDo) {
 }
 
 TEST_F(TokenLoginTest, ATakenPortIsAUsageError) {
-  httplib::Server squatter;
-  int port = squatter.bind_to_any_port("127.0.0.1");
-  ASSERT_GT(port, 0);
-  CliResult r = RunCli("token login --api " + sim_->BaseUrl() + " --port " + std::to_string(port),
-                       ClientEnv(), dir_.path());
+  // Another program listening there, even one that allows sharing its port.
+  int squatter = socket(AF_INET, SOCK_STREAM, 0);
+  int yes = 1;
+  setsockopt(squatter, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(bind(squatter, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(squatter, 4), 0);
+  getsockname(squatter, reinterpret_cast<sockaddr*>(&addr), &len);
+  const int port = ntohs(addr.sin_port);
+  CliResult r =
+      RunCli("token login --timeout 5 --api " + sim_->BaseUrl() + " --port " + std::to_string(port),
+             ClientEnv(), dir_.path());
+  close(squatter);
   EXPECT_EQ(r.exit_code, ToInt(ExitCode::kUsage)) << r.output;
   EXPECT_NE(r.output.find("cannot listen on 127.0.0.1:" + std::to_string(port)), std::string::npos)
       << r.output;
