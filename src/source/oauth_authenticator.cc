@@ -126,12 +126,9 @@ Result<Token> OAuthAuthenticator::RequestRefresh(int64_t now) {
                                                 {{"grant_type", "refresh_token"},
                                                  {"client_id", c.client_id},
                                                  {"client_secret", c.client_secret},
-                                                 {"refresh_token", token_.refresh_token}});
-  if (!response) {
-    Error e = response.error();
-    e.message = RedactSecrets("token refresh: " + e.message);
-    return tl::unexpected(e);
-  }
+                                                 {"refresh_token", token_.refresh_token}},
+                                                "token refresh");
+  if (!response) return tl::unexpected(response.error());
   if (response->status != 200) return tl::unexpected(RefreshRefused(*response));
   Result<Token> token = ParseToken(response->body, "the OAuth token answer", now);
   if (!token) {

@@ -113,12 +113,9 @@ Result<Token> ExchangeCode(HttpTransport& transport, const TokenEndpoint& endpoi
                                                  {"code", code},
                                                  {"redirect_uri", redirect_uri},
                                                  {"client_id", client.client_id},
-                                                 {"client_secret", client.client_secret}});
-  if (!response) {
-    Error e = response.error();
-    e.message = RedactSecrets("token endpoint: " + e.message);
-    return tl::unexpected(e);
-  }
+                                                 {"client_secret", client.client_secret}},
+                                                "token endpoint");
+  if (!response) return tl::unexpected(response.error());
   if (response->status != 200) return tl::unexpected(ExchangeRefused(*response));
   Result<Token> token = ParseToken(response->body, "the OAuth token answer", now);
   if (!token) {

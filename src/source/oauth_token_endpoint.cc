@@ -2,12 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/redact.h"
 #include "core/web_escape.h"
 
 namespace gb {
 
 Result<HttpResponse> PostTokenForm(HttpTransport& transport, const TokenEndpoint& endpoint,
-                                   const FormFields& form) {
+                                   const FormFields& form, std::string_view what) {
   HttpRequest request;
   request.url = endpoint.base_url + kTokenPath;
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
@@ -15,7 +16,13 @@ Result<HttpResponse> PostTokenForm(HttpTransport& transport, const TokenEndpoint
   request.body = QueryString(form);
   request.connect_timeout = endpoint.connect_timeout;
   request.total_timeout = endpoint.total_timeout;
-  return transport.Send(request);
+  Result<HttpResponse> response = transport.Send(request);
+  if (!response) {
+    Error e = response.error();
+    e.message = RedactSecrets(std::string(what) + ": " + e.message);
+    return tl::unexpected(e);
+  }
+  return response;
 }
 
 std::string OAuthErrorCode(std::string_view body) {

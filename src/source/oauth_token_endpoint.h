@@ -29,9 +29,9 @@ using FormFields = std::vector<std::pair<std::string, std::string>>;
 
 // POSTs `form` (application/x-www-form-urlencoded) and returns the answer,
 // whatever its status; an error only when no answer came (as the transport
-// classified it).
+// classified it, its message prefixed with `what` and cleared of secrets).
 Result<HttpResponse> PostTokenForm(HttpTransport& transport, const TokenEndpoint& endpoint,
-                                   const FormFields& form);
+                                   const FormFields& form, std::string_view what);
 
 // The "error" member of an OAuth error answer, or "" when there is none.
 std::string OAuthErrorCode(std::string_view body);
