@@ -36,7 +36,11 @@ struct LoopbackRedirect::Impl {
 
 void LoopbackRedirect::Impl::Answer(const httplib::Request& req, httplib::Response& res) {
   std::unique_lock lock(mu);
-  if (!page && !arrived && handler != nullptr) {
+  if (!page && !arrived && handler == nullptr) {  // too late: the wait is over
+    res.status = 503;
+    return;
+  }
+  if (!page && !arrived) {
     arrived = true;
     const Handler* run = handler;
     Query query;
@@ -49,7 +53,8 @@ void LoopbackRedirect::Impl::Answer(const httplib::Request& req, httplib::Respon
     changed.notify_all();
   }
   // A second request while the first is still being handled waits for its page.
-  changed.wait_for(lock, std::chrono::seconds(90), [this] { return page.has_value(); });
+  changed.wait_for(lock, std::chrono::seconds(90),
+                   [this] { return page.has_value() || handler == nullptr; });
   if (!page) {
     res.status = 503;
     return;
@@ -127,6 +132,7 @@ LoopbackRedirect::Outcome LoopbackRedirect::Serve(const Handler& handler,
     impl_->changed.wait_for(lock, std::chrono::milliseconds(100));
   }
   impl_->handler = nullptr;
+  impl_->changed.notify_all();
   lock.unlock();
   impl_->server.stop();
   impl_->thread.join();
