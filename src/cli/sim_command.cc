@@ -138,6 +138,9 @@ void RegisterSimCommand(CLI::App& app, Action* chosen) {
   cmd->add_option("--host", flags->host, "Address to bind (loopback by default)")
       ->capture_default_str();
   cmd->add_option("--token-file", flags->token_file, "Write a ready token file here (mode 0600)");
+  cmd->add_option("--redirect-uri", flags->options.redirect_uri,
+                  "The OAuth redirect URI registered for the test client (default: any loopback "
+                  "http://127.0.0.1:PORT/PATH)");
   AddDatasetFlags(cmd, &flags->options);
   AddFaultFlags(cmd, &flags->options);
   auto* dump = cmd->add_subcommand("dump", "Write the simulator's dataset as JSONL of API nodes.");

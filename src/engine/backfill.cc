@@ -3,12 +3,14 @@
 // with concurrent streams and a heartbeat, then finish with totals.
 #include "engine/backfill.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <random>
 #include <thread>
 
+#include "core/entry_types.h"
 #include "engine/activity_observer.h"
 #include "engine/heartbeat.h"
 #include "engine/planner.h"
@@ -209,9 +211,9 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
         Warning{"time cuts not used: " + plan->cuts_refused + "; every type is swept whole"});
   }
   if (plan->unknown_type_rows != 0) {
-    observer_.On(Warning{std::to_string(plan->unknown_type_rows) +
-                         " entries have a type outside the 28 known ones; an extra stream loads "
-                         "them"});
+    observer_.On(Warning{
+        fmt::format("{} entries have a type outside the {} known ones; an extra stream loads them",
+                    plan->unknown_type_rows, kEntryTypes.size())});
   }
   NewRun run{planner.Fingerprint(source_.Describe()), planner.ParamsJson(source_.Describe()),
              plan->expected, plan->units};

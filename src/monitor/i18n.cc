@@ -71,7 +71,7 @@ constexpr std::array kReasonTemplates = {
     TrNoop("file {}"),
     TrNoop("request to {} timed out ({})"),
     TrNoop("request to {} failed: {}"),
-    TrNoop("{} entries have a type outside the 28 known ones; an extra stream loads them"),
+    TrNoop("{} entries have a type outside the {} known ones; an extra stream loads them"),
     TrNoop("taking over {} stream(s) left by a process of this host that is gone; resuming from "
            "their last checkpoint"),
     TrNoop("{} entries/s, below its recent pace of {} entries/s"),

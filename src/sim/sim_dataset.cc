@@ -73,7 +73,7 @@ SimDataset::SimDataset(uint64_t seed, double scale, double unknown_user_share, b
   int64_t offset = 0;
   for (int y = kFirstYear; y <= kLastYear; ++y) {
     year_gen_offset_[y - kFirstYear] = offset;
-    offset += std::llround(static_cast<double>(DesignYearTotal(y)) * scale);
+    offset += ScaledYearTotal(y, scale);
   }
   year_gen_offset_.back() = offset;
   BuildUsers();
@@ -83,6 +83,16 @@ SimDataset::SimDataset(uint64_t seed, double scale, double unknown_user_share, b
 int64_t SimDataset::DesignYearTotal(int year) {
   if (year < kFirstYear || year > kLastYear) return 0;
   return kDesignTotals[year - kFirstYear];
+}
+
+int64_t SimDataset::ScaledYearTotal(int year, double scale) {
+  return std::llround(static_cast<double>(DesignYearTotal(year)) * scale);
+}
+
+int64_t SimDataset::ScaledTotal(double scale) {
+  int64_t total = 0;
+  for (int y = kFirstYear; y <= kLastYear; ++y) total += ScaledYearTotal(y, scale);
+  return total;
 }
 
 int64_t SimDataset::YearCount(int year) const {

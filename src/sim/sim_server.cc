@@ -13,6 +13,7 @@
 #include "graphql/execution_plan.h"
 #include "graphql/gazelle_schema.h"
 #include "graphql/request.h"
+#include "sim/oauth_routes.h"
 #include "sim/query_executor.h"
 #include "sim/timeline_index.h"
 
@@ -56,12 +57,12 @@ struct SimServer::Impl {
         executor(graphql::GazelleSchema(), data, index,
                  ExecutorOptions{opts.seed, opts.null_share, opts.cursor_style}),
         tokens(opts.seed, opts.access_token_ttl_s, clk, opts.faults.expire_tokens_now),
-        faults(opts.faults, opts.seed, clk) {}
+        faults(opts.faults, opts.seed, clk),
+        oauth(opts, clk, tokens, faults, counters.token_refreshes) {}
 
   void Routes();
   void Graphql(const httplib::Request& req, httplib::Response& res);
   bool Authorized(const httplib::Request& req, httplib::Response& res);
-  void OAuthToken(const httplib::Request& req, httplib::Response& res);
   void Admin(const httplib::Request& req, httplib::Response& res);
   bool SleepUnlessStopping(std::chrono::milliseconds d);
   void Deliver(httplib::Response& res, std::string body, const FaultDecision& d);
@@ -82,6 +83,7 @@ struct SimServer::Impl {
   TokenStore tokens;
   FaultInjector faults;
   Counters counters;
+  OAuthRoutes oauth;
   httplib::Server http;
   std::thread thread;
   std::atomic<bool> stopping{false};
@@ -205,40 +207,6 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
   return {200, std::move(answer)};
 }
 
-void SimServer::Impl::OAuthToken(const httplib::Request& req, httplib::Response& res) {
-  auto param = [&](const char* name) {
-    if (req.has_param(name)) return req.get_param_value(name);
-    json body = json::parse(req.body, nullptr, false);  // JSON bodies are accepted too
-    return body.is_object() && body.contains(name) && body[name].is_string()
-               ? body[name].get<std::string>()
-               : std::string();
-  };
-  if (faults.Get().refresh_fails) {  // the identity provider is down
-    res.status = 503;
-    return res.set_content(json{{"error", "temporarily_unavailable"},
-                                {"error_description", "token endpoint unavailable (sim fault)"}}
-                               .dump(),
-                           kJson);
-  }
-  auto issued = tokens.Refresh(param("grant_type"), param("client_id"), param("client_secret"),
-                               param("refresh_token"));
-  if (!issued) {
-    res.status = issued.error().code == "invalid_client" ? 401 : 400;
-    return res.set_content(
-        json{{"error", issued.error().code}, {"error_description", issued.error().message}}.dump(),
-        kJson);
-  }
-  ++counters.token_refreshes;
-  res.set_content(json{{"access_token", issued->access_token},
-                       {"refresh_token", issued->refresh_token},
-                       {"expires_in", issued->expires_in},
-                       {"created_at", issued->created_at},
-                       {"token_type", "Bearer"},
-                       {"scope", "private"}}
-                      .dump(),
-                  kJson);
-}
-
 void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res) {
   if (!IsLoopback(req.remote_addr)) {
     res.status = 403;
@@ -275,7 +243,7 @@ void SimServer::Impl::Routes() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http.Post("/graphql/private/", [this](const auto& req, auto& res) { Graphql(req, res); });
-  http.Post("/developer/oauth/token", [this](const auto& req, auto& res) { OAuthToken(req, res); });
+  oauth.Register(http);
   auto admin = [this](const auto& req, auto& res) { Admin(req, res); };
   http.Get("/admin/faults", admin);
   http.Post("/admin/faults", admin);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/redact.h"
+#include "source/api_url.h"
 #include "source/graphql_query.h"
 #include "source/response_parser.h"
 
@@ -50,8 +51,8 @@ Error ClassifyStatus(const HttpResponse& r, const std::string& endpoint, const E
   if (r.status == 404) {
     return Error{ErrorKind::kConfig,
                  fmt::format("HTTP 404: no GraphQL endpoint at {}: check --api / GAZELLE_API_URL "
-                             "(the base URL, e.g. https://gmb.gazelleapp.io)",
-                             where),
+                             "(the base URL, e.g. {})",
+                             where, kDefaultApiUrl),
                  code};
   }
   return Error{
@@ -188,8 +189,8 @@ Result<HttpResponse> GazelleClient::PostOnce(const std::string& body) {
   if (response && response->status == 401) {
     return Fail(ErrorKind::kAuth,
                 "the Gazelle API refused the refreshed credentials too (HTTP 401): run "
-                "`gazelle-backfill token` to authorize again, then rerun the same command to "
-                "resume",
+                "`gazelle-backfill token login` to authorize again, then rerun the same command "
+                "to resume",
                 "http:401");
   }
   return response;

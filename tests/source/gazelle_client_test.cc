@@ -231,9 +231,9 @@ TEST_F(GazelleClientTest, APageWithANullItemIsRetriedThenKeptAsADefect) {
 }
 
 TEST(ApiUrlTest, ValidatesAndNormalizes) {
-  EXPECT_EQ(*ValidateApiUrl("https://gmb.gazelleapp.io/"), "https://gmb.gazelleapp.io");
+  EXPECT_EQ(*ValidateApiUrl("https://gazelleapp.io/"), "https://gazelleapp.io");
   EXPECT_EQ(*ValidateApiUrl("http://127.0.0.1:8080/graphql/private/"), "http://127.0.0.1:8080");
-  for (const char* bad : {"gmb.gazelleapp.io", "ftp://host", "https://", "https://h/x?y=1"}) {
+  for (const char* bad : {"gazelleapp.io", "ftp://host", "https://", "https://h/x?y=1"}) {
     auto r = ValidateApiUrl(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().kind, ErrorKind::kConfig);
