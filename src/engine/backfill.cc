@@ -130,6 +130,11 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
     return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
                    destination_.Describe() + ": " + status.error().message);
   }
+  if (schema.users_columns_added) {
+    observer_.On(
+        Warning{"the users table had no access_level and status columns: added them "
+                "(nullable; role is kept, no longer written)"});
+  }
   if (!schema.users_created && !options_.sync_users) return std::nullopt;
   auto users = source_.FetchUsers();
   if (!users) {
@@ -200,6 +205,10 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
     return Outcome(
         ExitFor(plan.error(), ExitCode::kSourceUnreachable), "failed",
         "could not plan the run from " + source_.Describe() + ": " + plan.error().message);
+  }
+  if (!plan->cuts_refused.empty()) {
+    observer_.On(
+        Warning{"time cuts not used: " + plan->cuts_refused + "; every type is swept whole"});
   }
   if (plan->unknown_type_rows != 0) {
     observer_.On(Warning{

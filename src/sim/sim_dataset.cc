@@ -114,8 +114,8 @@ void SimDataset::BuildUsers() {
   static constexpr std::array<std::string_view, 12> kLast = {
       "Tremblay", "Gagnon", "Roy",    "Côté",  "Bouchard", "Gauthier",
       "Morin",    "Lavoie", "Fortin", "Gagné", "Ouellet",  "Pelletier"};
-  static constexpr std::array<std::string_view, 4> kRoles = {"ADMIN", "TECHNICIAN", "TECHNICIAN",
-                                                             "ASSISTANT"};
+  static constexpr std::array<std::string_view, 4> kAccess = {"ADMIN", "TECHNICIAN", "TECHNICIAN",
+                                                              "ASSISTANT"};
   int live = static_cast<int>(std::clamp<int64_t>(std::llround(12 * std::sqrt(scale_)), 4, 60));
   for (int u = 0; u < live; ++u) {
     ApiUser user;
@@ -123,7 +123,8 @@ void SimDataset::BuildUsers() {
     user.first_name = kFirst[Hash(seed_, u, 201) % kFirst.size()];
     user.last_name = kLast[Hash(seed_, u, 202) % kLast.size()];
     user.email = fmt::format("utilisateur{}@accordeurs.example", u + 1);
-    user.role = kRoles[u % kRoles.size()];
+    user.access_level = std::string(kAccess[u % kAccess.size()]);
+    user.status = "ACTIVE";
     users_.push_back(std::move(user));
   }
 }

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/cursor_codec.h"
+
 namespace gb::sim {
 
 struct FaultOptions {
@@ -33,6 +35,11 @@ struct SimOptions {
   std::string redirect_uri;
   double unknown_user_share = 0.03;  // share of entries with a user that allUsers does not return
   bool hostile = false;              // add hostile content (see sim_content.h)
+  // What the schema allows, used (sim --null-share X): a page holds a null
+  // item in nodes/edges with probability X, and each nullable field of an
+  // entry or user is null with probability X (cursors and lists themselves excepted).
+  double null_share = 0;
+  CursorStyle cursor_style = CursorStyle::kOffset;  // sim --cursor-style offset|opaque
   FaultOptions faults;
 };
 

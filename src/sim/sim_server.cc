@@ -10,7 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "sim/graphql_parser.h"
+#include "graphql/execution_plan.h"
+#include "graphql/gazelle_schema.h"
+#include "graphql/request.h"
 #include "sim/oauth_routes.h"
 #include "sim/query_executor.h"
 #include "sim/timeline_index.h"
@@ -52,7 +54,8 @@ struct SimServer::Impl {
         clock(clk),
         data(opts.seed, opts.scale, opts.unknown_user_share, opts.hostile),
         index(data),
-        executor(data, index),
+        executor(graphql::GazelleSchema(), data, index,
+                 ExecutorOptions{opts.seed, opts.null_share, opts.cursor_style}),
         tokens(opts.seed, opts.access_token_ttl_s, clk, opts.faults.expire_tokens_now),
         faults(opts.faults, opts.seed, clk),
         oauth(opts, clk, tokens, faults, counters.token_refreshes) {}
@@ -84,6 +87,7 @@ struct SimServer::Impl {
   httplib::Server http;
   std::thread thread;
   std::atomic<bool> stopping{false};
+  std::atomic<uint64_t> nonce{0};  // one per answered request (--null-share's list items)
   std::string host;
   int port = 0;
 };
@@ -182,19 +186,24 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
   if (!variables.is_null() && !variables.is_object()) {
     return {400, SimpleError("\"variables\" must be a JSON object.")};
   }
-  auto doc = gql::Parse(request["query"].get_ref<const std::string&>());
-  if (!doc) {
+  // Every request is validated against the real schema first, as the API does.
+  const graphql::Schema& schema = graphql::GazelleSchema();
+  auto prepared = graphql::PrepareRequest(schema, request["query"].get_ref<const std::string&>(),
+                                          operation, variables);
+  if (!prepared) {
     ++counters.graphql_errors;
-    return {200, ErrorResponse({GraphqlError{doc.error().message, doc.error().loc, {}}})};
+    return {200, graphql::ErrorsBody(prepared.error())};
   }
-  auto plan = CompileQuery(*doc, operation, variables);
+  auto plan = graphql::CompilePlan(schema, *prepared);
   if (!plan) {
     ++counters.graphql_errors;
-    return {200, ErrorResponse(plan.error())};
+    return {200, graphql::ErrorsBody(plan.error())};
   }
-  int64_t served = 0;
-  std::string answer = executor.Execute(*plan, faults.Arrived(), &served);
-  counters.entries_served += served;
+  ExecutionStats stats;
+  std::string answer =
+      executor.Execute(prepared->op().kind, std::move(*plan), faults.Arrived(), ++nonce, &stats);
+  if (stats.errors) ++counters.graphql_errors;
+  counters.entries_served += stats.served;
   return {200, std::move(answer)};
 }
 
