@@ -71,10 +71,14 @@ constexpr std::array kReasonTemplates = {
     TrNoop("file {}"),
     TrNoop("request to {} timed out ({})"),
     TrNoop("request to {} failed: {}"),
-    TrNoop("{} entries have a type outside the 28 known ones; an extra stream loads them"),
+    TrNoop("{} entries have a type outside the {} known ones; an extra stream loads them"),
     TrNoop("taking over {} stream(s) left by a process of this host that is gone; resuming from "
            "their last checkpoint"),
     TrNoop("{} entries/s, below its recent pace of {} entries/s"),
+    TrNoop("time cuts not used: {}; every type is swept whole"),
+    TrNoop("the users table had no access_level and status columns: added them (nullable; role "
+           "is kept, no longer written)"),
+    TrNoop("the API gave {} null item(s) in a page of nodes"),
 };
 
 // Splits "a {} b {} c" into {"a ", " b ", " c"}.

@@ -39,8 +39,9 @@ struct SchemaOptions {
 };
 
 struct SchemaReport {
-  bool entries_created = false;  // gazelle_timeline_entries did not exist
-  bool users_created = false;    // users did not exist (fill it from the API)
+  bool entries_created = false;      // gazelle_timeline_entries did not exist
+  bool users_created = false;        // users did not exist (fill it from the API)
+  bool users_columns_added = false;  // an existing users table got access_level and status
   // PostgreSQL: the schema of the bookkeeping tables ("gazelle_backfill"),
   // and those an earlier version had left in public and that moved there now,
   // with their data (an unfinished run resumes). Empty for SQLite.

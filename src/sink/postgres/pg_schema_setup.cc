@@ -78,12 +78,20 @@ Status PgSchemaSetup::MoveLegacyBookkeeping(SchemaReport& report) {
   return {};
 }
 
-Status PgSchemaSetup::CreateTables(const SchemaReport& report) {
+Status PgSchemaSetup::CreateTables(SchemaReport& report) {
   for (std::string_view sql : {q::kCreateUsers, q::kCreateEntries, q::kCreateEntriesOccurredAtIndex,
                                q::kCreateRuns, q::kCreatePlan, q::kCreateUnits, q::kCreateCounters,
                                q::kCreateRejects, q::kCreateWorkers}) {
     if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
     if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
+  }
+  // A users table from before accessLevel and status: the two nullable
+  // columns are added (role stays, no longer written).
+  auto columns = conn_->Exec(kDoing, q::kUsersColumnCount);
+  if (!columns) return tl::unexpected(columns.error());
+  if (columns->Int(0, 0) < 2) {
+    if (auto s = conn_->Exec(kDoing, q::kAddUsersColumns); !s) return tl::unexpected(s.error());
+    report.users_columns_added = true;
   }
   return {};
 }

@@ -47,7 +47,9 @@ Status PostgresSession::UpsertUsers(std::span<const ApiUser> users) {
                     {"first_name", SafeText(u.first_name)},
                     {"last_name", SafeText(u.last_name)},
                     {"email", SafeText(u.email)},
-                    {"role", SafeText(u.role)}});
+                    {"access_level",
+                     u.access_level ? nlohmann::json(SafeText(*u.access_level)) : nlohmann::json()},
+                    {"status", SafeText(u.status)}});
   }
   auto res = conn_->Exec("loading users", q::kUpsertUsers,
                          {rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
