@@ -78,6 +78,24 @@
     }));
   }
 
+  // Tables anyone with the project's anon key may reach, with the statements
+  // that close them (texts already in the page's language).
+  function exposed(items) {
+    $("exposed").hidden = items.length === 0;
+    $("exposed-list").replaceChildren(...items.map((e) => {
+      const li = document.createElement("li");
+      const text = document.createElement("p");
+      text.textContent = e.text;
+      const intro = document.createElement("p");
+      intro.textContent = e.fix_intro;
+      const fix = document.createElement("pre");
+      fix.textContent = e.fix.map((s) => s + ";").join("\n");
+      li.append(text, intro, fix);
+      li.dataset.table = e.table;
+      return li;
+    }));
+  }
+
   function render(doc) {
     $("destination").textContent = doc.destination;
     $("status").textContent = doc.status.label;
@@ -97,6 +115,7 @@
     list("latest", doc.latest, (e) => e.external_id + "  " + e.type + "  " + e.occurred_at);
     list("workers", doc.workers, (w) => w.worker_id + "  " + stateLabel(w.state) + "  " + duration(w.heartbeat_age_s) +
       (w.reason ? "  " + (w.reason_label || w.reason) : ""));
+    exposed(doc.exposed_tables || []);
     drawChart(doc.history);
     $("updated").textContent = doc.time;
   }

@@ -1,4 +1,4 @@
-INSERT INTO gb_counters AS c
+INSERT INTO gazelle_backfill.gb_counters AS c
   (run_id, year, type, inserted, updated, unchanged, repaired, rejected, skipped)
 SELECT $1, d.year, d.type, d.inserted, d.updated, d.unchanged, d.repaired, d.rejected, d.skipped
 FROM jsonb_to_recordset($2::jsonb) AS d(year integer, type text, inserted bigint, updated bigint,

@@ -1,1 +1,1 @@
-SELECT NOT EXISTS (SELECT 1 FROM gb_units WHERE run_id = $1 AND state <> 'done')
+SELECT NOT EXISTS (SELECT 1 FROM gazelle_backfill.gb_units WHERE run_id = $1 AND state <> 'done')

@@ -1,5 +1,5 @@
-CREATE TABLE IF NOT EXISTS gb_counters (
-  run_id bigint NOT NULL REFERENCES gb_runs(id) ON DELETE CASCADE,
+CREATE TABLE IF NOT EXISTS gazelle_backfill.gb_counters (
+  run_id bigint NOT NULL REFERENCES gazelle_backfill.gb_runs(id) ON DELETE CASCADE,
   year integer NOT NULL,
   type text NOT NULL,
   inserted bigint NOT NULL DEFAULT 0,

@@ -1,6 +1,6 @@
-CREATE TABLE IF NOT EXISTS gb_rejects (
+CREATE TABLE IF NOT EXISTS gazelle_backfill.gb_rejects (
   id bigserial PRIMARY KEY,
-  run_id bigint NOT NULL REFERENCES gb_runs(id) ON DELETE CASCADE,
+  run_id bigint NOT NULL REFERENCES gazelle_backfill.gb_runs(id) ON DELETE CASCADE,
   unit text NOT NULL,
   external_id text NOT NULL,
   year integer NOT NULL,

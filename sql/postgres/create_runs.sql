@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS gb_runs (
+CREATE TABLE IF NOT EXISTS gazelle_backfill.gb_runs (
   id bigserial PRIMARY KEY,
   fingerprint text NOT NULL,
   params text NOT NULL,

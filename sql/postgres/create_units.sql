@@ -1,6 +1,6 @@
-CREATE TABLE IF NOT EXISTS gb_units (
+CREATE TABLE IF NOT EXISTS gazelle_backfill.gb_units (
   id bigserial PRIMARY KEY,
-  run_id bigint NOT NULL REFERENCES gb_runs(id) ON DELETE CASCADE,
+  run_id bigint NOT NULL REFERENCES gazelle_backfill.gb_runs(id) ON DELETE CASCADE,
   name text NOT NULL,
   spec jsonb NOT NULL,
   cursor text NOT NULL DEFAULT '',

@@ -1,5 +1,5 @@
-CREATE TABLE IF NOT EXISTS gb_workers (
-  run_id bigint NOT NULL REFERENCES gb_runs(id) ON DELETE CASCADE,
+CREATE TABLE IF NOT EXISTS gazelle_backfill.gb_workers (
+  run_id bigint NOT NULL REFERENCES gazelle_backfill.gb_runs(id) ON DELETE CASCADE,
   worker_id text NOT NULL,
   host text NOT NULL,
   pid bigint NOT NULL,

@@ -1,5 +1,5 @@
 SELECT id, fingerprint, params, state, extract(epoch FROM started_at)::bigint,
-       (SELECT count(*) FROM gb_units u WHERE u.run_id = gb_runs.id)
-FROM gb_runs
+       (SELECT count(*) FROM gazelle_backfill.gb_units u WHERE u.run_id = gb_runs.id)
+FROM gazelle_backfill.gb_runs
 WHERE fingerprint = $1 AND state IN ('planned', 'running', 'stopped')
 ORDER BY id DESC LIMIT 1

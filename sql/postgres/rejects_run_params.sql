@@ -1,2 +1,2 @@
 -- rejects retry: the parameters of the run that rejected the rows.
-SELECT params FROM gb_runs WHERE id = $1
+SELECT params FROM gazelle_backfill.gb_runs WHERE id = $1

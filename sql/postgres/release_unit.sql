@@ -1,4 +1,4 @@
-UPDATE gb_units
+UPDATE gazelle_backfill.gb_units
 SET lease_owner = NULL, lease_expires_at = NULL,
     state = CASE WHEN state = 'running' THEN 'pending' ELSE state END,
     updated_at = now()

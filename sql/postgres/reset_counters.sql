@@ -1,1 +1,1 @@
-DELETE FROM gb_counters WHERE run_id = $1
+DELETE FROM gazelle_backfill.gb_counters WHERE run_id = $1

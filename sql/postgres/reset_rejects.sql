@@ -1,1 +1,1 @@
-DELETE FROM gb_rejects WHERE run_id = $1
+DELETE FROM gazelle_backfill.gb_rejects WHERE run_id = $1

@@ -1,1 +1,1 @@
-SELECT year, expected FROM gb_plan WHERE run_id = $1 ORDER BY year
+SELECT year, expected FROM gazelle_backfill.gb_plan WHERE run_id = $1 ORDER BY year

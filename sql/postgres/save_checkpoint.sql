@@ -2,7 +2,7 @@
 -- another (its lease expired) gets 0 rows and its batch is rolled back; and only
 -- from where this batch started (fetched = $7), so a batch already committed is
 -- never applied twice (unit_progress.sql tells the two cases apart).
-UPDATE gb_units
+UPDATE gazelle_backfill.gb_units
 SET cursor = $3, fetched = $4,
     state = CASE WHEN $5::boolean THEN 'done' ELSE state END,
     lease_owner = CASE WHEN $5::boolean THEN NULL ELSE lease_owner END,

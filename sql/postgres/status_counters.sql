@@ -2,4 +2,4 @@
 SELECT year, sum(inserted)::bigint, sum(updated)::bigint, sum(unchanged)::bigint,
   sum(repaired)::bigint, sum(rejected)::bigint, sum(skipped)::bigint,
   floor(extract(epoch FROM max(updated_at)))::bigint
-FROM gb_counters WHERE run_id = $1 GROUP BY year ORDER BY year
+FROM gazelle_backfill.gb_counters WHERE run_id = $1 GROUP BY year ORDER BY year

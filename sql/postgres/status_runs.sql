@@ -3,4 +3,4 @@ SELECT id, state, reason, params,
   floor(extract(epoch FROM started_at))::bigint,
   floor(extract(epoch FROM heartbeat_at))::bigint,
   floor(extract(epoch FROM finished_at))::bigint
-FROM gb_runs ORDER BY id DESC LIMIT 5
+FROM gazelle_backfill.gb_runs ORDER BY id DESC LIMIT 5

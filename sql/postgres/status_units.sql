@@ -1,4 +1,4 @@
 SELECT id, name, state, coalesce(lease_owner, ''),
   floor(extract(epoch FROM lease_expires_at))::bigint, cursor, fetched,
   floor(extract(epoch FROM updated_at))::bigint
-FROM gb_units WHERE run_id = $1 ORDER BY id
+FROM gazelle_backfill.gb_units WHERE run_id = $1 ORDER BY id

@@ -41,6 +41,7 @@ int Main(int argc, char** argv) {
   RegisterRejectsCommand(app, &chosen);
   RegisterTokenCommand(app, &chosen);
   RegisterWatchCommand(app, &chosen);
+  RegisterDoctorCommand(app, &chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -17,5 +17,6 @@ void RegisterVerifyCommand(CLI::App& app, Action* chosen);
 void RegisterRejectsCommand(CLI::App& app, Action* chosen);
 void RegisterTokenCommand(CLI::App& app, Action* chosen);
 void RegisterWatchCommand(CLI::App& app, Action* chosen);
+void RegisterDoctorCommand(CLI::App& app, Action* chosen);
 
 }  // namespace gb::cli

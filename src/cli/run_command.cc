@@ -56,6 +56,9 @@ void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
                TrFormat("Map entry types onto the old {}-value CHECK", kLegacyEntryTypes.size()));
   cmd.add_flag("--restart", f.restart, Tr("Start the range over instead of resuming"));
   cmd.add_flag("--sync-users", f.sync_users, Tr("Refresh an existing users table from the API"));
+  cmd.add_flag("--close-exposed-tables", f.close_exposed_tables,
+               Tr("Close the existing tables that the API roles (Supabase's anon, "
+                  "authenticated) can reach: row level security on, their privileges revoked"));
   cmd.add_flag("--profile", f.profile, Tr("Report where the time went"));
   // Hidden (empty group): tests of several workers and lease expiry.
   cmd.add_option("--lease", f.lease_s, "Lease of a claimed unit, in seconds")->group("");

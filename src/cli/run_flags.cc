@@ -90,6 +90,7 @@ Result<RunOptions> ResolveOptions(const RunFlags& flags) {
   o.legacy_types = flags.legacy_types;
   o.restart = flags.restart;
   o.sync_users = flags.sync_users;
+  o.close_exposed_tables = flags.close_exposed_tables;
   o.profile = flags.profile;
   if (flags.lease_s > 0) o.lease = std::chrono::seconds(flags.lease_s);
   return o;

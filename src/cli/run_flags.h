@@ -42,6 +42,7 @@ struct RunFlags {
   bool legacy_types = false;
   bool restart = false;
   bool sync_users = false;
+  bool close_exposed_tables = false;  // close existing tables open to the API roles
   bool profile = false;
   // Hidden, for tests of several workers: the lease length in seconds (0 =
   // the engine's default) and the host name in the worker id, so processes of

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/table_exposure.h"
+
 namespace gb {
 
 // Counts of one (year, type) cell. fetched = loaded + repaired + rejected + skipped,
@@ -116,6 +118,15 @@ struct TimeSpent {
   std::chrono::microseconds elapsed{0};
 };
 
+// The destination is ready, once per run, when there is something to say:
+// what an upgrade moved into the tool's schema, and the tables that existed
+// before and are open to the API roles of a hosted database.
+struct DestinationPrepared {
+  std::string bookkeeping_schema;         // "gazelle_backfill"; empty for SQLite
+  std::vector<std::string> moved_tables;  // from public, with their data (upgrade)
+  std::vector<TableExposure> exposed;     // closed ones have `closed` set
+};
+
 struct RunFinished {
   int64_t run_id = 0;
   int exit_code = 0;
@@ -127,7 +138,7 @@ struct RunFinished {
 
 using Event =
     std::variant<RunStarted, PageFetched, BatchCommitted, BatchSplit, RowRejected, RetryScheduled,
-                 TokenRefreshed, SliceDone, Warning, TimeSpent, RunFinished>;
+                 TokenRefreshed, SliceDone, Warning, TimeSpent, DestinationPrepared, RunFinished>;
 
 // Receives events; implementations must be thread-safe (streams run concurrently).
 class Observer {

@@ -20,6 +20,8 @@ enum class ExitCode : int {
   kCheckFailed = 12,
   kCheckRejects = 13,
   kCheckNoRun = 14,
+  // doctor
+  kDoctorProblems = 15,  // a finding must be fixed before the first load
 };
 
 inline int ToInt(ExitCode code) { return static_cast<int>(code); }

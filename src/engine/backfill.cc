@@ -121,7 +121,7 @@ RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string me
 std::optional<RunOutcome> BackfillRun::Prepare() {
   SchemaReport schema;
   Status status = session_.Run([&](Session& s) -> Status {
-    auto report = s.EnsureSchema({options_.legacy_types});
+    auto report = s.EnsureSchema({options_.legacy_types, options_.close_exposed_tables});
     if (!report) return tl::unexpected(report.error());
     schema = *report;
     return {};
@@ -134,6 +134,10 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
     observer_.On(
         Warning{"the users table had no access_level and status columns: added them "
                 "(nullable; role is kept, no longer written)"});
+  }
+  if (!schema.moved_tables.empty() || !schema.exposed.empty()) {
+    observer_.On(
+        DestinationPrepared{schema.bookkeeping_schema, schema.moved_tables, schema.exposed});
   }
   if (!schema.users_created && !options_.sync_users) return std::nullopt;
   auto users = source_.FetchUsers();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "monitor/exposure_text.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "monitor/summary.h"
@@ -112,6 +113,11 @@ std::vector<std::string> HeadLines(const Health& h, int width, const Terminal& s
   lines.push_back(FitLine(total, "", Style::kDim, width, styler));
   lines.push_back(
       FitLine(Tr("Status: "), StatusText(h.total), StateStyle(h.total.state), width, styler));
+  if (!h.exposed.empty()) {
+    lines.push_back(FitLine(
+        "", TrFormat("{} table(s) open to the API: see below how to close them", h.exposed.size()),
+        Style::kRed, width, styler));
+  }
   return lines;
 }
 
@@ -126,6 +132,40 @@ std::vector<std::string> YearLines(const Health& h, int width, const Terminal& s
   if (h.years.size() > 1) {
     lines.push_back(FitLine(YearCells(h.total, Tr("Total"), wide), StatusText(h.total),
                             StateStyle(h.total.state), width, styler));
+  }
+  return lines;
+}
+
+// `text` cut at spaces into lines of at most width-1 columns, the next ones
+// indented by `indent` more (a word longer than a line is cut).
+void Wrap(const std::string& text, size_t indent, int width, std::vector<std::string>* out) {
+  const size_t room = static_cast<size_t>(std::max(width - 1, 8));
+  const size_t lead = text.find_first_not_of(' ');
+  std::string prefix(lead == std::string::npos ? 0 : lead, ' ');
+  std::string line = prefix;
+  size_t pos = prefix.size();
+  while (pos < text.size()) {
+    size_t end = text.find(' ', pos);
+    std::string word = text.substr(pos, end == std::string::npos ? end : end - pos);
+    pos = end == std::string::npos ? text.size() : end + 1;
+    if (line.size() > prefix.size() && DisplayWidth(line) + 1 + DisplayWidth(word) > room) {
+      out->push_back(line);
+      prefix = std::string(std::min(prefix.size() + indent, room / 2), ' ');
+      indent = 0;
+      line = prefix;
+    }
+    line += (line.size() > prefix.size() ? " " : "") + word;
+  }
+  out->push_back(TruncateToWidth(line, room));
+}
+
+// Each exposed table with the statements that close it, wrapped rather than
+// cut (a cut statement is useless); the section goes in whole or not at all.
+std::vector<std::string> ExposedLines(const Health& h, int width) {
+  if (h.exposed.empty()) return {};
+  std::vector<std::string> lines{"", TruncateToWidth(Tr("Exposed to the API"), width - 1)};
+  for (const auto& e : h.exposed) {
+    for (const auto& line : ExposureLines(e)) Wrap("  " + line, 2, width, &lines);
   }
   return lines;
 }
@@ -172,8 +212,8 @@ std::vector<std::string> RenderDashboard(const Health& health, int width, int he
   std::vector<std::string> years = YearLines(health, width, styler);
   frame.insert(frame.end(), years.begin(), years.end());
   // Optional sections, most useful first; each goes in whole or not at all.
-  for (auto section :
-       {LatestLines(health, width), WorkerLines(health, width), RejectLines(health, width)}) {
+  for (auto section : {ExposedLines(health, width), LatestLines(health, width),
+                       WorkerLines(health, width), RejectLines(health, width)}) {
     if (frame.size() + section.size() > static_cast<size_t>(std::max(height, 1))) break;
     frame.insert(frame.end(), section.begin(), section.end());
   }

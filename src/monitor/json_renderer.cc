@@ -4,6 +4,7 @@
 
 #include "core/count_table_json.h"
 #include "core/iso_time.h"
+#include "monitor/exposure_text.h"
 
 namespace gb {
 namespace {
@@ -82,6 +83,15 @@ json Fields(const Warning& e) { return {{"event", "warning"}, {"message", e.mess
 
 json Fields(const TimeSpent& e) {
   return {{"event", "time_spent"}, {"phase", e.phase}, {"elapsed_us", e.elapsed.count()}};
+}
+
+json Fields(const DestinationPrepared& e) {
+  json exposed = json::array();
+  for (const auto& x : e.exposed) exposed.push_back(ExposureJson(x));
+  return {{"event", "destination_prepared"},
+          {"bookkeeping_schema", e.bookkeeping_schema},
+          {"moved_tables", e.moved_tables},
+          {"exposed_tables", exposed}};
 }
 
 json Fields(const RunFinished& e) {

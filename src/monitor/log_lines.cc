@@ -1,5 +1,6 @@
 #include "monitor/log_lines.h"
 
+#include "monitor/exposure_text.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 
@@ -97,8 +98,19 @@ std::string FormatRetryLine(const RetryScheduled& r) {
                   FormatDuration(r.delay), TrReason(r.reason), FormatClockTime(r.until));
 }
 
+std::vector<std::string> FormatDestinationLines(const DestinationPrepared& e) {
+  std::vector<std::string> lines;
+  if (!e.moved_tables.empty())
+    lines.push_back(MovedTablesText(e.bookkeeping_schema, e.moved_tables));
+  for (const auto& exposure : e.exposed) {
+    for (auto& line : ExposureLines(exposure)) lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
 std::vector<std::string> FormatLogLines(const Event& event, const Snapshot& snapshot) {
   if (std::holds_alternative<RunStarted>(event)) return FormatRunStartedLines(snapshot);
+  if (const auto* e = std::get_if<DestinationPrepared>(&event)) return FormatDestinationLines(*e);
   if (const auto* e = std::get_if<BatchCommitted>(&event)) return {FormatBatchLine(*e, snapshot)};
   if (const auto* e = std::get_if<RetryScheduled>(&event)) return {FormatRetryLine(*e)};
   std::string line = Other(event, snapshot);

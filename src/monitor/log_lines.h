@@ -3,7 +3,8 @@
 //   Batch 12/566 | Entries 5,501–6,000/282,669 (2.1%) | 480 new, 15 updated, 5 unchanged |
 //   total 6,000 | 1 repaired, 0 rejected | 3,210 e/s | type:SERVICE_ENTRY_MANUAL
 // (on one line), and a line for every retry (with why), split, reject, token
-// refresh, finished stream and warning. Pure: tested as strings.
+// refresh, finished stream and warning, and the destination's exposed tables. Pure: tested as
+// strings.
 #pragma once
 
 #include <string>
@@ -22,5 +23,7 @@ std::vector<std::string> FormatLogLines(const Event& event, const Snapshot& snap
 std::vector<std::string> FormatRunStartedLines(const Snapshot& snapshot);
 std::string FormatBatchLine(const BatchCommitted& batch, const Snapshot& snapshot);
 std::string FormatRetryLine(const RetryScheduled& retry);
+// What an upgrade moved, then each exposed table with the statements closing it.
+std::vector<std::string> FormatDestinationLines(const DestinationPrepared& prepared);
 
 }  // namespace gb

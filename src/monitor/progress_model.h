@@ -43,6 +43,7 @@ class ProgressModel final : public Observer {
   void Apply(const SliceDone& e);
   void Apply(const Warning& e);
   void Apply(const TimeSpent& e);
+  void Apply(const DestinationPrepared&) {}  // words only: the log prints it
   void Apply(const RunFinished& e);
 
   void AddCounts(const CountTable& table);

@@ -107,6 +107,7 @@ void FillFacts(Health& h, const DbStatus& status) {
   h.rows_estimate = status.rows_estimate;
   h.latest = status.latest;
   h.rejects_by_reason = status.rejects_by_reason;
+  h.exposed = status.exposed;
   h.workers.clear();
   for (const auto& w : status.workers) {
     h.workers.push_back(WorkerHealth{w, std::max<int64_t>(0, status.now - w.heartbeat_at)});

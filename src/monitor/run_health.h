@@ -88,6 +88,7 @@ struct Health {
   std::vector<WorkerHealth> workers;
   std::map<std::string, int64_t> rejects_by_reason;
   std::vector<ChartPoint> history;
+  std::vector<TableExposure> exposed;  // the tool's tables open to the API roles
 };
 
 struct HealthOptions {

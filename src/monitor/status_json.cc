@@ -1,6 +1,7 @@
 #include "monitor/status_json.h"
 
 #include "core/iso_time.h"
+#include "monitor/exposure_text.h"
 #include "monitor/i18n.h"
 
 namespace gb {
@@ -63,6 +64,8 @@ json ListsJson(const Health& h, json j) {
   }
   j["rejects_by_reason"] = json::object();
   for (const auto& [reason, n] : h.rejects_by_reason) j["rejects_by_reason"][reason] = n;
+  j["exposed_tables"] = json::array();
+  for (const auto& e : h.exposed) j["exposed_tables"].push_back(ExposureJson(e));
   j["history"] = json::array();
   for (const auto& p : h.history) {
     j["history"].push_back({{"time", FormatIsoUtc(p.time)}, {"done", p.done}, {"rate", p.rate}});

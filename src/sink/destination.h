@@ -27,17 +27,30 @@
 #include "core/error.h"
 #include "core/events.h"
 #include "core/record.h"
+#include "core/table_exposure.h"
 
 namespace gb {
 
 struct SchemaOptions {
   bool legacy_types = false;  // informational; the table's CHECK is never altered
+  // Close the tables that existed before and are open to the API roles
+  // (run --close-exposed-tables); otherwise they are only reported.
+  bool close_exposed = false;
 };
 
 struct SchemaReport {
   bool entries_created = false;      // gazelle_timeline_entries did not exist
   bool users_created = false;        // users did not exist (fill it from the API)
   bool users_columns_added = false;  // an existing users table got access_level and status
+  // PostgreSQL: the schema of the bookkeeping tables ("gazelle_backfill"),
+  // and those an earlier version had left in public and that moved there now,
+  // with their data (an unfinished run resumes). Empty for SQLite.
+  std::string bookkeeping_schema;
+  std::vector<std::string> moved_tables;
+  // Tables that existed before, open to the API roles (Supabase's anon and
+  // authenticated): reported with the statements that close them, and
+  // closed (TableExposure::closed) only when SchemaOptions::close_exposed.
+  std::vector<TableExposure> exposed;
 };
 
 // A unit of work: one stream's sweep newest-to-oldest over a filter.
@@ -125,7 +138,9 @@ class Session {
   virtual ~Session() = default;
 
   // Schema: creates gazelle_timeline_entries, users and the tool's own
-  // tables when absent; never alters an existing entries table.
+  // tables when absent, closed to the API roles of a hosted database; never
+  // alters an existing entries table (an exposed one is reported, and closed
+  // only when options.close_exposed).
   virtual Result<SchemaReport> EnsureSchema(const SchemaOptions& options) = 0;
   virtual Status UpsertUsers(std::span<const ApiUser> users) = 0;
 

@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "core/events.h"
+#include "core/table_exposure.h"
 
 namespace gb {
 
@@ -58,7 +59,7 @@ struct EntryRow {
 
 struct DbStatus {
   bool database_exists = true;  // false: a SQLite file that is not there yet
-  bool tables_exist = false;    // false before any run created gb_runs
+  bool tables_exist = false;    // false before any run created the bookkeeping (gb_runs)
   int64_t now = 0;              // the database's clock
   std::vector<RunRow> runs;     // newest first (at most 5)
   // Of the newest run (runs.front()); empty when there is none.
@@ -71,6 +72,9 @@ struct DbStatus {
   // Of the destination table.
   std::vector<EntryRow> latest;          // newest 5 by primary key
   std::optional<int64_t> rows_estimate;  // none when unknown (never analysed)
+  // The tool's tables open to the API roles of a hosted database (Supabase's
+  // anon and authenticated), with the statements that close them.
+  std::vector<TableExposure> exposed;
 };
 
 class StatusReader {

@@ -61,7 +61,8 @@ class HostileInputTest : public DestinationTest {
                   id);
   }
   std::string Reject(const std::string& column, const std::string& id) {
-    return Query(fmt::format("SELECT {} FROM gb_rejects WHERE external_id = '{}'", column, id));
+    return Query(
+        fmt::format("SELECT {} FROM {} WHERE external_id = '{}'", column, Bk("gb_rejects"), id));
   }
 };
 
@@ -94,7 +95,7 @@ TEST_P(HostileInputTest, TextIsLoadedByteForByteOrRepairedLosslessly) {
   nlohmann::json surrogate = Metadata("tme_surrogate")["repairs"].at(0);
   EXPECT_EQ(surrogate["issue"], "lone_surrogate");
   EXPECT_EQ(surrogate["original_escaped"], R"(x \ud800 y \udfff)");
-  EXPECT_EQ(Query("SELECT sum(repaired) FROM gb_counters"), "2");
+  EXPECT_EQ(Query("SELECT sum(repaired) FROM " + Bk("gb_counters")), "2");
   EXPECT_EQ(Query("SELECT count(*) FROM gazelle_timeline_entries"), "4");
 }
 
@@ -113,9 +114,9 @@ TEST_P(HostileInputTest, DatesAtYearBoundariesAndDstChangesKeepTheExactInstant) 
   auto outcome = Load(json, {2016, 2017, 2021}, "America/Toronto");
   EXPECT_EQ(outcome.exit_code, ExitCode::kOk) << outcome.message;
   for (const auto& [id, when] : at) EXPECT_EQ(Epoch(id), std::to_string(*ParseIsoUtc(when))) << id;
-  EXPECT_EQ(Query("SELECT sum(inserted) FROM gb_counters WHERE year = 2016"), "2");
-  EXPECT_EQ(Query("SELECT sum(inserted) FROM gb_counters WHERE year = 2017"), "1");
-  EXPECT_EQ(Query("SELECT sum(inserted) FROM gb_counters WHERE year = 2021"), "4");
+  EXPECT_EQ(Query("SELECT sum(inserted) FROM " + Bk("gb_counters") + " WHERE year = 2016"), "2");
+  EXPECT_EQ(Query("SELECT sum(inserted) FROM " + Bk("gb_counters") + " WHERE year = 2017"), "1");
+  EXPECT_EQ(Query("SELECT sum(inserted) FROM " + Bk("gb_counters") + " WHERE year = 2021"), "4");
 }
 
 TEST_P(HostileInputTest, BadNodesAreRejectedWithTheirReasonAndRawText) {
@@ -163,7 +164,7 @@ TEST_P(HostileInputTest, DuplicateIdsWithinAndAcrossPagesLoadOnce) {
   EXPECT_EQ(Query("SELECT count(*) FROM gazelle_timeline_entries"), "3");
   EXPECT_EQ(Query("SELECT count(*) FROM gazelle_timeline_entries WHERE external_id = 'tme_dup'"),
             "1");
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_rejects"), "0");
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_rejects")), "0");
 }
 
 TEST_P(HostileInputTest, InvalidUtf8BytesInALineAreRejectedWithTheBytesKept) {
@@ -175,7 +176,7 @@ TEST_P(HostileInputTest, InvalidUtf8BytesInALineAreRejectedWithTheBytesKept) {
   auto outcome = Load({line, NodeJson("tme_ok", "2024-03-02T00:00:00Z", "INVOICE")}, {2024});
   EXPECT_EQ(outcome.exit_code, ExitCode::kDoneWithRejects) << outcome.message;
   EXPECT_EQ(Column("external_id", "tme_ok"), "tme_ok");
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_rejects"), "1");
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_rejects")), "1");
   EXPECT_NE(Reject("reason", "").find("UTF-8"), std::string::npos) << Reject("reason", "");
   const std::string raw = Reject("raw", "");
   EXPECT_NE(raw.find("tme_bytes"), std::string::npos) << raw;

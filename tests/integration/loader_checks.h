@@ -123,6 +123,9 @@ class SqlProbe {
   // The business's per-year expression for occurred_at in this dialect.
   virtual std::string YearIs(int year) const = 0;
   virtual std::string Name() const = 0;
+  // A bookkeeping table (gb_runs, gb_units, ...) as this dialect names it:
+  // PostgreSQL keeps them in the schema gazelle_backfill.
+  virtual std::string Table(std::string_view bookkeeping_table) const = 0;
 
   int64_t Int(const std::string& sql) {
     std::string v = Value(sql);
@@ -143,6 +146,9 @@ class PgProbe final : public SqlProbe {
     return "EXTRACT(YEAR FROM occurred_at) = " + std::to_string(year);
   }
   std::string Name() const override { return "postgresql"; }
+  std::string Table(std::string_view table) const override {
+    return "gazelle_backfill." + std::string(table);
+  }
 
  private:
   std::string db_;
@@ -175,6 +181,7 @@ class SqliteProbe final : public SqlProbe {
     return "strftime('%Y', occurred_at) = '" + std::to_string(year) + "'";
   }
   std::string Name() const override { return "sqlite"; }
+  std::string Table(std::string_view table) const override { return std::string(table); }
 
  private:
   std::string path_;
@@ -188,15 +195,17 @@ struct YearCounters {
   int64_t sum() const { return loaded() + repaired + rejected + skipped; }
 };
 
-inline int64_t LatestRunId(SqlProbe& db) { return db.Int("SELECT max(id) FROM gb_runs"); }
+inline int64_t LatestRunId(SqlProbe& db) {
+  return db.Int("SELECT max(id) FROM " + db.Table("gb_runs"));
+}
 
 inline YearCounters CountersOf(SqlProbe& db, int64_t run, std::optional<int> year) {
   YearCounters c;
   std::string where = "run_id = " + std::to_string(run);
   if (year) where += " AND year = " + std::to_string(*year);
   auto sum = [&](const char* col) {
-    return db.Int(std::string("SELECT coalesce(sum(") + col + "), 0) FROM gb_counters WHERE " +
-                  where);
+    return db.Int(std::string("SELECT coalesce(sum(") + col + "), 0) FROM " +
+                  db.Table("gb_counters") + " WHERE " + where);
   };
   c.inserted = sum("inserted");
   c.updated = sum("updated");
@@ -229,30 +238,33 @@ inline int64_t ExpectConsistentLoad(SqlProbe& db, const SimTruth& truth,
   EXPECT_GT(run, 0) << "no run recorded";
   if (run <= 0) return 0;
   const std::string in_run = " WHERE run_id = " + std::to_string(run);
-  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_units" + in_run + " AND state <> 'done'"), 0);
-  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_runs WHERE id = " + std::to_string(run) +
-                   " AND state IN ('done', 'done_with_rejects')"),
+  EXPECT_EQ(
+      db.Int("SELECT count(*) FROM " + db.Table("gb_units") + in_run + " AND state <> 'done'"), 0);
+  EXPECT_EQ(db.Int("SELECT count(*) FROM " + db.Table("gb_runs") + " WHERE id = " +
+                   std::to_string(run) + " AND state IN ('done', 'done_with_rejects')"),
             1)
-      << "run state: " << db.Value("SELECT state FROM gb_runs WHERE id = " + std::to_string(run));
+      << "run state: "
+      << db.Value("SELECT state FROM " + db.Table("gb_runs") +
+                  " WHERE id = " + std::to_string(run));
   for (const auto& [year, expected] : truth.per_year) {
     SCOPED_TRACE(year);
     const int64_t rejected = rejects.contains(year) ? rejects.at(year) : 0;
-    EXPECT_EQ(
-        db.Int("SELECT expected FROM gb_plan" + in_run + " AND year = " + std::to_string(year)),
-        expected)
+    EXPECT_EQ(db.Int("SELECT expected FROM " + db.Table("gb_plan") + in_run +
+                     " AND year = " + std::to_string(year)),
+              expected)
         << "the plan differs from the simulator's totalCount";
     const int64_t rows = RowsInYear(db, year);
     EXPECT_EQ(rows + rejected, expected);
     YearCounters c = CountersOf(db, run, year);
     EXPECT_EQ(c.loaded() + c.repaired, rows) << "loaded + repaired must equal the rows";
     EXPECT_EQ(c.rejected, rejected);
-    EXPECT_EQ(
-        db.Int("SELECT count(*) FROM gb_rejects" + in_run + " AND year = " + std::to_string(year)),
-        rejected);
+    EXPECT_EQ(db.Int("SELECT count(*) FROM " + db.Table("gb_rejects") + in_run +
+                     " AND year = " + std::to_string(year)),
+              rejected);
     EXPECT_EQ(c.skipped, 0) << "rows of a requested year counted as skipped";
   }
   EXPECT_EQ(Duplicates(db), 0);
-  const int64_t fetched = db.Int("SELECT sum(fetched) FROM gb_units" + in_run);
+  const int64_t fetched = db.Int("SELECT sum(fetched) FROM " + db.Table("gb_units") + in_run);
   EXPECT_EQ(CountersOf(db, run, std::nullopt).sum(), fetched)
       << "loaded + repaired + rejected + skipped must equal fetched";
   return fetched;

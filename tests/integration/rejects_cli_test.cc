@@ -196,15 +196,18 @@ TEST_F(RejectsPostgresTest, RetryLoadsWhatNowFitsAndKeepsTheRestWithTheirNewReas
   auto outcome = LoadFromSim(*sim_, target_, {2024});
   ASSERT_EQ(outcome.exit_code, ExitCode::kDoneWithRejects) << outcome.message;
   const int64_t expected = sim_->dataset().YearCount(2024);
-  const int64_t rejected = Value("SELECT count(*) FROM gb_rejects");
+  const int64_t rejected = Value("SELECT count(*) FROM gazelle_backfill.gb_rejects");
   ASSERT_GT(rejected, 0);
   ExpectListedAndExported(rejected);
 
   // First fix: a new constraint that still refuses the most frequent rejected type.
   auto kept = server().QueryValue(
-      "SELECT type FROM gb_rejects GROUP BY type ORDER BY count(*) DESC, type LIMIT 1", db());
+      "SELECT type FROM gazelle_backfill.gb_rejects GROUP BY type ORDER BY count(*) DESC, type "
+      "LIMIT 1",
+      db());
   ASSERT_TRUE(kept);
-  const int64_t still = Value("SELECT count(*) FROM gb_rejects WHERE type = '" + *kept + "'");
+  const int64_t still =
+      Value("SELECT count(*) FROM gazelle_backfill.gb_rejects WHERE type = '" + *kept + "'");
   ASSERT_GT(still, 0);
   ASSERT_LT(still, rejected);
   ASSERT_TRUE(
@@ -219,10 +222,13 @@ TEST_F(RejectsPostgresTest, RetryLoadsWhatNowFitsAndKeepsTheRestWithTheirNewReas
   EXPECT_NE(partial.output.find(fmt::format("{} now loaded", rejected - still)), std::string::npos)
       << partial.output;
   EXPECT_NE(partial.output.find(fmt::format("{} still rejected", still)), std::string::npos);
-  EXPECT_EQ(Value("SELECT count(*) FROM gb_rejects"), still);
-  EXPECT_EQ(Value("SELECT count(*) FROM gb_rejects WHERE reason LIKE '%still_refused%'"), still);
-  EXPECT_EQ(Value("SELECT sum(rejected) FROM gb_counters"), still);
-  EXPECT_EQ(Value("SELECT sum(inserted + updated + unchanged + repaired) FROM gb_counters"),
+  EXPECT_EQ(Value("SELECT count(*) FROM gazelle_backfill.gb_rejects"), still);
+  EXPECT_EQ(
+      Value("SELECT count(*) FROM gazelle_backfill.gb_rejects WHERE reason LIKE '%still_refused%'"),
+      still);
+  EXPECT_EQ(Value("SELECT sum(rejected) FROM gazelle_backfill.gb_counters"), still);
+  EXPECT_EQ(Value("SELECT sum(inserted + updated + unchanged + repaired) FROM "
+                  "gazelle_backfill.gb_counters"),
             expected - still);
 
   // Second fix: nothing refused any more.
@@ -230,8 +236,8 @@ TEST_F(RejectsPostgresTest, RetryLoadsWhatNowFitsAndKeepsTheRestWithTheirNewReas
       server().Exec("ALTER TABLE gazelle_timeline_entries DROP CONSTRAINT still_refused", db()));
   CliResult rest = Cli("rejects retry --run 1");
   EXPECT_EQ(rest.exit_code, 0) << rest.output;
-  EXPECT_EQ(Value("SELECT count(*) FROM gb_rejects"), 0);
-  EXPECT_EQ(Value("SELECT sum(rejected) FROM gb_counters"), 0);
+  EXPECT_EQ(Value("SELECT count(*) FROM gazelle_backfill.gb_rejects"), 0);
+  EXPECT_EQ(Value("SELECT sum(rejected) FROM gazelle_backfill.gb_counters"), 0);
   EXPECT_EQ(Value("SELECT count(*) FROM gazelle_timeline_entries"), expected);
 }
 

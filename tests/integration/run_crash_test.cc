@@ -29,9 +29,10 @@ class RunCrashTest : public LoaderTest, public ::testing::WithParamInterface<Tar
                                : "pg_tables WHERE tablename = 'gb_units'")) == 0) {
       return 0;
     }
-    return db.Int(
-        "SELECT coalesce(sum(fetched), 0) FROM gb_units WHERE run_id = "
-        "(SELECT max(id) FROM gb_runs)");
+    return db.Int("SELECT coalesce(sum(fetched), 0) FROM " + db.Table("gb_units") +
+                  " WHERE run_id = "
+                  "(SELECT max(id) FROM " +
+                  db.Table("gb_runs") + ")");
   }
 };
 

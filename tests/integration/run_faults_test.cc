@@ -22,7 +22,7 @@ class RunFaultsTest : public LoaderTest {
   int64_t Committed() {
     PgProbe db(this->db());
     if (db.Int("SELECT count(*) FROM pg_tables WHERE tablename = 'gb_units'") == 0) return 0;
-    return db.Int("SELECT coalesce(sum(fetched), 0) FROM gb_units");
+    return db.Int("SELECT coalesce(sum(fetched), 0) FROM gazelle_backfill.gb_units");
   }
 
   // Waits until the simulator's counter `stat` reaches `at_least` while the
@@ -55,7 +55,8 @@ TEST_F(RunFaultsTest, LegacyCheckConstraintYieldsRejectsWithReasonsAndExactCount
   PgProbe db(this->db());
   ExpectExactLoad(db, truth, rejects);
   const int64_t run_id = LatestRunId(db);
-  const std::string in_run = " FROM gb_rejects WHERE run_id = " + std::to_string(run_id);
+  const std::string in_run =
+      " FROM gazelle_backfill.gb_rejects WHERE run_id = " + std::to_string(run_id);
   EXPECT_GT(db.Int("SELECT count(*)" + in_run), 0);
   EXPECT_EQ(db.Int("SELECT count(*)" + in_run + " AND sqlstate <> '23514'"), 0);
   EXPECT_EQ(db.Int("SELECT count(*)" + in_run + " AND reason NOT LIKE '%check constraint%'"), 0)

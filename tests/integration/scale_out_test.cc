@@ -74,21 +74,25 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
       [&]() -> int64_t {  // units B holds with rows committed; -1: none held, or not settled
     workers[1]->Signal(SIGSTOP);
     if (!WaitUntil(5s, [&] { return db.Int(b_busy) == 0; })) return -1;
-    if (db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b) == 0) return -1;
-    return db.Int("SELECT count(*) FROM gb_units" + InRun(db) + held_by_b + " AND fetched > 0");
+    if (db.Int("SELECT count(*) FROM gazelle_backfill.gb_units" + InRun(db) + held_by_b) == 0)
+      return -1;
+    return db.Int("SELECT count(*) FROM gazelle_backfill.gb_units" + InRun(db) + held_by_b +
+                  " AND fetched > 0");
   };
   std::string held_list;
   ASSERT_TRUE(WaitUntil(90s, [&] {
     if (!PgTableExists(db, "gb_units")) return false;
-    if (db.Int("SELECT count(DISTINCT split_part(lease_owner, ':', 1)) FROM gb_units" + InRun(db) +
-               " AND state = 'running'") != 3) {
+    if (db.Int("SELECT count(DISTINCT split_part(lease_owner, ':', 1)) FROM "
+               "gazelle_backfill.gb_units" +
+               InRun(db) + " AND state = 'running'") != 3) {
       return false;
     }
     int64_t committed = frozen_look();
     for (int burst = 0; committed >= 0 && burst < 500; ++burst, committed = frozen_look()) {
       if (committed > 0) {
-        held_list = db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gb_units" +
-                             InRun(db) + held_by_b);
+        held_list =
+            db.Value("SELECT string_agg(id::text, ',' ORDER BY id) FROM gazelle_backfill.gb_units" +
+                     InRun(db) + held_by_b);
         return true;
       }
       workers[1]->Signal(SIGCONT);
@@ -100,10 +104,11 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   // Each unit's lease ends when its owner last renewed or claimed it (they
   // differ: a unit claimed after the last heartbeat ends later). Nobody may
   // take a unit before its own lease ended. Microseconds, as the server keeps them.
-  const int64_t held = db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list + ")");
+  const int64_t held =
+      db.Int("SELECT count(*) FROM gazelle_backfill.gb_units WHERE id IN (" + held_list + ")");
   const std::map<int64_t, int64_t> lease_end = IdMicros(db.Value(
       "SELECT string_agg(id || ':' || (extract(epoch FROM lease_expires_at) * 1000000)::bigint, "
-      "',') FROM gb_units WHERE id IN (" +
+      "',') FROM gazelle_backfill.gb_units WHERE id IN (" +
       held_list + ")"));
   ASSERT_EQ(static_cast<int64_t>(lease_end.size()), held) << held_list;
   // `watch` shows every worker.
@@ -122,7 +127,7 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   while (workers[0]->Running() || workers[2]->Running()) {
     for (const auto& [id, at] : IdMicros(db.Value(
              "SELECT string_agg(id || ':' || (extract(epoch FROM clock_timestamp()) * 1000000)"
-             "::bigint, ',') FROM gb_units WHERE id IN (" +
+             "::bigint, ',') FROM gazelle_backfill.gb_units WHERE id IN (" +
              held_list + ") AND (lease_owner IS NULL OR lease_owner NOT LIKE 'machine-b:%')"))) {
       taken_at.emplace(id, at);
     }
@@ -140,17 +145,18 @@ TEST_F(ScaleOutTest, ThreeWorkersShareOneRunAndFinishTheUnitsOfAKilledOne) {
   }
 
   ExpectExactLoad(db, truth);
-  EXPECT_EQ(
-      db.Int("SELECT count(*) FROM gb_units WHERE id IN (" + held_list + ") AND state = 'done'"),
-      held)
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_backfill.gb_units WHERE id IN (" + held_list +
+                   ") AND state = 'done'"),
+            held)
       << "the dead worker's units are finished by the others";
-  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_runs"), 1) << "one run, joined by every worker";
-  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_workers"), 3);
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_backfill.gb_runs"), 1)
+      << "one run, joined by every worker";
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_backfill.gb_workers"), 3);
   // Split finely enough for 8 streams: heavy types in time pieces, and every
   // unit swept exactly what the plan counted for it.
-  const int64_t units = db.Int("SELECT count(*) FROM gb_units" + InRun(db));
+  const int64_t units = db.Int("SELECT count(*) FROM gazelle_backfill.gb_units" + InRun(db));
   EXPECT_GT(units, 28) << "no heavy type was split";
-  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_units" + InRun(db) +
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_backfill.gb_units" + InRun(db) +
                    " AND fetched <> (spec->>'expected')::bigint"),
             0);
   std::cout << "[figures] scale-out: 3 workers, " << units << " units, machine-b killed holding "

@@ -51,6 +51,12 @@ Health Sampled() {
   health.Add(10, RunningStatus(kT0 + 10, 6000), "sqlite:gazelle.db");
   Health h = health.Current();
   h.rejects_by_reason["23503 foreign key violation"] = 2;
+  h.exposed.push_back(TableExposure{"public.users",
+                                    false,
+                                    {"anon"},
+                                    {"SELECT"},
+                                    {"ALTER TABLE \"public\".\"users\" ENABLE ROW LEVEL SECURITY"},
+                                    false});
   return h;
 }
 

@@ -114,13 +114,13 @@ TEST_P(ApiFaultsTestFull, NewEntriesArriveAtTheTop) {
   const bool ended = FinishWithReruns(*child, args, &runs);
   EXPECT_GT(sim_->Stat("arrived"), 0);
   const int64_t run = LatestRunId(db);
-  const int64_t fetched =
-      db.Int("SELECT sum(fetched) FROM gb_units WHERE run_id = " + std::to_string(run));
+  const int64_t fetched = db.Int(
+      "SELECT sum(fetched) FROM gazelle_backfill.gb_units WHERE run_id = " + std::to_string(run));
   EXPECT_GE(fetched, truth_.fetched);
   EXPECT_EQ(CountersOf(db, run, std::nullopt).sum(), fetched)
       << "loaded + repaired + rejected + skipped must equal fetched";
-  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_units WHERE run_id = " + std::to_string(run) +
-                   " AND state <> 'done'"),
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_backfill.gb_units WHERE run_id = " +
+                   std::to_string(run) + " AND state <> 'done'"),
             0);
   Record("API: new entries arrive at the top (20/s)", db, runs, ended, watch, {}, false);
 }

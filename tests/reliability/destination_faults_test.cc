@@ -25,10 +25,9 @@ class DestinationFaultsTest : public ReliabilityTest {
   static std::map<int, int64_t> RejectsPerYear(SqlProbe& db, const std::vector<int>& years) {
     std::map<int, int64_t> out;
     for (int year : years) {
-      out[year] = db.Int(
-          "SELECT count(*) FROM gb_rejects WHERE run_id = (SELECT max(id) FROM "
-          "gb_runs) AND year = " +
-          std::to_string(year));
+      out[year] = db.Int("SELECT count(*) FROM " + db.Table("gb_rejects") +
+                         " WHERE run_id = (SELECT max(id) FROM " + db.Table("gb_runs") +
+                         ") AND year = " + std::to_string(year));
     }
     return out;
   }
@@ -54,7 +53,8 @@ TEST_P(DestinationFaultsTestFull, LegacyCheckAddedMidRun) {
   const std::string watch = TimeForWatch(url(), Says("rejected"), 30s);
   int runs = 1;
   const bool ended = FinishWithReruns(*child, args, &runs, /*rejects=*/true);
-  const std::string in_run = " FROM gb_rejects WHERE run_id = " + std::to_string(LatestRunId(db));
+  const std::string in_run =
+      " FROM " + db.Table("gb_rejects") + " WHERE run_id = " + std::to_string(LatestRunId(db));
   EXPECT_GT(db.Int("SELECT count(*)" + in_run), 0);
   EXPECT_EQ(db.Int("SELECT count(*)" + in_run + " AND (sqlstate <> '23514' OR type IN (" +
                    LegacyTypesList() + "))"),

@@ -117,7 +117,9 @@ TEST_F(ProcessFaultsTest, TwoRunsStartedByMistake) {
   const auto start = std::chrono::steady_clock::now();
   if (WaitUntil(60s, [&] {
         return PgTableExists(db, "gb_workers") &&
-               db.Int("SELECT count(*) FROM gb_workers WHERE state IN ('running', 'waiting')") == 2;
+               db.Int(
+                   "SELECT count(*) FROM gazelle_backfill.gb_workers WHERE state IN ('running', "
+                   "'waiting')") == 2;
       })) {
     const std::string json = WatchJson(url(), dir_.path());
     const auto workers = nlohmann::json::parse(json, nullptr, false);
@@ -130,7 +132,7 @@ TEST_F(ProcessFaultsTest, TwoRunsStartedByMistake) {
   int runs = 2;
   const bool ended = FinishWithReruns(first, args, &runs) && FinishWithReruns(second, args, &runs);
   EXPECT_EQ(runs, 2);
-  EXPECT_EQ(db.Int("SELECT count(*) FROM gb_runs"), 1) << "both joined one run";
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_backfill.gb_runs"), 1) << "both joined one run";
   EXPECT_NE(watch, "not seen");
   Record("two run processes on the same run", db, runs, ended, watch);
 }

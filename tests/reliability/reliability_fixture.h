@@ -118,9 +118,10 @@ class ReliabilityTest : public LoaderTest {
                                    ? "SELECT count(*) FROM sqlite_master WHERE name = 'gb_units'"
                                    : "SELECT count(*) FROM pg_tables WHERE tablename = 'gb_units'";
     if (db.Int(exists) == 0) return 0;
-    return db.Int(
-        "SELECT coalesce(sum(fetched), 0) FROM gb_units WHERE run_id = "
-        "(SELECT max(id) FROM gb_runs)");
+    return db.Int("SELECT coalesce(sum(fetched), 0) FROM " + db.Table("gb_units") +
+                  " WHERE run_id = "
+                  "(SELECT max(id) FROM " +
+                  db.Table("gb_runs") + ")");
   }
 
   // Waits until the loader has committed `rows` rows; false when it ended first.

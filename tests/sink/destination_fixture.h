@@ -71,6 +71,12 @@ class DestinationTest : public PgDatabaseTest, public ::testing::WithParamInterf
     return s ? std::move(*s) : nullptr;
   }
 
+  // A bookkeeping table (gb_units, ...) as the backend names it: PostgreSQL
+  // keeps them in the schema gazelle_backfill.
+  std::string Bk(std::string_view table) const {
+    return (GetParam() == Backend::kSqlite ? "" : "gazelle_backfill.") + std::string(table);
+  }
+
   // First column of the first row, as text ("" for NULL or no row).
   std::string Query(const std::string& sql) {
     if (GetParam() != Backend::kSqlite) {

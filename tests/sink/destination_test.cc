@@ -49,7 +49,7 @@ TEST_P(DestinationTest, CreatesSchemaOnceThenReusesIt) {
   ASSERT_TRUE(second) << second.error().message;
   EXPECT_FALSE(second->entries_created);
   EXPECT_FALSE(second->users_created);
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_units"), "0");
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_units")), "0");
 }
 
 TEST_P(DestinationTest, CountsInsertedUpdatedUnchanged) {
@@ -183,8 +183,8 @@ TEST_P(DestinationTest, RowsCheckpointAndCountersCommitTogether) {
   ASSERT_TRUE(s->SaveProgress(cp, *counts));
   s->Rollback();  // nothing of the batch may remain
   EXPECT_EQ(Query("SELECT count(*) FROM gazelle_timeline_entries"), "0");
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_rejects"), "0");
-  EXPECT_EQ(Query("SELECT cursor FROM gb_units WHERE name = 'type:A'"), "");
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_rejects")), "0");
+  EXPECT_EQ(Query("SELECT cursor FROM " + Bk("gb_units") + " WHERE name = 'type:A'"), "");
   auto none = s->RunCounts(run->id);
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());
@@ -212,9 +212,9 @@ TEST_P(DestinationTest, RowsCheckpointAndCountersCommitTogether) {
   ASSERT_TRUE(total);
   EXPECT_EQ(Cell(*total, 2024, "APPOINTMENT").inserted, 4);
   EXPECT_EQ(Cell(*total, 2024, "APPOINTMENT").rejected, 2);
-  EXPECT_EQ(Query("SELECT cursor FROM gb_units WHERE name = 'type:A'"), "cursor-2");
-  EXPECT_EQ(Query("SELECT fetched FROM gb_units WHERE name = 'type:A'"), "4");
-  EXPECT_EQ(Query("SELECT reason FROM gb_rejects"), "check");
+  EXPECT_EQ(Query("SELECT cursor FROM " + Bk("gb_units") + " WHERE name = 'type:A'"), "cursor-2");
+  EXPECT_EQ(Query("SELECT fetched FROM " + Bk("gb_units") + " WHERE name = 'type:A'"), "4");
+  EXPECT_EQ(Query("SELECT reason FROM " + Bk("gb_rejects")), "check");
 }
 
 TEST_P(DestinationTest, LeasesShareUnitsAndExpiredOnesAreTakenOver) {
@@ -238,7 +238,8 @@ TEST_P(DestinationTest, LeasesShareUnitsAndExpiredOnesAreTakenOver) {
   ASSERT_TRUE(a->Begin());
   ASSERT_TRUE(a->SaveProgress(cp, {}));
   ASSERT_TRUE(a->Commit());
-  Exec("UPDATE gb_units SET lease_expires_at = '2000-01-01T00:00:00Z' WHERE lease_owner = 'wa'");
+  Exec("UPDATE " + Bk("gb_units") +
+       " SET lease_expires_at = '2000-01-01T00:00:00Z' WHERE lease_owner = 'wa'");
   auto taken = b->ClaimUnit(run->id, "wb", std::chrono::seconds(60));
   ASSERT_TRUE(taken && *taken);
   EXPECT_EQ((*taken)->id, (*ua)->id);
@@ -278,18 +279,19 @@ TEST_P(DestinationTest, HeartbeatReleaseResetAndFinish) {
                   std::chrono::seconds(3600)};
   ASSERT_TRUE(s->Heartbeat(beat));
   ASSERT_TRUE(s->Heartbeat(beat));
-  EXPECT_EQ(Query("SELECT reason FROM gb_workers WHERE worker_id = 'w1'"),
+  EXPECT_EQ(Query("SELECT reason FROM " + Bk("gb_workers") + " WHERE worker_id = 'w1'"),
             "waiting on 429 until 14:02:31");
   std::string later = GetParam() == Backend::kSqlite
                           ? "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+1000 seconds')"
                           : "now() + interval '1000 seconds'";
   // The 1 s lease of the claim was renewed to the beat's hour.
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_units WHERE lease_owner = 'w1' AND "
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_units") +
+                  " WHERE lease_owner = 'w1' AND "
                   "lease_expires_at > " +
                   later),
             "1");
   ASSERT_TRUE(s->ReleaseUnit((*unit)->id, "w1"));
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_units WHERE state = 'pending'"), "2");
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_units") + " WHERE state = 'pending'"), "2");
   ASSERT_TRUE(s->ResetRun(run->id));
   ASSERT_TRUE(s->FinishRun(run->id, "done", ""));
   auto latest = s->LatestRun();
@@ -372,12 +374,14 @@ TEST_P(DestinationTest, RejectsKeepHostileRawAndResetClearsTheRun) {
   ASSERT_TRUE(recorded) << recorded.error().message;
   ASSERT_TRUE(s->SaveProgress(Checkpoint{run->id, (*unit)->id, "w1", "c1", 3, false}, deltas));
   ASSERT_TRUE(s->Commit());
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_rejects"), "2");
-  EXPECT_EQ(Query("SELECT raw FROM gb_rejects WHERE reason = 'node without id'"), rejects[1].raw);
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_rejects")), "2");
+  EXPECT_EQ(Query("SELECT raw FROM " + Bk("gb_rejects") + " WHERE reason = 'node without id'"),
+            rejects[1].raw);
   ASSERT_TRUE(s->ResetRun(run->id));
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_rejects"), "0");
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_counters"), "0");
-  EXPECT_EQ(Query("SELECT count(*) FROM gb_units WHERE state = 'pending' AND cursor = '' AND "
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_rejects")), "0");
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_counters")), "0");
+  EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_units") +
+                  " WHERE state = 'pending' AND cursor = '' AND "
                   "fetched = 0 AND lease_owner IS NULL"),
             "2");
 }

@@ -1,5 +1,6 @@
 // Pure helpers of the sink: SQLSTATE classification, COPY escaping, dedupe,
-// identifier quoting, unit specs, OpenDestination's accepted forms.
+// identifier quoting and binding, the statements closing a table to the API
+// roles, unit specs, OpenDestination's accepted forms.
 #include <gtest/gtest.h>
 
 #include "core/redact.h"
@@ -7,6 +8,7 @@
 #include "sink/destination.h"
 #include "sink/destination_fixture.h"
 #include "sink/postgres/copy_text.h"
+#include "sink/postgres/pg_exposure.h"
 #include "sink/sql_identifier.h"
 #include "sink/sqlstate.h"
 #include "sink/unit_spec_json.h"
@@ -99,6 +101,68 @@ TEST(BatchDedupeTest, KeepsLastAndCountsOthersUnchanged) {
 TEST(SqlIdentifierTest, QuotesAndDoublesQuotes) {
   EXPECT_EQ(QuoteIdentifier("users"), "\"users\"");
   EXPECT_EQ(QuoteIdentifier("a\"b"), "\"a\"\"b\"");
+}
+
+TEST(SqlIdentifierTest, BindsPsqlStyleIdentifierVariables) {
+  EXPECT_EQ(BindIdentifiers("REVOKE ALL ON TABLE :\"schema\".:\"table\" FROM :\"role\"\n",
+                            {{"schema", "public"}, {"table", "users"}, {"role", "anon"}}),
+            "REVOKE ALL ON TABLE \"public\".\"users\" FROM \"anon\"");
+  // A hostile name stays one identifier: its quotes are doubled.
+  EXPECT_EQ(BindIdentifiers("DROP ROLE :\"role\"", {{"role", "x\"; DROP TABLE users; --"}}),
+            "DROP ROLE \"x\"\"; DROP TABLE users; --\"");
+  // A cast is not a placeholder; a placeholder without a value stays as it is.
+  EXPECT_EQ(BindIdentifiers("SELECT relkind::\"char\", :\"missing\"", {{"char", "no"}}),
+            "SELECT relkind::\"char\", :\"missing\"");
+  EXPECT_EQ(BindIdentifiers(":\"a\":\"a\"", {{"a", "x"}}), "\"x\"\"x\"");
+}
+
+TEST(ExposureStatementsTest, AnExposedTableIsClosedForEveryHolderAndItsSequences) {
+  TableAccess access;
+  access.table = {"public",
+                  "gazelle_timeline_entries",
+                  {{"anon", {"DELETE", "SELECT", "TRUNCATE"}}, {"PUBLIC", {"SELECT"}}}};
+  access.sequences = {{"public", "gazelle_timeline_entries_id_seq", {{"anon", {"USAGE"}}}}};
+  ASSERT_TRUE(IsExposed(access));
+  TableExposure e = DescribeExposure(access);
+  EXPECT_EQ(e.table, "public.gazelle_timeline_entries");
+  EXPECT_EQ(e.roles, (std::vector<std::string>{"PUBLIC", "anon"}));
+  EXPECT_EQ(e.privileges, (std::vector<std::string>{"SELECT", "DELETE", "TRUNCATE"}));
+  EXPECT_EQ(e.fix,
+            (std::vector<std::string>{
+                "ALTER TABLE \"public\".\"gazelle_timeline_entries\" ENABLE ROW LEVEL SECURITY",
+                "REVOKE ALL ON TABLE \"public\".\"gazelle_timeline_entries\" FROM PUBLIC",
+                "REVOKE ALL ON TABLE \"public\".\"gazelle_timeline_entries\" FROM \"anon\"",
+                "REVOKE ALL ON SEQUENCE \"public\".\"gazelle_timeline_entries_id_seq\" FROM "
+                "\"anon\""}));
+}
+
+TEST(ExposureStatementsTest, RowSecurityOnOrNoGrantMeansNotExposed) {
+  TableAccess closed;
+  closed.table = {"public", "users", {{"anon", {"SELECT"}}}};
+  closed.row_security = true;  // no policy: anon sees no row
+  EXPECT_FALSE(IsExposed(closed));
+  TableAccess owner_only;
+  owner_only.table = {"public", "users", {}};
+  EXPECT_FALSE(IsExposed(owner_only));
+}
+
+TEST(ExposureStatementsTest, ANewTableLosesEverythingDefaultPrivilegesGave) {
+  TableAccess access;
+  access.table = {"gazelle_backfill", "gb_runs", {}};
+  access.sequences = {{"gazelle_backfill", "gb_runs_id_seq", {}}};
+  EXPECT_EQ(CloseNewTable(access, {"anon", "authenticated"}),
+            (std::vector<std::string>{
+                "ALTER TABLE \"gazelle_backfill\".\"gb_runs\" ENABLE ROW LEVEL SECURITY",
+                "REVOKE ALL ON TABLE \"gazelle_backfill\".\"gb_runs\" FROM PUBLIC",
+                "REVOKE ALL ON TABLE \"gazelle_backfill\".\"gb_runs\" FROM \"anon\"",
+                "REVOKE ALL ON TABLE \"gazelle_backfill\".\"gb_runs\" FROM \"authenticated\"",
+                "REVOKE ALL ON SEQUENCE \"gazelle_backfill\".\"gb_runs_id_seq\" FROM PUBLIC",
+                "REVOKE ALL ON SEQUENCE \"gazelle_backfill\".\"gb_runs_id_seq\" FROM \"anon\"",
+                "REVOKE ALL ON SEQUENCE \"gazelle_backfill\".\"gb_runs_id_seq\" FROM "
+                "\"authenticated\""}));
+  // A plain PostgreSQL (no API role): the same statements, PUBLIC only.
+  EXPECT_EQ(CloseNewSchema("gazelle_backfill", {}),
+            (std::vector<std::string>{"REVOKE ALL ON SCHEMA \"gazelle_backfill\" FROM PUBLIC"}));
 }
 
 TEST(UnitSpecJsonTest, RoundTrips) {

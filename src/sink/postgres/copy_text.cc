@@ -115,7 +115,7 @@ void AppendEntryCopyRow(const Row& row, bool repaired, std::string* out) {
   out->push_back('\n');
 }
 
-std::string TextArrayLiteral(const std::vector<std::string_view>& items) {
+std::string TextArrayLiteral(std::span<const std::string_view> items) {
   std::string out = "{";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out.push_back(',');
@@ -128,6 +128,10 @@ std::string TextArrayLiteral(const std::vector<std::string_view>& items) {
   }
   out.push_back('}');
   return out;
+}
+
+std::string TextArrayLiteral(const std::vector<std::string>& items) {
+  return TextArrayLiteral(std::vector<std::string_view>(items.begin(), items.end()));
 }
 
 void AppendCopyRow(const Row& row, std::string* out) {

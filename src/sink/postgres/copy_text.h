@@ -2,6 +2,7 @@
 // reusable buffer (no allocation per row once the buffer has grown).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,7 @@ void AppendCopyRow(const Row& row, std::string* out);
 void AppendEntryCopyRow(const Row& row, bool repaired, std::string* out);
 
 // A text[] literal ({"a","b\"c"}) for binding a list of ids as one parameter.
-std::string TextArrayLiteral(const std::vector<std::string_view>& items);
+std::string TextArrayLiteral(std::span<const std::string_view> items);
+std::string TextArrayLiteral(const std::vector<std::string>& items);
 
 }  // namespace gb

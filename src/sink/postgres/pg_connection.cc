@@ -45,11 +45,19 @@ Error ConnectError(std::string_view message) {
   return Error{kind, RedactSecrets("cannot connect to PostgreSQL: " + msg), ""};
 }
 
-Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url) {
-  // Defaults first: with expand_dbname, values from the URL processed later win.
-  const char* keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
-  const char* values[] = {"10", "gazelle-backfill", url.c_str(), nullptr};
-  PGconn* conn = PQconnectdbParams(keys, values, 1);
+Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url,
+                                                         const PgOverrides& overrides) {
+  // Defaults first: with expand_dbname, values from the URL processed later
+  // win, and the overrides after it win over the URL.
+  std::vector<const char*> keys = {"connect_timeout", "application_name", "dbname"};
+  std::vector<const char*> values = {"10", "gazelle-backfill", url.c_str()};
+  for (const auto& [key, value] : overrides) {
+    keys.push_back(key.c_str());
+    values.push_back(value.c_str());
+  }
+  keys.push_back(nullptr);
+  values.push_back(nullptr);
+  PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 1);
   if (conn == nullptr) return tl::unexpected(ConnectError("out of memory"));
   if (PQstatus(conn) != CONNECTION_OK) {
     Error err = ConnectError(PQerrorMessage(conn));
@@ -61,6 +69,31 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Open(const std::string& url)
 }
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
+
+PgSessionInfo PgConnection::Info() const {
+  auto text = [](const char* value) { return std::string(value ? value : ""); };
+  PgSessionInfo info;
+  info.host = text(PQhost(conn_));
+  info.port = text(PQport(conn_));
+  info.user = text(PQuser(conn_));
+  info.database = text(PQdb(conn_));
+  info.unix_socket = !info.host.empty() && info.host.front() == '/';
+  info.tls = PQsslInUse(conn_) != 0;
+  if (info.tls) {
+    info.tls_protocol = text(PQsslAttribute(conn_, "protocol"));
+    info.tls_cipher = text(PQsslAttribute(conn_, "cipher"));
+  }
+  if (PQconninfoOption* opts = PQconninfo(conn_)) {
+    for (PQconninfoOption* o = opts; o->keyword != nullptr; ++o) {
+      if (std::string_view(o->keyword) == "sslmode") info.sslmode = text(o->val);
+      if (std::string_view(o->keyword) == "sslrootcert") info.sslrootcert = text(o->val);
+    }
+    PQconninfoFree(opts);
+  }
+  info.server_version = PQserverVersion(conn_);
+  info.backend_pid = PQbackendPID(conn_);
+  return info;
+}
 
 Error PgConnection::ResultError(std::string_view doing, const PGresult* res) const {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;

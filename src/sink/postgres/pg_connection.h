@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -35,10 +36,31 @@ class PgResult {
   std::unique_ptr<PGresult, void (*)(PGresult*)> res_;
 };
 
+// What libpq knows of an open connection (for doctor).
+struct PgSessionInfo {
+  std::string host;  // as connected: a name, an address, or a unix socket directory
+  std::string port;
+  std::string user;
+  std::string database;
+  bool unix_socket = false;
+  bool tls = false;
+  std::string tls_protocol;  // "TLSv1.3"
+  std::string tls_cipher;
+  std::string sslmode;      // as requested ("prefer" when the URL says nothing)
+  std::string sslrootcert;  // as requested (URL or PGSSLROOTCERT); "" = libpq's default file
+  int server_version = 0;   // 150004 for 15.4
+  int backend_pid = 0;
+};
+
+// Connection parameters that override the URL's (keyword, value).
+using PgOverrides = std::vector<std::pair<std::string, std::string>>;
+
 class PgConnection {
  public:
-  // Opens `url` (connect_timeout 10 s and application_name unless the URL says otherwise).
-  static Result<std::unique_ptr<PgConnection>> Open(const std::string& url);
+  // Opens `url` (connect_timeout 10 s and application_name unless the URL
+  // says otherwise; `overrides` win over the URL).
+  static Result<std::unique_ptr<PgConnection>> Open(const std::string& url,
+                                                    const PgOverrides& overrides = {});
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
@@ -53,6 +75,7 @@ class PgConnection {
 
   // True once the connection is unusable (the engine then opens another session).
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+  PgSessionInfo Info() const;
 
  private:
   explicit PgConnection(PGconn* conn) : conn_(conn) {}

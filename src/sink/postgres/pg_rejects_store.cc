@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sink/postgres/pg_exposure.h"
 #include "sink/postgres/pg_json.h"
 #include "sink/postgres/postgres_session.h"
 #include "sql/postgres.h"
@@ -62,8 +63,8 @@ Status PgRejectsStore::Connect() {
 Result<std::vector<StoredReject>> PgRejectsStore::List(std::optional<int64_t> run_id) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   std::vector<StoredReject> out;
-  auto exists =
-      conn_->Exec("checking for the rejects table", q::kTableExists, {std::string("gb_rejects")});
+  auto exists = conn_->Exec("checking for the rejects table", q::kTableExists,
+                            {BookkeepingTable("gb_rejects")});
   if (!exists) return tl::unexpected(exists.error());
   if (!exists->Bool(0, 0)) return out;
   PgParam run = run_id ? PgParam(std::to_string(*run_id)) : std::nullopt;

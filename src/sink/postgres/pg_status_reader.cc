@@ -1,5 +1,6 @@
 #include "sink/postgres/pg_status_reader.h"
 
+#include "sink/postgres/pg_exposure.h"
 #include "sql/postgres.h"
 
 namespace gb {
@@ -31,8 +32,8 @@ Result<DbStatus> PgStatusReader::Read() {
   return status;
 }
 
-Result<bool> PgStatusReader::TableExists(const char* name) {
-  auto res = conn_->Exec("checking for a table", q::kTableExists, {std::string(name)});
+Result<bool> PgStatusReader::TableExists(const std::string& name) {
+  auto res = conn_->Exec("checking for a table", q::kTableExists, {name});
   if (!res) return tl::unexpected(res.error());
   return res->rows() > 0 && res->Bool(0, 0);
 }
@@ -41,7 +42,7 @@ Status PgStatusReader::ReadInto(DbStatus& status) {
   auto now = conn_->Exec("reading the clock", q::kStatusNow);
   if (!now) return tl::unexpected(now.error());
   status.now = now->Int(0, 0);
-  auto runs_exist = TableExists("gb_runs");
+  auto runs_exist = TableExists(BookkeepingTable("gb_runs"));
   if (!runs_exist) return tl::unexpected(runs_exist.error());
   status.tables_exist = *runs_exist;
   if (status.tables_exist) {
@@ -56,7 +57,11 @@ Status PgStatusReader::ReadInto(DbStatus& status) {
       if (auto d = ReadRunDetails(status.runs.front().id, status); !d) return d;
     }
   }
-  return ReadEntries(status);
+  if (auto s = ReadEntries(status); !s) return s;
+  auto exposed = PgExposure(conn_.get()).Exposed(AuditedTables());
+  if (!exposed) return tl::unexpected(exposed.error());
+  status.exposed = std::move(*exposed);
+  return {};
 }
 
 Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {

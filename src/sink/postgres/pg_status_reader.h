@@ -21,7 +21,7 @@ class PgStatusReader final : public StatusReader {
   Status ReadInto(DbStatus& status);
   Status ReadRunDetails(int64_t run_id, DbStatus& status);
   Status ReadEntries(DbStatus& status);
-  Result<bool> TableExists(const char* name);
+  Result<bool> TableExists(const std::string& name);
 
   std::string url_;
   std::string described_;

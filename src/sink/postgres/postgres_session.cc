@@ -5,6 +5,7 @@
 
 #include "sink/batch_dedupe.h"
 #include "sink/postgres/copy_text.h"
+#include "sink/postgres/pg_schema_setup.h"
 #include "sink/postgres/row_digest.h"
 #include "sink/unit_spec_json.h"
 #include "sql/postgres.h"
@@ -32,41 +33,8 @@ PostgresSession::~PostgresSession() {
   if (in_transaction_) Rollback();
 }
 
-Result<SchemaReport> PostgresSession::EnsureSchema(const SchemaOptions&) {
-  const char* doing = "creating the schema";
-  SchemaReport report;
-  if (auto s = conn_->Simple(doing, std::string(q::kBegin)); !s) return tl::unexpected(s.error());
-  auto body = [&]() -> Status {
-    // Serialise concurrent workers creating the same tables.
-    if (auto s = conn_->Exec(doing, q::kLockSchema); !s) return tl::unexpected(s.error());
-    auto users = conn_->Exec(doing, q::kTableExists, {"users"});
-    auto entries = conn_->Exec(doing, q::kTableExists, {"gazelle_timeline_entries"});
-    if (!users) return tl::unexpected(users.error());
-    if (!entries) return tl::unexpected(entries.error());
-    report.users_created = !users->Bool(0, 0);
-    report.entries_created = !entries->Bool(0, 0);
-    for (std::string_view sql :
-         {q::kCreateUsers, q::kCreateEntries, q::kCreateEntriesOccurredAtIndex, q::kCreateRuns,
-          q::kCreatePlan, q::kCreateUnits, q::kCreateCounters, q::kCreateRejects,
-          q::kCreateWorkers}) {
-      if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
-      if (auto s = conn_->Exec(doing, sql); !s) return tl::unexpected(s.error());
-    }
-    // A users table from before accessLevel and status: the two nullable
-    // columns are added (role stays, no longer written).
-    auto columns = conn_->Exec(doing, q::kUsersColumnCount);
-    if (!columns) return tl::unexpected(columns.error());
-    if (columns->Int(0, 0) < 2) {
-      if (auto s = conn_->Exec(doing, q::kAddUsersColumns); !s) return tl::unexpected(s.error());
-      report.users_columns_added = true;
-    }
-    return {};
-  };
-  if (auto s = body(); !s) {
-    (void)conn_->Simple(doing, std::string(q::kRollback));
-    return tl::unexpected(s.error());
-  }
-  if (auto s = conn_->Simple(doing, std::string(q::kCommit)); !s) return tl::unexpected(s.error());
+Result<SchemaReport> PostgresSession::EnsureSchema(const SchemaOptions& options) {
+  auto report = PgSchemaSetup(conn_.get()).Ensure(options);
   user_fk_.reset();
   return report;
 }

@@ -1,0 +1,1 @@
+REVOKE ALL ON SCHEMA :"schema" FROM :"role"

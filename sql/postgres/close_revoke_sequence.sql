@@ -1,0 +1,1 @@
+REVOKE ALL ON SEQUENCE :"schema".:"sequence" FROM :"role"

@@ -1,0 +1,1 @@
+REVOKE ALL ON TABLE :"schema".:"table" FROM :"role"

@@ -1,0 +1,1 @@
+GRANT CREATE ON DATABASE :"database" TO :"role"
