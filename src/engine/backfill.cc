@@ -104,6 +104,7 @@ class BackfillRun {
   bool resumed_ = false;
   int units_ = 0;
   std::chrono::steady_clock::time_point started_;
+  std::map<int, int64_t> source_totals_;  // per year, as the closing check last found them
 };
 
 RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string message) {
@@ -115,9 +116,16 @@ RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string me
       return {};
     });
   }
-  observer_.On(RunFinished{
-      run_.id, ToInt(code), outcome.state, outcome.message, outcome.totals,
-      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Steady() - started_)});
+  RunFinished finished;
+  finished.run_id = run_.id;
+  finished.exit_code = ToInt(code);
+  finished.state = outcome.state;
+  finished.reason = outcome.message;
+  finished.totals = outcome.totals;
+  finished.elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Steady() - started_);
+  finished.expected = source_totals_;
+  observer_.On(finished);
   return outcome;
 }
 
@@ -346,6 +354,7 @@ std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int con
       shared.Fail(compared.error());
       return std::nullopt;
     }
+    source_totals_ = compared->source;
     if (compared->Equal()) {
       session_.Run([&](Session& s) { return s.UpdatePlan(run_.id, compared->source); });
       return std::nullopt;

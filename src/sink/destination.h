@@ -52,12 +52,12 @@ struct UnitSpec {
   // Rows at or after this instant (ISO UTC) belong to the newer piece of the
   // type: a piece's start cursor shifts when entries arrive, so its first page
   // may begin above it (engine/sweep_position.h).
-  std::optional<std::string> occurred_before;
+  std::optional<std::string> occurred_before = std::nullopt;
   int64_t start_total = -1;  // the filter's totalCount when start_after was taken
   // Units the closing check adds (engine/closing_check.h): what earlier sweeps
   // covered (a top-up; engine-encoded), or the one year counted again (a recount).
-  std::optional<std::string> stop_at;
-  std::optional<int> count_year;
+  std::optional<std::string> stop_at = std::nullopt;
+  std::optional<int> count_year = std::nullopt;
 };
 
 struct UnitState {

@@ -44,12 +44,12 @@ class FakeSource : public TimelineSource {
       std::lock_guard lock(mu_);
       if (fail_fetch_at == call) return Fail(fail_kind, "injected source failure");
     }
-    std::vector<const ApiNode*> match = Matching(request.filter);
+    std::vector<ApiNode> match = Matching(request.filter);
     const size_t offset = request.after ? std::stoul(*request.after) : 0;
     Page page;
     page.total_count = static_cast<int64_t>(match.size());
     for (size_t i = offset; i < match.size() && i < offset + request.first; ++i) {
-      page.nodes.push_back(*match[i]);
+      page.nodes.push_back(match[i]);
     }
     const size_t end = offset + page.nodes.size();
     page.end_cursor = std::to_string(end);
@@ -78,6 +78,18 @@ class FakeSource : public TimelineSource {
   }
 
   std::string Describe() const override { return "fake source"; }
+  bool CursorsShift() const override { return shifting; }
+
+  // A new entry at the top (newest), or the newest `n` deleted: the offsets of
+  // every sweep move, as the API's do.
+  void Arrive(ApiNode node) {
+    std::lock_guard lock(mu_);
+    nodes_.insert(nodes_.begin(), std::move(node));
+  }
+  void DeleteNewest(size_t n) {
+    std::lock_guard lock(mu_);
+    nodes_.erase(nodes_.begin(), nodes_.begin() + static_cast<long>(std::min(n, nodes_.size())));
+  }
 
   int fetch_calls() const { return fetch_calls_; }
   int count_calls() const { return count_calls_; }
@@ -87,12 +99,14 @@ class FakeSource : public TimelineSource {
   int fail_fetch_at = 0;                   // 1-based call number, 0 = never
   ErrorKind fail_kind = ErrorKind::kTransient;
   bool cursors = false;  // EndOf gives cursors (the planner then splits heavy types)
+  bool shifting = false;  // cursors are offsets that move (the API's)
 
  private:
-  std::vector<const ApiNode*> Matching(const TimelineFilter& filter) const {
+  std::vector<ApiNode> Matching(const TimelineFilter& filter) {
     std::optional<int64_t> since;
     if (filter.occurred_at_get) since = ParseIsoUtc(*filter.occurred_at_get);
-    std::vector<const ApiNode*> out;
+    std::vector<ApiNode> out;
+    std::lock_guard lock(mu_);
     for (const ApiNode& n : nodes_) {
       if (!filter.types.empty() &&
           std::find(filter.types.begin(), filter.types.end(), n.type) == filter.types.end()) {
@@ -100,7 +114,7 @@ class FakeSource : public TimelineSource {
       }
       const auto when = ParseIsoUtc(n.occurred_at);
       if (since && when && *when < *since) continue;  // undated nodes reach the transform
-      out.push_back(&n);
+      out.push_back(n);
     }
     return out;
   }
