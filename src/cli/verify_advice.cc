@@ -24,8 +24,7 @@ std::vector<int> YearsWhere(const VerifyReport& r, bool fewer) {
 }
 
 // The newest run's years, when they cover `years` and it read the same source.
-std::optional<nlohmann::json> CoveringRun(const std::vector<int>& years,
-                                          const AdviceContext& c) {
+std::optional<nlohmann::json> CoveringRun(const std::vector<int>& years, const AdviceContext& c) {
   if (!c.run_params) return std::nullopt;
   auto params = nlohmann::json::parse(*c.run_params, nullptr, false);
   if (!params.is_object() || !params["years"].is_array()) return std::nullopt;
@@ -97,15 +96,17 @@ std::string VerifyAdvice(const VerifyReport& report, const AdviceContext& contex
   const std::vector<int> more = YearsWhere(report, false);
   std::string out;
   if (!fewer.empty()) {
-    out += TrFormat("The destination lacks entries of {}. This command loads them (a finished "
-                    "run that no longer matches the source is resumed for them):",
-                    YearsFlag(fewer)) +
+    out += TrFormat(
+               "The destination lacks entries of {}. This command loads them (a finished "
+               "run that no longer matches the source is resumed for them):",
+               YearsFlag(fewer)) +
            "\n  " + RunCommand(fewer, context) + "\n";
   }
   if (!more.empty()) {
-    out += TrFormat("The destination holds rows of {} that the source no longer has (deleted "
-                    "at the source?); they are kept: --list-missing names them.",
-                    YearsFlag(more)) +
+    out += TrFormat(
+               "The destination holds rows of {} that the source no longer has (deleted "
+               "at the source?); they are kept: --list-missing names them.",
+               YearsFlag(more)) +
            "\n";
   }
   if (out.empty()) out = Tr("Differences found: see above.") + "\n";

@@ -229,7 +229,10 @@ int Execute(const VerifyFlags& flags) {
                                           : ExitCodeForDestination(report.error().kind));
   }
   // The same flags as verify's, so the command works where verify did.
-  const AdviceContext advice{*run_params, *api, !flags.api.empty(), flags.db,
+  const AdviceContext advice{*run_params,
+                             *api,
+                             !flags.api.empty(),
+                             flags.db,
                              flags.token_file == kDefaultTokenFile ? "" : flags.token_file,
                              flags.tz};
   std::cout << FormatReport(*report, advice) << std::flush;

@@ -370,7 +370,6 @@ std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int con
   }
 }
 
-
 RunOutcome BackfillRun::Finish() {
   CountTable totals;
   Status status = session_.Run([&](Session& s) -> Status {

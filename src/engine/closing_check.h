@@ -38,10 +38,10 @@ struct YearsCompared {
   int64_t undated = 0;
 
   bool Equal() const;
-  bool Short() const;                     // some year has more at the source
-  std::vector<int> Differing() const;     // ascending
-  std::string DifferingYears() const;     // "2019, 2026"
-  int64_t Missing() const;                // entries more at the source, all years
+  bool Short() const;                  // some year has more at the source
+  std::vector<int> Differing() const;  // ascending
+  std::string DifferingYears() const;  // "2019, 2026"
+  int64_t Missing() const;             // entries more at the source, all years
 };
 
 class ClosingCheck {

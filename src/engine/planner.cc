@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <iterator>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/entry_types.h"
 

@@ -227,8 +227,7 @@ Status StreamWorker::Drain(const UnitState& unit, BoundedQueue<PageWork>& queue)
 }
 
 void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
-  SweepTracker sweep(unit.spec, SweepPosition::Decode(unit.cursor),
-                     shared_.source.CursorsShift());
+  SweepTracker sweep(unit.spec, SweepPosition::Decode(unit.cursor), shared_.source.CursorsShift());
   int turns = 0;  // pages asked again because rows may have been skipped
   while (!shared_.Halted()) {
     const std::optional<std::string> after = sweep.NextAfter();
@@ -238,14 +237,17 @@ void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
     const auto start = shared_.clock.Steady();
     auto page = shared_.source.FetchPage(request);
     const auto fetched_at = shared_.clock.Steady();
-    if (page) shared_.observer.On(PageFetched{unit.spec.name, static_cast<int>(page->nodes.size()),
-                                              duration_cast<milliseconds>(fetched_at - start)});
+    if (page)
+      shared_.observer.On(PageFetched{unit.spec.name, static_cast<int>(page->nodes.size()),
+                                      duration_cast<milliseconds>(fetched_at - start)});
     std::optional<PageTake> take;
     if (page) take = sweep.Take(*page);
     if (page && take->next != PageTake::Next::kAccept) {
       if (++turns <= kMaxTurns) continue;  // the rows come again from an earlier cursor
-      page = Fail(ErrorKind::kTransient, "entries keep disappearing at the source under the sweep "
-                                         "of " + unit.spec.name);
+      page = Fail(ErrorKind::kTransient,
+                  "entries keep disappearing at the source under the sweep "
+                  "of " +
+                      unit.spec.name);
     }
     if (!page) {
       PageWork failed;
@@ -260,8 +262,8 @@ void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
         TimeSpent{kPhaseTransform, duration_cast<microseconds>(transformed_at - fetched_at)});
     work.end_cursor = sweep.position().Encode();
     // A page without a new cursor ends the sweep rather than looping on it.
-    work.last = !page->has_next_page || !page->end_cursor || page->end_cursor == after ||
-                take->below_floor;
+    work.last =
+        !page->has_next_page || !page->end_cursor || page->end_cursor == after || take->below_floor;
     const bool last = work.last;
     const bool pushed = queue.Push(std::move(work));
     shared_.observer.On(TimeSpent{

@@ -33,9 +33,7 @@ std::optional<std::string> OptText(const json& j, const char* key) {
   return j[key].get<std::string>();
 }
 
-std::string Dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -164,8 +162,7 @@ PageTake SweepTracker::Take(const Page& page) {
   if (shifting_) {
     for (size_t i = 0; i < placed.size(); ++i) {
       const auto& at = placed[i].at;
-      if (at && ((bound_ && *at >= *bound_) ||
-                 position_.bottom.AtOrAbove(*at, page.nodes[i].id))) {
+      if (at && ((bound_ && *at >= *bound_) || position_.bottom.AtOrAbove(*at, page.nodes[i].id))) {
         ++take.again;
       }
     }

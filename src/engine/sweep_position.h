@@ -83,7 +83,7 @@ struct CoveredMarks {
 // What to do with one page.
 struct PageTake {
   enum class Next { kAccept, kStepBack, kRestart } next = Next::kAccept;
-  std::vector<char> keep;  // per node (kAccept): new to the sweep and not covered
+  std::vector<char> keep;    // per node (kAccept): new to the sweep and not covered
   bool below_floor = false;  // a row older than every covered mark: the sweep is over
   int64_t again = 0;         // rows presented again (read before, or above the unit's bound)
 };
@@ -107,8 +107,7 @@ class SweepTracker {
   };
   std::vector<Placed> Place(const Page& page) const;
   bool Connected(const Page& page, bool from_top, int64_t again) const;
-  void Advance(const Page& page, const std::vector<Placed>& placed, bool from_top,
-               PageTake* take);
+  void Advance(const Page& page, const std::vector<Placed>& placed, bool from_top, PageTake* take);
 
   const UnitSpec& spec_;
   SweepPosition position_;

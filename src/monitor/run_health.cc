@@ -24,8 +24,8 @@ bool IsActiveWorker(const WorkerRow& w) {
 int64_t BeatAgeMs(const Health& h, const DbStatus& status) {
   if (!h.run) return 0;
   auto own = status.beat_age_ms.find("");
-  int64_t age = own != status.beat_age_ms.end() ? own->second
-                                                : 1000 * (status.now - h.run->heartbeat_at);
+  int64_t age =
+      own != status.beat_age_ms.end() ? own->second : 1000 * (status.now - h.run->heartbeat_at);
   for (const auto& w : h.workers) {
     if (IsActiveWorker(w.row)) age = std::min(age, w.heartbeat_age_ms);
   }
@@ -230,8 +230,8 @@ int64_t RunHealth::StallAfter() const {
 }
 
 int64_t RunHealth::BeatLimitMs() const {
-  return 2 * std::chrono::duration_cast<std::chrono::milliseconds>(options_.heartbeat_period)
-                 .count();
+  return 2 *
+         std::chrono::duration_cast<std::chrono::milliseconds>(options_.heartbeat_period).count();
 }
 
 double RunHealth::Rate(double now, int year) const {
@@ -310,8 +310,9 @@ void RunHealth::Derive(Health& h) const {
   } else if (auto final = FinalVerdict(*h.run); final && !BeatAfterFinish(h)) {
     run = *final;
   } else if (h.beat_age_ms > BeatLimitMs()) {
-    run = {HealthState::kStalled, TrFormat("no heartbeat for {}", FormatDuration(std::chrono::seconds(
-                                                                      h.beat_age_ms / 1000)))};
+    run = {HealthState::kStalled,
+           TrFormat("no heartbeat for {}",
+                    FormatDuration(std::chrono::seconds(h.beat_age_ms / 1000)))};
   } else if (h.last_commit_age && *h.last_commit_age > StallAfter()) {
     std::string why = WorkerReason(h);
     run = {HealthState::kStalled,

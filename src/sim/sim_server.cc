@@ -65,11 +65,10 @@ struct SimServer::Impl {
   std::pair<int, std::string> AnswerBody(const std::string& body);
   SimStats Stats() const {
     const Counters& c = counters;
-    return SimStats{c.requests,        c.graphql_requests, c.entries_served,
-                    c.rate_limited,    c.errors_5xx,       c.hangs,
-                    c.truncated,       c.garbled,          c.unauthorized,
-                    c.token_refreshes, c.graphql_errors,   faults.Arrived(),
-                    index.deleted()};
+    return SimStats{
+        c.requests,       c.graphql_requests, c.entries_served, c.rate_limited, c.errors_5xx,
+        c.hangs,          c.truncated,        c.garbled,        c.unauthorized, c.token_refreshes,
+        c.graphql_errors, faults.Arrived(),   index.deleted()};
   }
 
   SimOptions options;

@@ -118,8 +118,7 @@ int64_t TimelineIndex::Delete(int64_t count) {
     ++done;
   }
   std::vector<uint32_t> merged;
-  std::merge(deleted_.begin(), deleted_.end(), now.begin(), now.end(),
-             std::back_inserter(merged));
+  std::merge(deleted_.begin(), deleted_.end(), now.begin(), now.end(), std::back_inserter(merged));
   deleted_ = std::move(merged);
   return done;
 }

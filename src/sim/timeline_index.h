@@ -1,7 +1,6 @@
 // Which entries match a filter of allTimelineEntries, in order (newest
-// first), with arrived entries on top and deleted ones left out. Results for the base dataset are cached
-// per filter so paging through a filtered timeline costs one scan, not one
-// per page.
+// first), with arrived entries on top and deleted ones left out. Results for the base dataset are
+// cached per filter so paging through a filtered timeline costs one scan, not one per page.
 #pragma once
 
 #include <cstdint>

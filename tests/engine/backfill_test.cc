@@ -219,8 +219,8 @@ TEST_F(BackfillTest, ArrivalsAfterTheSweepsPassedAreToppedUpBeforeDone) {
   source_.on_fetch = [&](int call) {
     if (call < 60 || arrived >= 5) return;  // late: most sweeps are over
     ++arrived;
-    source_.Arrive(
-        MakeNode(6000 + arrived, FormatIsoUtc(1767100000 + 60 * arrived), "CONTACT_EMAIL_AUTOMATED"));
+    source_.Arrive(MakeNode(6000 + arrived, FormatIsoUtc(1767100000 + 60 * arrived),
+                            "CONTACT_EMAIL_AUTOMATED"));
   };
   RunOutcome outcome = Run();
   ASSERT_EQ(outcome.exit_code, ExitCode::kOk) << outcome.message;
@@ -242,7 +242,8 @@ TEST_F(BackfillTest, DeletionsAboveTheSweepsSkipNoRow) {
   ASSERT_EQ(outcome.exit_code, ExitCode::kOk) << outcome.message;
   EXPECT_EQ(dest_.store.entries.size(), 600u);
   ExpectExact(outcome);
-  for (const auto& u : dest_.store.units) EXPECT_FALSE(u.state.spec.count_year) << u.state.spec.name;
+  for (const auto& u : dest_.store.units)
+    EXPECT_FALSE(u.state.spec.count_year) << u.state.spec.name;
 }
 
 TEST_F(BackfillTest, AFinishedRunThatNoLongerMatchesTheSourceIsResumedForTheDifference) {

@@ -98,7 +98,7 @@ class FakeSource : public TimelineSource {
   std::function<void(int call)> on_fetch;  // runs on the fetcher thread
   int fail_fetch_at = 0;                   // 1-based call number, 0 = never
   ErrorKind fail_kind = ErrorKind::kTransient;
-  bool cursors = false;  // EndOf gives cursors (the planner then splits heavy types)
+  bool cursors = false;   // EndOf gives cursors (the planner then splits heavy types)
   bool shifting = false;  // cursors are offsets that move (the API's)
 
  private:

@@ -34,7 +34,8 @@ class Timeline {
   Page At(const std::optional<std::string>& after, size_t size = 4) const {
     Page page;
     const size_t from = after ? std::stoul(*after) : 0;
-    for (size_t i = from; i < nodes_.size() && i < from + size; ++i) page.nodes.push_back(nodes_[i]);
+    for (size_t i = from; i < nodes_.size() && i < from + size; ++i)
+      page.nodes.push_back(nodes_[i]);
     page.total_count = static_cast<int64_t>(nodes_.size());
     page.end_cursor = std::to_string(from + page.nodes.size());
     page.has_next_page = from + page.nodes.size() < nodes_.size();
@@ -123,7 +124,8 @@ TEST(SweepPositionTest, ASkipAfterADeletionAboveStepsBackOnePage) {
   ASSERT_EQ(take.next, PageTake::Next::kAccept);
   EXPECT_EQ(Kept(again, take), (std::vector<std::string>{Id(8), Id(9)}));
   Page rest = list.At(sweep.NextAfter());
-  EXPECT_EQ(Kept(rest, sweep.Take(rest)), (std::vector<std::string>{Id(10), Id(11), Id(12), Id(13)}));
+  EXPECT_EQ(Kept(rest, sweep.Take(rest)),
+            (std::vector<std::string>{Id(10), Id(11), Id(12), Id(13)}));
 }
 
 TEST(SweepPositionTest, AStepBackThatDoesNotConnectStartsOverFromTheTop) {
@@ -131,7 +133,7 @@ TEST(SweepPositionTest, AStepBackThatDoesNotConnectStartsOverFromTheTop) {
   UnitSpec spec = Spec();
   SweepTracker sweep(spec, {}, true);
   for (int i = 0; i < 3; ++i) sweep.Take(list.At(sweep.NextAfter()));  // rows 0-11
-  for (int i = 0; i < 6; ++i) list.Delete(0);  // more than a page above
+  for (int i = 0; i < 6; ++i) list.Delete(0);                          // more than a page above
   EXPECT_EQ(sweep.Take(list.At(sweep.NextAfter())).next, PageTake::Next::kStepBack);
   EXPECT_EQ(sweep.Take(list.At(sweep.NextAfter())).next, PageTake::Next::kRestart);
   EXPECT_EQ(sweep.NextAfter(), std::nullopt);
@@ -151,8 +153,8 @@ TEST(SweepPositionTest, AStepBackThatDoesNotConnectStartsOverFromTheTop) {
 TEST(SweepPositionTest, APieceDropsTheRowsOfTheNewerPieceAboveItsBound) {
   Timeline list(12);
   UnitSpec spec = Spec();
-  spec.start_after = "4";                                          // rows 0-3 are the newer piece
-  spec.occurred_before = FormatIsoUtc(Timeline::kTop - 60 * 3);    // row 3's time
+  spec.start_after = "4";                                        // rows 0-3 are the newer piece
+  spec.occurred_before = FormatIsoUtc(Timeline::kTop - 60 * 3);  // row 3's time
   spec.start_total = 12;
   list.Arrive(-1);  // its start cursor shifted by one since the plan
   SweepTracker sweep(spec, {}, true);

@@ -122,10 +122,10 @@ TEST(RunHealthTest, ALiveAttemptAfterAStopIsRunningAndTheStopIsHistory) {
   s.runs[0].state = "stopped";
   s.runs[0].reason = "stopped on request; rerun the same command to resume";
   s.runs[0].finished_at = kT0 + 10;
-  s.workers.insert(s.workers.begin(),
-                   WorkerRow{"host:41:aaaa", "host", 41, "stopped",
-                             "stopped on request; rerun the same command to resume", kT0 + 10,
-                             kT0 - 60});
+  s.workers.insert(
+      s.workers.begin(),
+      WorkerRow{"host:41:aaaa", "host", 41, "stopped",
+                "stopped on request; rerun the same command to resume", kT0 + 10, kT0 - 60});
   health.Add(0, s);
   Health h = health.Current();
   EXPECT_EQ(h.total.state, HealthState::kRunning);

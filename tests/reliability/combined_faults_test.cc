@@ -37,8 +37,8 @@ struct AttemptRow {
   std::string fault;
   int exit_code = -1;  // -1: killed by a signal
   double start = 0, end = 0;
-  double loading_from = -1;  // when its rows were first seen to move
-  int64_t rows = 0;          // in the destination after it
+  double loading_from = -1;    // when its rows were first seen to move
+  int64_t rows = 0;            // in the destination after it
   std::optional<double> know;  // a kill: seconds until watch said stalled
   std::string said;            // what it said then
 };
@@ -46,14 +46,26 @@ struct AttemptRow {
 std::vector<Planned> Plan() {
   using S = Step;
   if (!FullMatrix()) {
-    return {{false, S::kKill},        {false, S::kKill}, {false, S::kTerm},
-            {false, S::kWrongSecret}, {false, S::kPostgresRestart},
-            {true, S::kKill},         {false, S::kToTheEnd}};
+    return {{false, S::kKill},
+            {false, S::kKill},
+            {false, S::kTerm},
+            {false, S::kWrongSecret},
+            {false, S::kPostgresRestart},
+            {true, S::kKill},
+            {false, S::kToTheEnd}};
   }
-  return {{false, S::kKill}, {false, S::kKill},        {false, S::kKill},
-          {false, S::kTerm}, {false, S::kWrongSecret}, {false, S::kKill},
-          {false, S::kPostgresRestart}, {true, S::kKill}, {false, S::kKill},
-          {true, S::kKill},  {false, S::kKill},        {false, S::kKill},
+  return {{false, S::kKill},
+          {false, S::kKill},
+          {false, S::kKill},
+          {false, S::kTerm},
+          {false, S::kWrongSecret},
+          {false, S::kKill},
+          {false, S::kPostgresRestart},
+          {true, S::kKill},
+          {false, S::kKill},
+          {true, S::kKill},
+          {false, S::kKill},
+          {false, S::kKill},
           {false, S::kToTheEnd}};
 }
 
@@ -72,10 +84,10 @@ class CombinedFaultsTest : public ReliabilityTest, public ::testing::WithParamIn
     ReliabilityTest::SetUp();
     ASSERT_TRUE(PgServer::Shared().Exec("ALTER DATABASE \"" + db() +
                                         "\" SET synchronous_commit = on"));  // it restarts
-    std::vector<std::string> faults = {
-        "--latency-ms",   "40",   "--error-5xx-share", "0.1",  "--rps-limit",
-        "20",             "--hang-share", "0.02",      "--hang-ms", "1500",
-        "--truncate-share", "0.03", "--garble-share",  "0.03", "--token-ttl", "20"};
+    std::vector<std::string> faults = {"--latency-ms",   "40",   "--error-5xx-share", "0.1",
+                                       "--rps-limit",    "8",    "--hang-share",      "0.02",
+                                       "--hang-ms",      "1500", "--truncate-share",  "0.03",
+                                       "--garble-share", "0.03", "--token-ttl",       "20"};
     if (GetParam()) faults.insert(faults.end(), {"--new-entries-per-second", "2"});
     StartSim(faults, FullMatrix() ? 0.05 : 0.01);
   }
@@ -111,7 +123,7 @@ class CombinedFaultsTest : public ReliabilityTest, public ::testing::WithParamIn
     auto stalled = sampler.WaitFor(row->end, IsStalled, 30);
     if (stalled) {
       row->know = stalled->t - row->end;
-      row->said = stalled->line;
+      row->said = stalled->line.substr(0, stalled->line.find(" · "));
     }
   }
 
@@ -130,7 +142,9 @@ AttemptRow CombinedFaultsTest::Attempt(const Planned& p, bool first, CheckSample
     env["GAZELLE_CLIENT_SECRET"] = "not-the-client-secret";
     EXPECT_TRUE(sim_->ExpireTokens());  // its first request needs a refresh
   }
-  if (p.step == Step::kToTheEnd) EXPECT_TRUE(sim_->SetFaults(R"({"new_entries_per_second": 0})"));
+  if (p.step == Step::kToTheEnd) {
+    EXPECT_TRUE(sim_->SetFaults(R"({"new_entries_per_second": 0})"));
+  }
   row.start = sampler.Now();
   LoaderProcess child(AttemptArgs(p.restart), env, dir_.path());
   const int64_t progress = std::uniform_int_distribution<int64_t>(30, 300)(random);
@@ -156,7 +170,7 @@ AttemptRow CombinedFaultsTest::Attempt(const Planned& p, bool first, CheckSample
       row.fault = "wrong client secret";
       break;
     case Step::kToTheEnd:
-      row.fault = "none left but the API's (arrivals off)";
+      row.fault = "API faults only (arrivals off)";
       break;
   }
   if (row.end == 0) {
@@ -178,8 +192,10 @@ void CombinedFaultsTest::Check(const std::vector<AttemptRow>& rows, const CheckS
     const AttemptRow& a = rows[i];
     SCOPED_TRACE("attempt " + std::to_string(i + 1) + " (" + a.kind + ", " + a.fault + ")");
     if (a.fault.find("SIGKILL") != std::string::npos && a.exit_code == -1) {
-      ASSERT_TRUE(a.know.has_value()) << "watch never said stalled after the kill";
-      EXPECT_LE(*a.know, kKnowWithin) << a.said;
+      EXPECT_TRUE(a.know.has_value()) << "watch never said stalled after the kill";
+      if (a.know) {
+        EXPECT_LE(*a.know, kKnowWithin) << a.said;
+      }
     }
     if (a.loading_from < 0) continue;
     for (const CheckSample& s : samples) {
@@ -205,7 +221,7 @@ std::string CombinedFaultsTest::Table(const std::vector<AttemptRow>& rows, PgPro
   std::vector<double> know;
   for (size_t i = 0; i < rows.size(); ++i) {
     const AttemptRow& a = rows[i];
-    std::string when = a.know ? fmt::format("{:.1f} s ({})", *a.know, a.said.substr(0, 44)) : "";
+    std::string when = a.know ? fmt::format("{:.1f} s ({})", *a.know, a.said) : "";
     if (a.know) know.push_back(*a.know);
     out += fmt::format("{:>2}  {:<10} {:<34} {:>6} {:>8}  {}\n", i + 1, a.kind, a.fault,
                        a.exit_code == -1 ? std::string("killed") : std::to_string(a.exit_code),
@@ -218,14 +234,18 @@ std::string CombinedFaultsTest::Table(const std::vector<AttemptRow>& rows, PgPro
     missing += std::max<int64_t>(0, n - RowsInYear(db, year));
   }
   std::sort(know.begin(), know.end());
-  out += fmt::format(
-      "rows {} (source {}) · duplicates {} · missing {} · verify exit {}\n", stored, source,
-      Duplicates(db), missing, verify_exit);
+  out += fmt::format("rows {} (source {}) · duplicates {} · missing {} · verify exit {}\n", stored,
+                     source, Duplicates(db), missing, verify_exit);
   if (!know.empty()) {
-    out += fmt::format("time to know after a kill: min {:.1f} s · median {:.1f} s · max {:.1f} s "
-                       "({} kills)\n",
-                       know.front(), know[know.size() / 2], know.back(), know.size());
+    out += fmt::format(
+        "time to know after a kill: min {:.1f} s · median {:.1f} s · max {:.1f} s "
+        "({} kills)\n",
+        know.front(), know[know.size() / 2], know.back(), know.size());
   }
+  out +=
+      "faults all along: 10% 5xx, 429 over 8 requests/s, 2% hangs (1.5 s), 3% truncated, "
+      "3% garbled, tokens expiring every 20 s";
+  out += GetParam() ? ", 2 entries/s arriving at the top until the last attempt\n" : "\n";
   out += "simulator: " + sim_->StatsJson() + "\n";
   return out;
 }
@@ -239,9 +259,11 @@ TEST_P(CombinedFaultsTest, WatchStaysTrueAndNothingIsLost) {
   std::mt19937 random(seed);
   std::vector<AttemptRow> rows;
   const std::vector<Planned> plan = Plan();
-  for (size_t i = 0; i < plan.size(); ++i) rows.push_back(Attempt(plan[i], i == 0, sampler, db, random));
+  for (size_t i = 0; i < plan.size(); ++i)
+    rows.push_back(Attempt(plan[i], i == 0, sampler, db, random));
   ASSERT_EQ(rows.back().exit_code, ToInt(ExitCode::kOk)) << "the last attempt finishes";
-  sampler.WaitFor(rows.back().end, [](const CheckSample&) { return true; }, 5);
+  sampler.WaitFor(
+      rows.back().end, [](const CheckSample&) { return true; }, 5);
   sampler.Stop();
   ASSERT_TRUE(sim_->SetFaults(R"({"error_5xx_share": 0, "rps_limit": 0, "hang_share": 0,
                                  "truncate_share": 0, "garble_share": 0})"));
@@ -272,7 +294,9 @@ std::vector<bool> ArrivalModes() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Arrivals, CombinedFaultsTest, ::testing::ValuesIn(ArrivalModes()),
-                         [](const auto& info) { return info.param ? "WithArrivals" : "NoArrivals"; });
+                         [](const auto& info) {
+                           return info.param ? "WithArrivals" : "NoArrivals";
+                         });
 
 }  // namespace
 }  // namespace gb::test

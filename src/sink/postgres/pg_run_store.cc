@@ -137,8 +137,8 @@ Result<std::vector<UnitState>> PgRunStore::RunUnits(int64_t run_id) {
 Result<bool> PgRunStore::AddUnit(int64_t run_id, const UnitSpec& unit) {
   return InTransaction<bool>("adding a unit", [&]() -> Result<bool> {
     const char* doing = "adding a unit";
-    auto res = conn_->Exec(doing, q::kAddUnit, {Str(run_id), SafeText(unit.name),
-                                                UnitSpecToJson(unit)});
+    auto res =
+        conn_->Exec(doing, q::kAddUnit, {Str(run_id), SafeText(unit.name), UnitSpecToJson(unit)});
     if (!res) return tl::unexpected(res.error());
     if (res->rows() == 0) return false;
     if (!unit.count_year) return true;
