@@ -146,6 +146,17 @@ std::vector<SweepTracker::Placed> SweepTracker::Place(const Page& page) const {
   return placed;
 }
 
+int64_t SweepTracker::Again(const Page& page, const std::vector<Placed>& placed) const {
+  int64_t again = 0;
+  for (size_t i = 0; i < placed.size(); ++i) {
+    const auto& at = placed[i].at;
+    if (at && ((bound_ && *at >= *bound_) || position_.bottom.AtOrAbove(*at, page.nodes[i].id))) {
+      ++again;
+    }
+  }
+  return again;
+}
+
 // A page connects to what was read when nothing above it can have been
 // skipped: it was asked from the top, it begins with rows read before (or
 // above the unit's bound), or the filter did not lose entries since the last page.
@@ -158,31 +169,33 @@ PageTake SweepTracker::Take(const Page& page) {
   PageTake take;
   const std::optional<std::string> used = NextAfter();
   const bool from_top = !used;
+  if (!shifting_) {  // a file: every row is new, no time is needed
+    take.keep.assign(page.nodes.size(), 1);
+    Moved(page, used);
+    return take;
+  }
   const std::vector<Placed> placed = Place(page);
-  if (shifting_) {
-    for (size_t i = 0; i < placed.size(); ++i) {
-      const auto& at = placed[i].at;
-      if (at && ((bound_ && *at >= *bound_) || position_.bottom.AtOrAbove(*at, page.nodes[i].id))) {
-        ++take.again;
-      }
-    }
-    if (!Connected(page, from_top, take.again)) {
-      const bool can_step_back =
-          position_.started && !position_.stepped_back && position_.back != used;
-      take.next = can_step_back ? PageTake::Next::kStepBack : PageTake::Next::kRestart;
-      position_.started = true;
-      position_.after = can_step_back ? position_.back : std::nullopt;
-      position_.stepped_back = can_step_back;
-      return take;
-    }
+  take.again = Again(page, placed);
+  if (!Connected(page, from_top, take.again)) {
+    const bool can_step_back =
+        position_.started && !position_.stepped_back && position_.back != used;
+    take.next = can_step_back ? PageTake::Next::kStepBack : PageTake::Next::kRestart;
+    position_.started = true;
+    position_.after = can_step_back ? position_.back : std::nullopt;
+    position_.stepped_back = can_step_back;
+    return take;
   }
   Advance(page, placed, from_top, &take);
+  Moved(page, used);
+  return take;
+}
+
+void SweepTracker::Moved(const Page& page, const std::optional<std::string>& used) {
   position_.started = true;
   position_.stepped_back = false;
   position_.back = used;
   position_.total = page.total_count;
   if (page.end_cursor && !page.nodes.empty()) position_.after = page.end_cursor;
-  return take;
 }
 
 void SweepTracker::Advance(const Page& page, const std::vector<Placed>& placed, bool from_top,
@@ -197,7 +210,6 @@ void SweepTracker::Advance(const Page& page, const std::vector<Placed>& placed, 
       take->keep[i] = !covered_;  // undated: cannot tell whether a top-up covers it
       continue;
     }
-    if (!shifting_) continue;
     if ((bound_ && *at >= *bound_) || position_.bottom.AtOrAbove(*at, node.id)) {
       take->keep[i] = 0;
       continue;

@@ -108,6 +108,10 @@ class SweepTracker {
   std::vector<Placed> Place(const Page& page) const;
   bool Connected(const Page& page, bool from_top, int64_t again) const;
   void Advance(const Page& page, const std::vector<Placed>& placed, bool from_top, PageTake* take);
+  // Rows presented again: read before, or above the unit's bound.
+  int64_t Again(const Page& page, const std::vector<Placed>& placed) const;
+  // The page was taken: the next one follows it.
+  void Moved(const Page& page, const std::optional<std::string>& used);
 
   const UnitSpec& spec_;
   SweepPosition position_;

@@ -80,11 +80,14 @@ class FakeSource : public TimelineSource {
   std::string Describe() const override { return "fake source"; }
   bool CursorsShift() const override { return shifting; }
 
-  // A new entry at the top (newest), or the newest `n` deleted: the offsets of
-  // every sweep move, as the API's do.
+  // A new entry (at the top when it is the newest), or the newest `n`
+  // deleted: the offsets of every sweep move, as the API's do.
   void Arrive(ApiNode node) {
     std::lock_guard lock(mu_);
-    nodes_.insert(nodes_.begin(), std::move(node));
+    auto at = std::upper_bound(
+        nodes_.begin(), nodes_.end(), node,
+        [](const ApiNode& a, const ApiNode& b) { return a.occurred_at > b.occurred_at; });
+    nodes_.insert(at, std::move(node));
   }
   void DeleteNewest(size_t n) {
     std::lock_guard lock(mu_);
