@@ -197,8 +197,8 @@ TEST_F(BackfillTest, EntriesArrivingMidRunAreLoadedAndCountedOnce) {
   source_.on_fetch = [&](int call) {
     if (call % 2 != 0 || call > 50) return;
     const int n = ++arrived;
-    source_.Arrive(MakeNode(5000 + n, FormatIsoUtc(1767100000 + 60 * n),
-                            std::string(kEntryTypes[n % 12])));
+    source_.Arrive(
+        MakeNode(5000 + n, FormatIsoUtc(1767100000 + 60 * n), std::string(kEntryTypes[n % 12])));
   };
   RunOutcome outcome = Run();
   ASSERT_EQ(outcome.exit_code, ExitCode::kOk) << outcome.message;
