@@ -36,7 +36,8 @@ TEST_F(ShiftingOffsetsTest, ArrivalsAndDeletionsAtTheTopAreCountedOnce) {
   for (const auto& [year, expected] : truth_.per_year) {
     SCOPED_TRACE(year);
     YearCounters c = CountersOf(db, run, year);
-    EXPECT_EQ(c.loaded() + c.repaired + c.rejected, expected) << "the run's counts are the source's";
+    EXPECT_EQ(c.loaded() + c.repaired + c.rejected, expected)
+        << "the run's counts are the source's";
     EXPECT_LE(c.loaded() + c.repaired, RowsInYear(db, year)) << "never more than the rows stored";
     EXPECT_GE(RowsInYear(db, year), expected) << "nothing the source has is missing";
   }
