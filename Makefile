@@ -19,7 +19,7 @@ ASAN_ENV      = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0:log
 # Left out of the sanitizer pass: end-to-end tests that measure the process
 # itself (peak RSS: ASan's shadow memory and quarantine make it meaningless)
 # or whose time is all in real processes (kill -9 loops, a browser).
-ASAN_EXCLUDE ?= RunMemory|RunCrash|PageInChromium
+ASAN_EXCLUDE ?= RunMemory|RunCrash|PageInChromium|LoginInChromium
 
 .PHONY: all deps configure build demo test test-asan fuzz fuzz-build format format-check bench \
         reliability clean

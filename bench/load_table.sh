@@ -116,7 +116,7 @@ repo_schema() {
     cat "$repo/sql/postgres/$f.sql"
     echo ';'
   done | pg "$1"
-  pg "$1" -c "\\copy users (id, first_name, last_name, email, role) FROM '$work/users.csv' (FORMAT csv)"
+  pg "$1" -c "\\copy users (id, first_name, last_name, email, access_level, status) FROM '$work/users.csv' (FORMAT csv)"
   pg postgres -c CHECKPOINT
 }
 

@@ -1,7 +1,7 @@
 set(out "// Generated from ${FILES}; do not edit.\n#pragma once\n#include <string_view>\nnamespace ${NS} {\n")
 foreach(f ${FILES})
   get_filename_component(stem ${f} NAME_WE)
-  string(REPLACE "_" ";" parts ${stem})
+  string(REGEX REPLACE "[-_]" ";" parts ${stem})
   set(name "k")
   foreach(p ${parts})
     string(SUBSTRING ${p} 0 1 first)

@@ -5,8 +5,10 @@ set(GB_FUZZ_TARGETS graphql_parser_fuzz response_parser_fuzz measurement_fuzz)
 # The library each target exercises, and the sources the libFuzzer build
 # compiles itself (clang 14 does not build every subsystem: the fuzzers take
 # only the files under test).
-set(GB_FUZZ_LIB_graphql_parser_fuzz gb_sim)
-set(GB_FUZZ_SRC_graphql_parser_fuzz src/sim/graphql_lexer.cc src/sim/graphql_parser.cc)
+set(GB_FUZZ_LIB_graphql_parser_fuzz gb_graphql)
+set(GB_FUZZ_SRC_graphql_parser_fuzz src/graphql/lexer.cc src/graphql/parser.cc)
+# The contract probes seed the GraphQL parser too (fuzz/run.sh passes them as well).
+set(GB_FUZZ_SEEDS_graphql_parser_fuzz ${CMAKE_SOURCE_DIR}/tests/contract/probes)
 set(GB_FUZZ_LIB_response_parser_fuzz gb_source)
 set(GB_FUZZ_SRC_response_parser_fuzz)
 set(GB_FUZZ_LIB_measurement_fuzz gb_engine)
@@ -19,6 +21,6 @@ if(NOT GB_FUZZ)
                                   ${CMAKE_SOURCE_DIR}/fuzz/replay_main.cc)
     target_link_libraries(${name}_replay PRIVATE ${GB_FUZZ_LIB_${name}})
     add_test(NAME fuzz_corpus_${name}
-             COMMAND ${name}_replay ${CMAKE_SOURCE_DIR}/fuzz/corpus/${name})
+             COMMAND ${name}_replay ${CMAKE_SOURCE_DIR}/fuzz/corpus/${name} ${GB_FUZZ_SEEDS_${name}})
   endforeach()
 endif()

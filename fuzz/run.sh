@@ -17,11 +17,14 @@ failed=0
 for t in "${targets[@]}"; do
   work="$build/fuzz-corpus/$t" crashes="$build/fuzz-crashes/$t" log="$build/fuzz-$t.log"
   mkdir -p "$work" "$crashes"
+  # The GraphQL parser is also seeded with the contract probes (tests/contract/probes/).
+  seeds=("$here/corpus/$t")
+  if [ "$t" = graphql_parser_fuzz ]; then seeds+=("$here/../tests/contract/probes"); fi
   echo "fuzzing $t for ${seconds} s (log: $log)"
   # -fork would hide per-run stats; one process, bounded by time, stops at the first crash.
   ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     "$build/fuzz/$t" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-      -artifact_prefix="$crashes/" "$work" "$here/corpus/$t" >"$log" 2>&1
+      -artifact_prefix="$crashes/" "$work" "${seeds[@]}" >"$log" 2>&1
   status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

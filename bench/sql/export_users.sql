@@ -1,1 +1,1 @@
-COPY (SELECT id, first_name, last_name, email, role FROM users ORDER BY id) TO STDOUT (FORMAT csv)
+COPY (SELECT id, first_name, last_name, email, access_level, status FROM users ORDER BY id) TO STDOUT (FORMAT csv)

@@ -4,6 +4,8 @@ CREATE TABLE IF NOT EXISTS users (
   last_name text,
   email text,
   role text,
+  access_level text,
+  status text,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 )

@@ -4,6 +4,8 @@ CREATE TABLE IF NOT EXISTS users (
   last_name TEXT,
   email TEXT,
   role TEXT,
+  access_level TEXT,
+  status TEXT,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 )

@@ -16,6 +16,7 @@
 #include "cli/worker_id.h"
 #include "cli/year_range.h"
 #include "core/exit_code.h"
+#include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "sim/sim_dataset.h"
 #include "sim/sim_server.h"
@@ -124,7 +125,9 @@ void RegisterDemoCommand(CLI::App& app, Action* chosen) {
       "demo", Tr("Try it: the simulated API into sqlite:gazelle-demo.db with live progress."));
   auto f = std::make_shared<DemoFlags>();
   cmd->add_option("--scale", f->scale,
-                  Tr("Size of the simulated history (1 = the real 282,669 entries)"))
+                  TrFormat("Size of the simulated history (1 = {} entries, the per-year totals "
+                           "of the business's history)",
+                           FormatCount(sim::SimDataset::ScaledTotal(1.0))))
       ->capture_default_str()
       ->check(CLI::Range(0.0001, 10.0));
   cmd->add_option("--latency-ms", f->latency_ms, Tr("Simulated API latency per request, ms"))

@@ -8,6 +8,7 @@
 #include "cli/run_http.h"
 #include "cli/stop_signal.h"
 #include "cli/worker_id.h"
+#include "core/entry_types.h"
 #include "core/exit_code.h"
 #include "monitor/i18n.h"
 
@@ -28,8 +29,7 @@ void AddEndpointFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_option("--db", f.db,
                  Tr("Destination: sqlite:PATH, a path, or postgresql://… (default $DATABASE_URL, "
                     "else sqlite:gazelle.db)"));
-  cmd.add_option("--api", f.api,
-                 Tr("Gazelle API base URL (default $GAZELLE_API_URL, else the real API)"));
+  cmd.add_option("--api", f.api, ApiOptionHelp());
   cmd.add_option("--token-file", f.token_file, Tr("OAuth token file"))->capture_default_str();
   cmd.add_option("--api-key", f.api_key,
                  Tr("Short API key instead of OAuth (default $GAZELLE_API_KEY)"));
@@ -42,8 +42,9 @@ void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_option("--concurrency", f.concurrency,
                  Tr("Concurrent streams (default: chosen by the loader)"));
   cmd.add_option("--request-timeout", f.request_timeout_s,
-                 Tr("Seconds one API request may take before it is retried (connecting: at most "
-                    "10)"))
+                 TrFormat("Seconds one API request may take before it is retried (connecting: at "
+                          "most {})",
+                          kMaxConnectTimeout.count()))
       ->capture_default_str();
   cmd.add_option("--max-rps", f.max_rps,
                  Tr("API requests per second, all streams together (0 = no limit)"));
@@ -51,7 +52,8 @@ void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
       ->capture_default_str();
   cmd.add_option("--truncate", f.truncate,
                  Tr("TITLE,DESCRIPTION character limits of an old table, e.g. 500,2000"));
-  cmd.add_flag("--legacy-types", f.legacy_types, Tr("Map entry types onto the old 8-value CHECK"));
+  cmd.add_flag("--legacy-types", f.legacy_types,
+               TrFormat("Map entry types onto the old {}-value CHECK", kLegacyEntryTypes.size()));
   cmd.add_flag("--restart", f.restart, Tr("Start the range over instead of resuming"));
   cmd.add_flag("--sync-users", f.sync_users, Tr("Refresh an existing users table from the API"));
   cmd.add_flag("--profile", f.profile, Tr("Report where the time went"));

@@ -5,6 +5,7 @@
 #include "cli/year_range.h"
 #include "core/iso_time.h"
 #include "core/redact.h"
+#include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "source/gazelle_client.h"
 
@@ -36,23 +37,25 @@ std::string FromFlagOrEnv(const std::string& flag, const EnvLookup& env, const c
 }
 
 Status CheckNumbers(const RunFlags& flags) {
-  if (flags.batch_size < 1 || flags.batch_size > 100000) {
-    return Fail(ErrorKind::kConfig,
-                TrFormat("--batch-size {}: give a number of rows per transaction from 1 to "
-                         "100,000 (default 500).",
-                         flags.batch_size));
+  if (flags.batch_size < 1 || flags.batch_size > kMaxBatchSize) {
+    return Fail(
+        ErrorKind::kConfig,
+        TrFormat("--batch-size {}: give a number of rows per transaction from 1 to {} "
+                 "(default {}).",
+                 flags.batch_size, FormatCount(kMaxBatchSize), FormatCount(kDefaultBatchSize)));
   }
-  if (flags.concurrency < 0 || flags.concurrency > 64) {
+  if (flags.concurrency < 0 || flags.concurrency > kMaxConcurrency) {
     return Fail(ErrorKind::kConfig,
-                TrFormat("--concurrency {}: give a number of streams from 1 to 64, or leave it out "
+                TrFormat("--concurrency {}: give a number of streams from 1 to {}, or leave it out "
                          "to let the loader choose.",
-                         flags.concurrency));
+                         flags.concurrency, kMaxConcurrency));
   }
-  if (flags.request_timeout_s < 1 || flags.request_timeout_s > 3600) {
+  if (flags.request_timeout_s < 1 || flags.request_timeout_s > kMaxRequestTimeoutS) {
     return Fail(ErrorKind::kConfig,
                 TrFormat("--request-timeout {}: give the seconds one API request may take, from 1 "
-                         "to 3,600 (default 60); a slower request is retried.",
-                         flags.request_timeout_s));
+                         "to {} (default {}); a slower request is retried.",
+                         flags.request_timeout_s, FormatCount(kMaxRequestTimeoutS),
+                         kDefaultRequestTimeoutS));
   }
   if (!(flags.max_rps >= 0)) {
     return Fail(
@@ -158,6 +161,13 @@ Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env) {
   config.max_rps = flags.max_rps;
   config.request_timeout = std::chrono::seconds(flags.request_timeout_s);
   return config;
+}
+
+std::string ApiOptionHelp() {
+  return TrFormat(
+      "Gazelle API base URL (default $GAZELLE_API_URL, else {}: the address the business's own "
+      "scripts and OAuth calls use, as the shared Gazelle API notes record)",
+      kDefaultApiUrl);
 }
 
 }  // namespace gb::cli

@@ -19,6 +19,9 @@ namespace gb::cli {
 
 inline constexpr const char* kDefaultDatabaseUrl = "sqlite:gazelle.db";
 inline constexpr const char* kDefaultTokenFile = "config/token.json";
+// --request-timeout: one API request, in seconds (default, largest).
+inline constexpr int kDefaultRequestTimeoutS = 60;
+inline constexpr int kMaxRequestTimeoutS = 3600;
 
 struct RunFlags {
   std::vector<std::string> years;  // --years, repeatable
@@ -29,10 +32,10 @@ struct RunFlags {
   std::string token_file = kDefaultTokenFile;
   std::string api_key;    // --api-key, else GAZELLE_API_KEY (read with the credentials)
   std::string from_file;  // --from-file dump.jsonl
-  int batch_size = 1000;
+  int batch_size = kDefaultBatchSize;
   int concurrency = 0;
   double max_rps = 0;
-  int request_timeout_s = 60;  // --request-timeout: one API request, seconds
+  int request_timeout_s = kDefaultRequestTimeoutS;  // --request-timeout
   std::string progress = "auto";
   std::string tz = "UTC";
   std::string truncate;  // "500,2000"
@@ -55,11 +58,14 @@ struct RunConfig {
   std::string api_key;
   std::string from_file;
   double max_rps = 0;
-  std::chrono::seconds request_timeout{60};
+  std::chrono::seconds request_timeout{kDefaultRequestTimeoutS};
   ProgressMode progress = ProgressMode::kAuto;
 };
 
 Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env);
+
+// The help of --api: the default address and where it comes from.
+std::string ApiOptionHelp();
 
 // "500,2000" -> (500, 2000): the title and description limits.
 Result<std::pair<int, int>> ParseTruncate(std::string_view text);

@@ -3,6 +3,7 @@
 // server prints is parsed by tests (tests/support/sim_process.h).
 #include <csignal>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -58,6 +59,18 @@ void AddFaultFlags(CLI::App* cmd, sim::SimOptions* o) {
                   "New entries arriving at the top of the timeline");
   cmd->add_flag("--expire-tokens-now", f.expire_tokens_now,
                 "Start with the access token already expired");
+  cmd->add_option("--null-share", o->null_share,
+                  "Use the nulls the schema allows: this share of pages holds a null item in "
+                  "nodes/edges, and of nullable fields answers null")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  static const std::map<std::string, sim::CursorStyle> kStyles = {
+      {"offset", sim::CursorStyle::kOffset}, {"opaque", sim::CursorStyle::kOpaque}};
+  cmd->add_option("--cursor-style", o->cursor_style,
+                  "offset: a cursor is an offset any filter honours; opaque: a cursor is bound "
+                  "to the filter that issued it (reused under another, it is refused)")
+      ->transform(CLI::CheckedTransformer(kStyles, CLI::ignore_case))
+      ->default_str("offset");
 }
 
 int Serve(const SimFlags& flags) {
@@ -74,10 +87,14 @@ int Serve(const SimFlags& flags) {
     return ToInt(ExitCode::kUsage);
   }
   std::printf("gazelle-backfill sim listening on %s\n", server.BaseUrl().c_str());
-  std::printf("dataset: seed %llu, scale %g, %s entries (2016-2026)%s\n",
+  std::printf("dataset: seed %llu, scale %g, %s entries (2016-2026)%s; cursors %s%s\n",
               static_cast<unsigned long long>(flags.options.seed), flags.options.scale,
               FormatCount(server.dataset().base_size(), EnglishLocale()).c_str(),
-              flags.options.hostile ? ", hostile" : "");
+              flags.options.hostile ? ", hostile" : "",
+              std::string(sim::CursorStyleName(flags.options.cursor_style)).c_str(),
+              flags.options.null_share > 0
+                  ? (", null share " + std::to_string(flags.options.null_share)).c_str()
+                  : "");
   const auto& c = server.credentials();
   std::printf(
       "test OAuth client (simulator only, not a real secret): client_id=%s client_secret=%s\n",
@@ -121,6 +138,9 @@ void RegisterSimCommand(CLI::App& app, Action* chosen) {
   cmd->add_option("--host", flags->host, "Address to bind (loopback by default)")
       ->capture_default_str();
   cmd->add_option("--token-file", flags->token_file, "Write a ready token file here (mode 0600)");
+  cmd->add_option("--redirect-uri", flags->options.redirect_uri,
+                  "The OAuth redirect URI registered for the test client (default: any loopback "
+                  "http://127.0.0.1:PORT/PATH)");
   AddDatasetFlags(cmd, &flags->options);
   AddFaultFlags(cmd, &flags->options);
   auto* dump = cmd->add_subcommand("dump", "Write the simulator's dataset as JSONL of API nodes.");

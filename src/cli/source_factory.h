@@ -1,6 +1,7 @@
 // Builds the TimelineSource `run` and `demo` read from: an export file
-// (--from-file), or the Gazelle API with an API key or OAuth tokens from the
-// token file (refreshed ahead of expiry, written back atomically). Owns the
+// (--from-file), or the Gazelle API with an API key (flag, environment, or a
+// token file holding one with refresh_token "manual_override") or OAuth tokens
+// from the token file (refreshed ahead of expiry, written back atomically). Owns the
 // transport, the token store and the authenticator the client borrows.
 #pragma once
 
@@ -19,6 +20,10 @@
 
 namespace gb::cli {
 
+// Connecting to the API gives up after this long at most (less when
+// --request-timeout is shorter), so an unreachable API is reported early.
+inline constexpr std::chrono::seconds kMaxConnectTimeout{10};
+
 struct SourceConfig {
   std::string from_file;  // set: replay this export
   std::string api_url;    // validated
@@ -26,7 +31,7 @@ struct SourceConfig {
   double max_rps = 0;
   Credentials credentials;  // client id/secret for refreshing, or an API key
   // One API request, connect included; connecting alone gives up after
-  // min(10 s, this) so an unreachable API is reported early.
+  // min(kMaxConnectTimeout, this).
   std::chrono::seconds request_timeout{60};
 };
 
@@ -36,6 +41,10 @@ class OpenedSource {
   TimelineSource& source() { return *source_; }
 
  private:
+  static Result<std::unique_ptr<Authenticator>> OpenAuthenticator(const SourceConfig& config,
+                                                                  OpenedSource& opened,
+                                                                  Clock& clock, Observer& observer);
+
   std::unique_ptr<HttpTransport> transport_;
   std::unique_ptr<TokenStore> store_;
   std::unique_ptr<Authenticator> auth_;

@@ -10,6 +10,8 @@
 #include "cli/command.h"
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
+#include "cli/token_login.h"
+#include "cli/token_text.h"
 #include "core/clock.h"
 #include "core/iso_time.h"
 #include "core/redact.h"
@@ -37,31 +39,6 @@ class WarningCollector final : public Observer {
   }
   std::vector<std::string> warnings;
 };
-
-int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             SystemClock::Instance().Now().time_since_epoch())
-      .count();
-}
-
-// 4,320 s -> "1h 12m"; 3 days -> "3 days"; 45 s -> "45s".
-std::string HumanSpan(int64_t seconds) {
-  if (seconds >= 2 * 86400) return TrFormat("{} days", FormatCount(seconds / 86400));
-  if (seconds >= 86400) return TrFormat("1 day {}h", (seconds % 86400) / 3600);
-  if (seconds >= 3600) return fmt::format("{}h {:02}m", seconds / 3600, (seconds % 3600) / 60);
-  if (seconds >= 60) return fmt::format("{}m", seconds / 60);
-  return fmt::format("{}s", std::max<int64_t>(seconds, 0));
-}
-
-std::string ExpiryLine(const Token& token, int64_t now) {
-  auto at = token.ExpiresAt();
-  if (!at) return Tr("Access token: expiry unknown (the file has no expires_in/created_at).");
-  const std::string when = FormatIsoUtc(*at);
-  if (*at > now) {
-    return TrFormat("Access token: expires in {} ({}).", HumanSpan(*at - now), when);
-  }
-  return TrFormat("Access token: expired {} ago ({}).", HumanSpan(now - *at), when);
-}
 
 std::string RefreshLine(const Token& token, const Credentials& c) {
   if (token.refresh_token.empty()) {
@@ -103,7 +80,16 @@ int ShowStatus(const TokenFlags& f) {
     PrintError(token.error().message);
     return ToInt(ExitCode::kAuth);
   }
-  const int64_t now = Now();
+  if (token->IsApiKey()) {
+    std::cout << TrFormat(
+                     "Credential: API key from the token file {} (refresh_token \"{}\"; "
+                     "sent as x-gazelle-api-key; it does not expire).",
+                     f.token_file, Token::kApiKeyMarker)
+              << "\n";
+    if (std::string mode = ModeLine(f.token_file); !mode.empty()) std::cout << mode << "\n";
+    return ToInt(ExitCode::kOk);
+  }
+  const int64_t now = EpochNow();
   std::cout << TrFormat("Credential: OAuth token file {}.", f.token_file) << "\n"
             << ExpiryLine(*token, now) << "\n"
             << RefreshLine(*token, *credentials) << "\n";
@@ -129,6 +115,14 @@ int RefreshNow(const TokenFlags& f) {
     PrintError(token.error().message);
     return ToInt(ExitCode::kAuth);
   }
+  if (token->IsApiKey()) {
+    std::cout << TrFormat(
+                     "Nothing to refresh: {} holds an API key (refresh_token \"{}\"), sent "
+                     "as x-gazelle-api-key, and an API key does not expire.",
+                     f.token_file, Token::kApiKeyMarker)
+              << std::endl;
+    return ToInt(ExitCode::kOk);
+  }
   CurlTransport transport;
   OAuthConfig config;
   config.base_url = *api;
@@ -145,14 +139,15 @@ int RefreshNow(const TokenFlags& f) {
     return ToInt(ExitCode::kInternal);
   }
   std::cout << TrFormat("Token refreshed and saved to {} (mode 0600).", f.token_file) << "\n"
-            << ExpiryLine(fresh, Now()) << std::endl;
+            << ExpiryLine(fresh, EpochNow()) << std::endl;
   return ToInt(ExitCode::kOk);
 }
 
 }  // namespace
 
 void RegisterTokenCommand(CLI::App& app, Action* chosen) {
-  auto* cmd = app.add_subcommand("token", Tr("Show the API credential's state, or refresh it."));
+  auto* cmd = app.add_subcommand(
+      "token", Tr("Sign in to Gazelle, show the API credential's state, or refresh it."));
   cmd->require_subcommand(1);
   auto f = std::make_shared<TokenFlags>();
   auto* status = cmd->add_subcommand(
@@ -162,7 +157,8 @@ void RegisterTokenCommand(CLI::App& app, Action* chosen) {
     sub->add_option("--token-file", f->token_file, Tr("OAuth token file"))->capture_default_str();
     sub->add_option("--api-key", f->api_key, Tr("Short API key instead of OAuth"));
   }
-  refresh->add_option("--api", f->api, Tr("Gazelle API base URL (default $GAZELLE_API_URL)"));
+  refresh->add_option("--api", f->api, ApiOptionHelp());
+  AddTokenLoginCommand(*cmd, chosen);
   status->callback([chosen, f] { *chosen = [f] { return ShowStatus(*f); }; });
   refresh->callback([chosen, f] { *chosen = [f] { return RefreshNow(*f); }; });
 }

@@ -246,7 +246,7 @@ void RegisterVerifyCommand(CLI::App& app, Action* chosen) {
       "verify", Tr("Check that the destination holds exactly what the source has, per year."));
   auto f = std::make_shared<VerifyFlags>();
   cmd->add_option("--db", f->db, Tr("Destination (default $DATABASE_URL, else sqlite:gazelle.db)"));
-  cmd->add_option("--api", f->api, Tr("Gazelle API base URL (default $GAZELLE_API_URL)"));
+  cmd->add_option("--api", f->api, ApiOptionHelp());
   cmd->add_option("--token-file", f->token_file, Tr("OAuth token file"))->capture_default_str();
   cmd->add_option("--api-key", f->api_key, Tr("Short API key instead of OAuth"));
   cmd->add_option("--years", f->years,

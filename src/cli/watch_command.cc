@@ -18,6 +18,7 @@
 #include "core/exit_code.h"
 #include "monitor/dashboard.h"
 #include "monitor/dashboard_screen.h"
+#include "monitor/format.h"
 #include "monitor/http_dashboard.h"
 #include "monitor/i18n.h"
 #include "monitor/metrics.h"
@@ -27,6 +28,8 @@
 
 namespace gb::cli {
 namespace {
+
+constexpr int kMaxIntervalS = 3600;  // --interval, seconds
 
 struct WatchFlags {
   std::string db;
@@ -96,8 +99,9 @@ std::unique_ptr<HttpDashboard> ServePage(HealthSampler& sampler, const WatchFlag
 
 Result<HealthOptions> ResolveOptions(const WatchFlags& f) {
   HealthOptions options;
-  if (f.interval < 1 || f.interval > 3600) {
-    return Fail(ErrorKind::kConfig, Tr("--interval must be between 1 and 3600 seconds"));
+  if (f.interval < 1 || f.interval > kMaxIntervalS) {
+    return Fail(ErrorKind::kConfig, TrFormat("--interval must be between 1 and {} seconds",
+                                             FormatCount(kMaxIntervalS)));
   }
   options.interval = std::chrono::seconds(f.interval);
   if (!f.years.empty()) {
@@ -154,8 +158,11 @@ void RegisterWatchCommand(CLI::App& app, Action* chosen) {
   cmd->add_flag("--once", f->once, Tr("Print one frame (or one JSON document) and exit"));
   cmd->add_flag("--json", f->json, Tr("One JSON document per interval (docs/watch-json.md)"));
   cmd->add_flag("--check", f->check,
-                Tr("Print one line and exit: 0 healthy or done, 10 slow, 11 stalled, 12 failed, "
-                   "13 rejects, 14 no run"));
+                TrFormat("Print one line and exit: {} healthy or done, {} slow, {} stalled, {} "
+                         "failed, {} rejects, {} no run",
+                         ToInt(ExitCode::kOk), ToInt(ExitCode::kCheckSlow),
+                         ToInt(ExitCode::kCheckStalled), ToInt(ExitCode::kCheckFailed),
+                         ToInt(ExitCode::kCheckRejects), ToInt(ExitCode::kCheckNoRun)));
   cmd->add_option("--http", f->http,
                   Tr("Also serve the page, /status.json and /metrics on ADDRESS (e.g. "
                      "127.0.0.1:8080)"))

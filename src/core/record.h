@@ -59,13 +59,14 @@ struct Reject {
   std::string raw;
 };
 
-// A user of the company (allUsers), to fill the destination's users table.
+// A user of the company (allUsers: PrivateUser), to fill the destination's users table.
 struct ApiUser {
   std::string id;  // usr_...
   std::string first_name;
   std::string last_name;
   std::string email;
-  std::string role;
+  std::optional<std::string> access_level;  // AccessLevel (nullable): ADMIN, TECHNICIAN, ASSISTANT
+  std::string status;                       // UserStatus (non-null)
 };
 
 }  // namespace gb

@@ -3,12 +3,14 @@
 // with concurrent streams and a heartbeat, then finish with totals.
 #include "engine/backfill.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <random>
 #include <thread>
 
+#include "core/entry_types.h"
 #include "engine/activity_observer.h"
 #include "engine/closing_check.h"
 #include "engine/heartbeat.h"
@@ -143,6 +145,11 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
     return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
                    destination_.Describe() + ": " + status.error().message);
   }
+  if (schema.users_columns_added) {
+    observer_.On(
+        Warning{"the users table had no access_level and status columns: added them "
+                "(nullable; role is kept, no longer written)"});
+  }
   if (!schema.users_created && !options_.sync_users) return std::nullopt;
   auto users = source_.FetchUsers();
   if (!users) {
@@ -241,10 +248,14 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
         ExitFor(plan.error(), ExitCode::kSourceUnreachable), "failed",
         "could not plan the run from " + source_.Describe() + ": " + plan.error().message);
   }
+  if (!plan->cuts_refused.empty()) {
+    observer_.On(
+        Warning{"time cuts not used: " + plan->cuts_refused + "; every type is swept whole"});
+  }
   if (plan->unknown_type_rows != 0) {
-    observer_.On(Warning{std::to_string(plan->unknown_type_rows) +
-                         " entries have a type outside the 28 known ones; an extra stream loads "
-                         "them"});
+    observer_.On(Warning{
+        fmt::format("{} entries have a type outside the {} known ones; an extra stream loads them",
+                    plan->unknown_type_rows, kEntryTypes.size())});
   }
   NewRun run{planner.Fingerprint(source_.Describe()), planner.ParamsJson(source_.Describe()),
              plan->expected, plan->units};

@@ -51,7 +51,11 @@ Result<Plan> Planner::Make(TimelineSource& source) const {
   for (int year : options_.years) {
     plan.expected[year] = counts->since[year] - counts->since[year + 1];
   }
-  auto units = Units(source, plan.expected, *counts, &plan.unknown_type_rows);
+  auto units =
+      Units(source, plan.expected, *counts, true, &plan.unknown_type_rows, &plan.cuts_refused);
+  if (units && !plan.cuts_refused.empty()) {  // uncut units need no request
+    units = Units(source, plan.expected, *counts, false, &plan.unknown_type_rows, nullptr);
+  }
   if (!units) return tl::unexpected(units.error());
   plan.units = std::move(*units);
   return plan;
@@ -100,15 +104,20 @@ Result<Planner::Counts> Planner::Ask(TimelineSource& source) const {
 
 Result<std::vector<UnitSpec>> Planner::Units(TimelineSource& source,
                                              const std::map<int, int64_t>& expected,
-                                             const Counts& counts, int64_t* unknown_rows) const {
+                                             const Counts& counts, bool cut, int64_t* unknown_rows,
+                                             std::string* cuts_refused) const {
   const int64_t all = counts.since.at(options_.years.front());
-  const Split split{std::max(kMinPiece, (all + 2 * kBalancedStreams - 1) / (2 * kBalancedStreams)),
-                    YearShares(expected, all)};
+  const int64_t target =
+      cut ? std::max(kMinPiece, (all + 2 * kBalancedStreams - 1) / (2 * kBalancedStreams))
+          : INT64_MAX / 4;  // no type reaches it: no cut
+  const Split split{target, YearShares(expected, all)};
   std::vector<UnitSpec> units;
   int64_t typed = 0;
   for (size_t i = 0; i < kEntryTypes.size(); ++i) {
     typed += counts.per_type[i];
-    auto pieces = TypeUnits(source, std::string(kEntryTypes[i]), counts.per_type[i], split);
+    if (cuts_refused && !cuts_refused->empty()) continue;  // the caller plans again, uncut
+    auto pieces =
+        TypeUnits(source, std::string(kEntryTypes[i]), counts.per_type[i], split, cuts_refused);
     if (!pieces) return tl::unexpected(pieces.error());
     std::move(pieces->begin(), pieces->end(), std::back_inserter(units));
   }
@@ -151,7 +160,8 @@ UnitSpec Planner::TypeUnit(const std::string& type, int from, int64_t expected) 
 }
 
 Result<std::vector<UnitSpec>> Planner::TypeUnits(TimelineSource& source, const std::string& type,
-                                                 int64_t count, const Split& split) const {
+                                                 int64_t count, const Split& split,
+                                                 std::string* cuts_refused) const {
   std::vector<UnitSpec> whole = {TypeUnit(type, options_.years.front(), count)};
   if (count < split.target + split.target / 2) return whole;
   // Walking from the newest year start down, a cut is made once the
@@ -167,7 +177,7 @@ Result<std::vector<UnitSpec>> Planner::TypeUnits(TimelineSource& source, const s
     }
   }
   if (cuts.empty()) return whole;
-  auto pieces = Pieces(source, type, count, cuts);
+  auto pieces = Pieces(source, type, count, cuts, cuts_refused);
   if (!pieces) return tl::unexpected(pieces.error());
   return pieces->empty() ? whole : *pieces;
 }
@@ -176,7 +186,8 @@ Result<std::vector<UnitSpec>> Planner::TypeUnits(TimelineSource& source, const s
 // the oldest entry >= cut i-1. One request per cut gives that cursor and the
 // exact count above the cut. None when the source gives no cursor.
 Result<std::vector<UnitSpec>> Planner::Pieces(TimelineSource& source, const std::string& type,
-                                              int64_t count, const std::vector<int>& cuts) const {
+                                              int64_t count, const std::vector<int>& cuts,
+                                              std::string* cuts_refused) const {
   std::vector<UnitSpec> pieces;
   std::optional<int> newer;  // the cut above the current piece
   FilterEnd above;           // of the filter >= newer
@@ -199,10 +210,54 @@ Result<std::vector<UnitSpec>> Planner::Pieces(TimelineSource& source, const std:
       piece.start_total = end.total_count;
     }
     pieces.push_back(std::move(piece));
+    if (newer && cuts_refused) {
+      auto disproof = Disproof(source, pieces.back(), Since(*newer), end.total_count);
+      if (!disproof) return tl::unexpected(disproof.error());
+      if (disproof->has_value()) {
+        *cuts_refused = **disproof;
+        return std::vector<UnitSpec>{};
+      }
+    }
     newer = from;
     above = end;
   }
   return pieces;
+}
+
+// One page (first: 1) of the piece's filter after its cursor. A refused
+// cursor (a GraphQL error) disproves the cut; a transient failure that
+// outlived the retries fails the plan, as any other request of it does.
+Result<std::optional<std::string>> Planner::Disproof(TimelineSource& source, const UnitSpec& piece,
+                                                     const std::string& bound,
+                                                     int64_t wider_total) const {
+  PageRequest probe{{piece.types, piece.client_id, piece.occurred_at_get}, piece.start_after, 1};
+  auto page = source.FetchPage(probe);
+  if (!page) {
+    if (IsRetryable(page.error().kind) || page.error().kind == ErrorKind::kAuth)
+      return tl::unexpected(page.error());
+    std::string why = page.error().message;  // its first sentence
+    if (const auto end = why.find(". "); end != std::string::npos) why.resize(end);
+    return fmt::format("the API refused the cut cursor of {} under a wider filter ({})", piece.name,
+                       why);
+  }
+  if (page->total_count != wider_total) {
+    return fmt::format(
+        "the wider filter of {} counted {} entries through the cut cursor, "
+        "{} when planned",
+        piece.name, page->total_count, wider_total);
+  }
+  const auto limit = ParseIsoUtc(bound);
+  if (piece.expected > 0) {
+    const auto first = page->nodes.empty() ? std::nullopt : ParseIsoUtc(page->nodes[0].occurred_at);
+    if (!first || !limit || *first >= *limit) {
+      return fmt::format("after the cut cursor of {}, the first entry is not older than {}",
+                         piece.name, bound);
+    }
+  } else if (!page->nodes.empty()) {
+    return fmt::format("after the cut cursor of {}, entries remain where none were counted",
+                       piece.name);
+  }
+  return std::optional<std::string>{};
 }
 
 }  // namespace gb

@@ -22,6 +22,13 @@
 // starts from the plan's per-year totals, then asked exactly (one request per
 // cut gives the cursor and the totalCount), so every unit's expected count is
 // known; units are claimed biggest first (the longest sweeps start first).
+//
+// Nothing in the real API promises that a cursor from one filter is an
+// offset another filter honours, so every cut is proved before it is used:
+// one page of the wider filter after the cut cursor must be accepted, report
+// the wider filter's planned totalCount, and start strictly older than the
+// cut's bound (or be empty when the piece is). When any cut fails its proof,
+// no type is cut (Plan::cuts_refused says why; the run logs it as a Warning).
 #pragma once
 
 #include <map>
@@ -47,6 +54,7 @@ struct Plan {
   std::map<int, int64_t> expected;  // year -> exact expected total
   std::vector<UnitSpec> units;
   int64_t unknown_type_rows = 0;  // rows of types outside the 28 (catch-all unit)
+  std::string cuts_refused;       // why time cuts were not used (empty: used, or none needed)
 };
 
 // True for the catch-all unit (no type filter).
@@ -86,7 +94,8 @@ class Planner {
   };
   Result<std::vector<UnitSpec>> Units(TimelineSource& source,
                                       const std::map<int, int64_t>& expected, const Counts& counts,
-                                      int64_t* unknown_rows) const;
+                                      bool cut, int64_t* unknown_rows,
+                                      std::string* cuts_refused) const;
   std::map<int, double> YearShares(const std::map<int, int64_t>& expected, int64_t all) const;
   // The year starts whose counts give the per-year totals (each year and the
   // next), and Count(>= Jan 1) of each, the first filters of the plan's question.
@@ -97,9 +106,16 @@ class Planner {
   // One unit for `type`, or its time pieces when it holds more than ~1.5
   // targets and the source gives cursors.
   Result<std::vector<UnitSpec>> TypeUnits(TimelineSource& source, const std::string& type,
-                                          int64_t count, const Split& split) const;
+                                          int64_t count, const Split& split,
+                                          std::string* cuts_refused) const;
   Result<std::vector<UnitSpec>> Pieces(TimelineSource& source, const std::string& type,
-                                       int64_t count, const std::vector<int>& cuts) const;
+                                       int64_t count, const std::vector<int>& cuts,
+                                       std::string* cuts_refused) const;
+  // Why the source does not honour `piece`'s cursor under its filter as an
+  // offset past the cut at `bound` (none: proved). `wider_total` is the
+  // planned count of the piece's filter.
+  Result<std::optional<std::string>> Disproof(TimelineSource& source, const UnitSpec& piece,
+                                              const std::string& bound, int64_t wider_total) const;
 
   const RunOptions& options_;
   const YearZone& zone_;

@@ -8,11 +8,17 @@
 
 namespace gb {
 
+// Rows per transaction: the default and the largest --batch-size allowed.
+inline constexpr int kDefaultBatchSize = 1000;
+inline constexpr int kMaxBatchSize = 100000;
+// The most concurrent streams --concurrency allows.
+inline constexpr int kMaxConcurrency = 64;
+
 struct RunOptions {
-  std::vector<int> years;  // sorted ascending, unique (2016-2025, lists, single years)
-  std::string tz = "UTC";  // year boundaries
-  int batch_size = 1000;   // rows per transaction (upper bound when adapting)
-  int concurrency = 0;     // streams; 0 = choose (see engine)
+  std::vector<int> years;              // sorted ascending, unique (2016-2025, lists, single years)
+  std::string tz = "UTC";              // year boundaries
+  int batch_size = kDefaultBatchSize;  // rows per transaction (upper bound when adapting)
+  int concurrency = 0;                 // streams; 0 = choose (see engine)
   int page_size = 100;
   bool restart = false;                         // start the range over
   bool legacy_types = false;                    // map types onto the old 8-value CHECK

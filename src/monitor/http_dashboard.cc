@@ -6,35 +6,13 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/web_escape.h"
 #include "monitor/accept_language.h"
 #include "monitor/i18n.h"
 #include "web/assets.h"
 
 namespace gb {
 namespace {
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 Result<int> ParsePort(std::string_view text, std::string_view address) {
   int port = -1;

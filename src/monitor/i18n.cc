@@ -71,7 +71,7 @@ constexpr std::array kReasonTemplates = {
     TrNoop("file {}"),
     TrNoop("request to {} timed out ({})"),
     TrNoop("request to {} failed: {}"),
-    TrNoop("{} entries have a type outside the 28 known ones; an extra stream loads them"),
+    TrNoop("{} entries have a type outside the {} known ones; an extra stream loads them"),
     TrNoop("taking over {} stream(s) left by a process of this host that is gone; resuming from "
            "their last checkpoint"),
     TrNoop("{} entries/s, below its recent pace of {} entries/s"),
@@ -83,6 +83,10 @@ constexpr std::array kReasonTemplates = {
     TrNoop("the source now differs from finished run {} for {}; loading the difference"),
     TrNoop("could not compare the finished run {} with {}: {}"),
     TrNoop("entries keep disappearing at the source under the sweep of {}"),
+    TrNoop("time cuts not used: {}; every type is swept whole"),
+    TrNoop("the users table had no access_level and status columns: added them (nullable; role "
+           "is kept, no longer written)"),
+    TrNoop("the API gave {} null item(s) in a page of nodes"),
 };
 
 // Splits "a {} b {} c" into {"a ", " b ", " c"}.

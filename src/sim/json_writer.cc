@@ -61,6 +61,11 @@ void JsonWriter::EscapedString(std::string_view escaped) {
   out_->push_back('"');
 }
 
+void JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
+}
+
 void JsonWriter::Int(int64_t value) {
   BeforeValue();
   fmt::format_to(std::back_inserter(*out_), "{}", value);

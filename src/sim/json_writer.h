@@ -22,6 +22,8 @@ class JsonWriter {
   void String(std::string_view value);
   // `escaped` is already JSON string content (used to send hostile escapes verbatim).
   void EscapedString(std::string_view escaped);
+  // `json` is a complete JSON value (written as is).
+  void Raw(std::string_view json);
   void Int(int64_t value);
   void Double(double value);
   void Bool(bool value);

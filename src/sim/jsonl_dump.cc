@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "sim/entity_writer.h"
 #include "sim/json_writer.h"
-#include "sim/query_executor.h"
 #include "sim/sim_content.h"
 
 namespace gb::sim {
@@ -16,7 +16,7 @@ Result<int64_t> WriteJsonlDump(const SimDataset& data, const std::string& path) 
   buffer.reserve(1 << 20);
   for (int64_t pos = 0; pos < data.base_size(); ++pos) {
     JsonWriter w(&buffer);
-    WriteNode(w, MakeNode(data, data.At(pos, 0)), nullptr);
+    WriteFullNode(w, MakeNode(data, data.At(pos, 0)));
     buffer.push_back('\n');
     if (buffer.size() >= (1 << 20) || pos + 1 == data.base_size()) {
       if (std::fwrite(buffer.data(), 1, buffer.size(), file.get()) != buffer.size()) {

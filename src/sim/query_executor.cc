@@ -1,242 +1,105 @@
+// Execution of a request against the dataset (see query_executor.h).
 #include "sim/query_executor.h"
 
-#include <charconv>
-#include <string_view>
-
 #include "core/entry_types.h"
+#include "core/iso_time.h"
+#include "graphql/introspection.h"
+#include "sim/sim_hash.h"
 
 namespace gb::sim {
+
+using graphql::GraphqlError;
+using graphql::PlanField;
+using graphql::TypeDef;
+
 namespace {
 
-constexpr std::string_view kB64 =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-constexpr std::string_view kCursorPrefix = "arrayconnection:";
 constexpr int64_t kMaxPage = 1000;
 
-std::string Base64(std::string_view in) {
-  std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (unsigned char c : in) {
-    acc = (acc << 8) | c;
-    bits += 8;
-    while (bits >= 6) out.push_back(kB64[(acc >> (bits -= 6)) & 63]);
-  }
-  if (bits > 0) out.push_back(kB64[(acc << (6 - bits)) & 63]);
-  while (out.size() % 4) out.push_back('=');
-  return out;
+GraphqlError FieldError(std::string message, const PlanField& f) {
+  return {
+      std::move(message), {f.loc}, nlohmann::json::array({f.key}), "", nlohmann::json::object()};
 }
 
-std::optional<std::string> Unbase64(std::string_view in) {
-  std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    auto v = kB64.find(c);
-    if (v == std::string_view::npos) return std::nullopt;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) out.push_back(static_cast<char>((acc >> (bits -= 8)) & 0xFF));
-  }
-  return out;
-}
-
-void WriteRef(JsonWriter& w, const std::optional<std::string>& id, const PlanField& f) {
-  if (!id) return w.Null();
-  w.BeginObject();
-  for (const auto& c : f.children) {
-    w.Key(c.key);
-    if (c.name == "__typename")
-      w.String(c.args.get_ref<const std::string&>());
-    else
-      w.String(*id);
-  }
-  w.EndObject();
-}
-
-void WriteOptional(JsonWriter& w, const std::optional<std::string>& v) {
-  if (v)
-    w.String(*v);
-  else
-    w.Null();
-}
-
-const std::vector<PlanField>& AllNodeFields() {
-  static const auto* fields = [] {
-    auto* f = new std::vector<PlanField>;
-    PlanField id{"id", "id", {}, {}, {}};
-    for (const char* name : {"id", "occurredAt", "type", "summary", "comment"})
-      f->push_back({name, name, {}, {}, {}});
-    for (const char* name : {"client", "piano", "user", "invoice", "estimate"})
-      f->push_back({name, name, {}, {id}, {}});
-    return f;
-  }();
-  return *fields;
+std::optional<std::string> Text(const nlohmann::json& args, const char* name) {
+  auto it = args.find(name);
+  if (it == args.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
 }
 
 }  // namespace
 
-std::string EncodeCursor(int64_t offset) {
-  return Base64(std::string(kCursorPrefix) + std::to_string(offset));
-}
+QueryExecutor::QueryExecutor(const graphql::Schema& schema, const SimDataset& data,
+                             TimelineIndex& index, ExecutorOptions options)
+    : schema_(schema),
+      data_(data),
+      index_(index),
+      options_(options),
+      values_(options.seed, options.null_share),
+      entities_(schema, values_, data.users()) {}
 
-std::optional<int64_t> DecodeCursor(const std::string& cursor) {
-  auto text = Unbase64(cursor);
-  if (!text || !text->starts_with(kCursorPrefix)) return std::nullopt;
-  int64_t offset = -1;
-  const char* begin = text->data() + kCursorPrefix.size();
-  const char* end = text->data() + text->size();
-  auto [ptr, ec] = std::from_chars(begin, end, offset);
-  if (ec != std::errc() || ptr != end || begin == end || offset < 0) return std::nullopt;
-  return offset;
-}
-
-void WriteErrors(JsonWriter& w, const GraphqlErrors& errors) {
-  w.BeginArray();
-  for (const auto& e : errors) {
-    w.BeginObject();
-    w.Key("message");
-    w.String(e.message);
-    w.Key("locations");
-    w.BeginArray();
-    if (e.loc) {
-      w.BeginObject();
-      w.Key("line");
-      w.Int(e.loc->line);
-      w.Key("column");
-      w.Int(e.loc->column);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("path");
-    w.BeginArray();
-    for (const auto& p : e.path) w.String(p);
-    w.EndArray();
-    w.Key("extensions");
-    w.BeginObject();
-    w.Key("code");
-    w.String("GRAPHQL_VALIDATION_FAILED");
-    w.EndObject();
-    w.EndObject();
+std::string QueryExecutor::Execute(const std::string& kind, std::vector<PlanField> plan,
+                                   int64_t arrived, uint64_t nonce, ExecutionStats* stats) {
+  const TypeDef& root = *schema_.RootType(kind);
+  AssignSlots(schema_, root, &plan);
+  graphql::GraphqlErrors errors;
+  Request r{arrived, nonce, &stats->served, &errors};
+  std::string data;
+  data.reserve(64 * 1024);
+  JsonWriter dw(&data);
+  bool data_null = false;
+  dw.BeginObject();
+  for (const PlanField& f : plan) {
+    dw.Key(f.key);
+    if (!Root(dw, root, f, r) && f.def->type.non_null) data_null = true;
   }
-  w.EndArray();
-}
-
-std::string ErrorResponse(const GraphqlErrors& errors) {
+  dw.EndObject();
   std::string out;
+  out.reserve(data.size() + 256);
   JsonWriter w(&out);
-  w.BeginObject();
-  w.Key("errors");
-  WriteErrors(w, errors);
-  w.EndObject();
-  return out;
-}
-
-void WriteNode(JsonWriter& w, const NodeData& n, const std::vector<PlanField>* fields) {
-  w.BeginObject();
-  for (const auto& f : fields ? *fields : AllNodeFields()) {
-    w.Key(f.key);
-    const std::string& name = f.name;
-    if (name == "id")
-      WriteOptional(w, n.id);
-    else if (name == "occurredAt")
-      WriteOptional(w, n.occurred_at);
-    else if (name == "type")
-      WriteOptional(w, n.type);
-    else if (name == "summary")
-      WriteOptional(w, n.summary);
-    else if (name == "comment") {
-      if (n.comment && n.comment_is_json_escaped)
-        w.EscapedString(*n.comment);
-      else
-        WriteOptional(w, n.comment);
-    } else if (name == "client")
-      WriteRef(w, n.client_id, f);
-    else if (name == "piano")
-      WriteRef(w, n.piano_id, f);
-    else if (name == "user")
-      WriteRef(w, n.user_id, f);
-    else if (name == "invoice")
-      WriteRef(w, n.invoice_id, f);
-    else if (name == "estimate")
-      WriteRef(w, n.estimate_id, f);
-    else
-      w.String(f.args.get_ref<const std::string&>());  // __typename
-  }
-  w.EndObject();
-}
-
-std::string QueryExecutor::Execute(const std::vector<PlanField>& plan, int64_t arrived,
-                                   int64_t* served) {
-  std::string out;
-  out.reserve(64 * 1024);
-  JsonWriter w(&out);
-  GraphqlErrors errors;
   w.BeginObject();
   w.Key("data");
-  w.BeginObject();
-  for (const auto& f : plan) {
-    w.Key(f.key);
-    if (f.name == "allTimelineEntries")
-      Timeline(w, f, arrived, served, &errors);
-    else if (f.name == "allUsers")
-      Users(w, f, &errors);
-    else
-      w.String(f.args.get_ref<const std::string&>());  // __typename
+  if (data_null) {
+    w.Null();
+  } else {
+    w.Raw(data);
   }
-  w.EndObject();
+  stats->errors = !errors.empty();
   if (!errors.empty()) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& e : errors) list.push_back(graphql::ErrorToJson(e));
     w.Key("errors");
-    WriteErrors(w, errors);
+    w.Raw(list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   w.EndObject();
   return out;
 }
 
-std::optional<QueryExecutor::Window> QueryExecutor::Paginate(const PlanField& f, int64_t total,
-                                                             GraphqlErrors* errors) {
-  Window win{0, total};
-  auto fail = [&](std::string message) {
-    errors->push_back({std::move(message), std::nullopt, f.path});
-    return std::nullopt;
-  };
-  for (const char* name : {"after", "before"}) {
-    if (!f.args.contains(name) || f.args[name].is_null()) continue;
-    auto offset = DecodeCursor(f.args[name].get<std::string>());
-    if (!offset) return fail(std::string("Invalid cursor given for \"") + name + "\".");
-    if (name == std::string_view("after"))
-      win.start = std::min(total, *offset + 1);
-    else
-      win.end = std::min(win.end, *offset);
+bool QueryExecutor::Root(JsonWriter& w, const TypeDef& root, const PlanField& f, Request& r) {
+  switch (f.slot) {
+    case kTypename:
+      w.String(root.name);
+      return true;
+    case kIntrospection:
+      w.Raw(graphql::Introspect(schema_, f)
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return true;
+    case kTimeline:
+      return Timeline(w, f, r);
+    case kUsers:
+      Users(w, f);
+      return true;
+    default:
+      values_.Default(w, f.def->type, f);  // no data: an empty connection or list, null, ...
+      return true;
   }
-  win.end = std::max(win.start, win.end);
-  const int64_t limit_end = win.end;
-  for (const char* name : {"first", "last"}) {
-    if (!f.args.contains(name) || f.args[name].is_null()) continue;
-    int64_t n = f.args[name].get<int64_t>();
-    if (n < 0)
-      return fail(std::string("Argument \"") + name + "\" must be a non-negative integer.");
-    if (n > kMaxPage) return fail(std::string("Argument \"") + name + "\" must be at most 1000.");
-    if (name == std::string_view("first"))
-      win.end = std::min(win.end, win.start + n);
-    else
-      win.start = std::max(win.start, win.end - n);
-  }
-  win.has_next = win.end < limit_end;
-  win.has_prev = win.start > 0;
-  return win;
 }
 
-std::optional<EntryFilter> QueryExecutor::Filter(const PlanField& f, GraphqlErrors* errors) {
+std::optional<EntryFilter> QueryExecutor::Filter(const PlanField& f, Request& r) const {
   EntryFilter filter;
   const auto& a = f.args;
-  auto text = [&](const char* name) -> std::optional<std::string> {
-    if (!a.contains(name) || a[name].is_null()) return std::nullopt;
-    return a[name].get<std::string>();
-  };
   auto decode = [&](const char* name, auto decoder, std::optional<uint32_t>* out) {
-    if (auto id = text(name)) {
+    if (auto id = Text(a, name)) {
       *out = (data_.*decoder)(*id);
       if (!*out) filter.impossible = true;  // an unknown id matches nothing, as the API does
     }
@@ -245,112 +108,171 @@ std::optional<EntryFilter> QueryExecutor::Filter(const PlanField& f, GraphqlErro
   decode("pianoId", &SimDataset::DecodePiano, &filter.piano);
   decode("invoiceId", &SimDataset::DecodeInvoice, &filter.invoice);
   decode("estimateId", &SimDataset::DecodeEstimate, &filter.estimate);
-  filter.search = text("search").value_or("");
-  if (a.contains("occurredAtGet") && !a["occurredAtGet"].is_null()) {
-    filter.occurred_min = a["occurredAtGet"].get<int64_t>();
+  filter.search = Text(a, "search").value_or("");
+  if (auto it = a.find("occurredAtGet"); it != a.end() && !it->is_null()) {
+    std::optional<int64_t> t;
+    if (it->is_string()) {
+      std::string s = it->get<std::string>();
+      t = ParseIsoUtc(s.size() == 10 ? s + "T00:00:00Z" : s);
+    }
+    if (!t) {
+      r.errors->push_back(FieldError(
+          "Argument 'occurredAtGet' on Field 'allTimelineEntries' has an invalid value (" +
+              it->dump() + "). Expected type 'CoreDateTime'.",
+          f));
+      return std::nullopt;
+    }
+    filter.occurred_min = *t;
   }
-  if (a.contains("types") && !a["types"].is_null()) {
+  if (auto it = a.find("types"); it != a.end() && it->is_array()) {
     filter.types_given = true;
-    for (const auto& t : a["types"]) {
+    for (const auto& t : *it) {
       for (size_t i = 0; i < kEntryTypes.size(); ++i) {
-        if (kEntryTypes[i] == t.get<std::string>()) filter.type_mask |= 1u << i;
+        if (t.is_string() && kEntryTypes[i] == t.get_ref<const std::string&>())
+          filter.type_mask |= 1u << i;
       }
     }
   }
-  (void)errors;
   return filter;
+}
+
+std::optional<QueryExecutor::Window> QueryExecutor::Paginate(const PlanField& f, int64_t total,
+                                                             const CursorCodec& codec, Request& r) {
+  Window win{0, total};
+  auto fail = [&](std::string message) {
+    r.errors->push_back(FieldError(std::move(message), f));
+    return std::nullopt;
+  };
+  for (const char* name : {"after", "before"}) {
+    auto cursor = Text(f.args, name);
+    if (!cursor) continue;
+    auto offset = codec.Decode(*cursor);
+    if (!offset) {
+      return fail(std::string("Invalid cursor for \"") + name + "\": " + *cursor +
+                  (options_.cursor_style == CursorStyle::kOpaque
+                       ? " (a cursor is valid only under the filter that issued it)"
+                       : ""));
+    }
+    if (name == std::string_view("after")) {
+      win.start = std::min(total, *offset + 1);
+    } else {
+      win.end = std::min(win.end, *offset);
+    }
+  }
+  win.end = std::max(win.start, win.end);
+  const int64_t limit_end = win.end;
+  for (const char* name : {"first", "last"}) {
+    auto it = f.args.find(name);
+    if (it == f.args.end() || !it->is_number_integer()) continue;
+    int64_t n = it->get<int64_t>();
+    if (n < 0) return fail(std::string("Argument '") + name + "' must be a non-negative integer");
+    if (n > kMaxPage) return fail(std::string("Argument '") + name + "' must be at most 1000");
+    if (name == std::string_view("first")) {
+      win.end = std::min(win.end, win.start + n);
+    } else {
+      win.start = std::max(win.start, win.end - n);
+    }
+  }
+  win.has_next = win.end < limit_end;
+  win.has_prev = win.start > 0;
+  return win;
+}
+
+template <class NodeFn>
+void QueryExecutor::Items(JsonWriter& w, const PlanField& list, const Window& win,
+                          const CursorCodec& codec, int64_t null_at, NodeFn node) {
+  w.BeginArray();
+  for (int64_t i = win.start; i < win.end; ++i) {
+    if (i == null_at) {  // --null-share: an item the API failed to give
+      w.Null();
+      continue;
+    }
+    if (list.slot == kNodes) {
+      node(i, list.children);
+      continue;
+    }
+    w.BeginObject();
+    for (const PlanField& e : list.children) {
+      w.Key(e.key);
+      if (e.slot == kCursor) {
+        w.String(codec.Encode(i));
+      } else if (e.slot == kNode) {
+        node(i, e.children);
+      } else {
+        values_.DefaultField(w, *list.type, e);
+      }
+    }
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 template <class NodeFn>
 void QueryExecutor::Connection(JsonWriter& w, const PlanField& field, int64_t total,
-                               const Window& win, NodeFn node) {
+                               const Window& win, const CursorCodec& codec, uint64_t nonce,
+                               NodeFn node) {
+  const int64_t null_at = values_.SprinkledItem(nonce) && win.end > win.start
+                              ? win.start + static_cast<int64_t>(Below(
+                                                Hash(options_.seed, nonce, 7), win.end - win.start))
+                              : -1;
   w.BeginObject();
-  for (const auto& c : field.children) {
+  for (const PlanField& c : field.children) {
     w.Key(c.key);
-    if (c.name == "totalCount") {
+    if (c.slot == kTotalCount) {
       w.Int(total);
-    } else if (c.name == "nodes" || c.name == "edges") {
-      w.BeginArray();
-      for (int64_t i = win.start; i < win.end; ++i) {
-        if (c.name == "nodes") {
-          node(i, c.children);
-          continue;
-        }
-        w.BeginObject();
-        for (const auto& e : c.children) {
-          w.Key(e.key);
-          if (e.name == "cursor")
-            w.String(EncodeCursor(i));
-          else if (e.name == "node")
-            node(i, e.children);
-          else
-            w.String(e.args.get_ref<const std::string&>());
-        }
-        w.EndObject();
-      }
-      w.EndArray();
-    } else if (c.name == "pageInfo") {
+    } else if (c.slot == kNodes || c.slot == kEdges) {
+      Items(w, c, win, codec, null_at, node);
+    } else if (c.slot == kPageInfo) {
       w.BeginObject();
-      for (const auto& p : c.children) {
+      for (const PlanField& p : c.children) {
         w.Key(p.key);
-        if (p.name == "hasNextPage")
+        if (p.slot == kHasNextPage) {
           w.Bool(win.has_next);
-        else if (p.name == "hasPreviousPage")
+        } else if (p.slot == kHasPreviousPage) {
           w.Bool(win.has_prev);
-        else if (p.name == "startCursor" || p.name == "endCursor") {
-          if (win.start == win.end)
-            w.Null();
-          else
-            w.String(EncodeCursor(p.name == "startCursor" ? win.start : win.end - 1));
-        } else
-          w.String(p.args.get_ref<const std::string&>());
+        } else if ((p.slot == kStartCursor || p.slot == kEndCursor) && win.start < win.end) {
+          w.String(codec.Encode(p.slot == kStartCursor ? win.start : win.end - 1));
+        } else {
+          values_.DefaultField(w, *c.type, p);
+        }
       }
       w.EndObject();
     } else {
-      w.String(c.args.get_ref<const std::string&>());
+      values_.DefaultField(w, *field.type, c);
     }
   }
   w.EndObject();
 }
 
-void QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, int64_t arrived, int64_t* served,
-                             GraphqlErrors* errors) {
-  auto filter = Filter(f, errors);
-  if (!filter) return w.Null();
-  Matches matches = index_.Find(*filter, arrived);
-  auto win = Paginate(f, matches.size(), errors);
-  if (!win) return w.Null();
-  Connection(w, f, matches.size(), *win, [&](int64_t i, const std::vector<PlanField>& fields) {
-    WriteNode(w, MakeNode(data_, data_.At(matches.At(i), arrived)), &fields);
-    ++*served;
-  });
+bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
+  auto filter = Filter(f, r);
+  if (!filter) {
+    w.Null();
+    return false;
+  }
+  const CursorCodec codec(options_.cursor_style, filter->Key());
+  Matches matches = index_.Find(*filter, r.arrived);
+  auto win = Paginate(f, matches.size(), codec, r);
+  if (!win) {
+    w.Null();
+    return false;
+  }
+  Connection(w, f, matches.size(), *win, codec, r.nonce,
+             [&](int64_t i, const std::vector<PlanField>& fields) {
+               const EntryRef ref = data_.At(matches.At(i), r.arrived);
+               entities_.Entry(w, MakeNode(data_, ref), ref.gen, fields);
+               ++*r.served;
+             });
+  return true;
 }
 
-void QueryExecutor::Users(JsonWriter& w, const PlanField& f, GraphqlErrors* errors) {
+void QueryExecutor::Users(JsonWriter& w, const PlanField& f) {
   const auto& users = data_.users();
-  auto win = Paginate(f, static_cast<int64_t>(users.size()), errors);
-  if (!win) return w.Null();
-  Connection(w, f, static_cast<int64_t>(users.size()), *win,
-             [&](int64_t i, const std::vector<PlanField>& fields) {
-               const ApiUser& u = users[i];
-               w.BeginObject();
-               for (const auto& c : fields) {
-                 w.Key(c.key);
-                 if (c.name == "id")
-                   w.String(u.id);
-                 else if (c.name == "firstName")
-                   w.String(u.first_name);
-                 else if (c.name == "lastName")
-                   w.String(u.last_name);
-                 else if (c.name == "email")
-                   w.String(u.email);
-                 else if (c.name == "role")
-                   w.String(u.role);
-                 else
-                   w.String(c.args.get_ref<const std::string&>());
-               }
-               w.EndObject();
-             });
+  w.BeginArray();
+  for (size_t i = 0; i < users.size(); ++i) {
+    entities_.User(w, users[i], (uint64_t{1} << 40) + i, f.children);
+  }
+  w.EndArray();
 }
 
 }  // namespace gb::sim

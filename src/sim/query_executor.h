@@ -1,7 +1,11 @@
-// Executes a compiled plan against the dataset and serializes the answer
+// Executes a validated request against the dataset and serializes the answer
 // with JsonWriter: only the requested fields, in the requested order, under
-// their response keys. Cursors are opaque base64 offsets into the filtered,
-// newest-first list, so they shift when new entries arrive at the top.
+// their response keys, with the schema's real type names. allTimelineEntries
+// and allUsers answer from the dataset; introspection from the schema; every
+// other root field and mutation from the schema alone (an empty connection or
+// list, null, or a plausible value). Cursors come from CursorCodec (offset or
+// opaque); an execution error (a refused cursor) nulls its field as GraphQL
+// does: a non-null root field takes `data` with it.
 #pragma once
 
 #include <cstdint>
@@ -9,45 +13,70 @@
 #include <string>
 #include <vector>
 
+#include "graphql/execution_plan.h"
+#include "graphql/graphql_error.h"
+#include "graphql/schema.h"
+#include "sim/cursor_codec.h"
+#include "sim/entity_writer.h"
 #include "sim/json_writer.h"
-#include "sim/query_plan.h"
-#include "sim/sim_content.h"
 #include "sim/timeline_index.h"
+#include "sim/value_writer.h"
 
 namespace gb::sim {
 
-std::string EncodeCursor(int64_t offset);
-std::optional<int64_t> DecodeCursor(const std::string& cursor);
+struct ExecutorOptions {
+  uint64_t seed = 1;
+  double null_share = 0;
+  CursorStyle cursor_style = CursorStyle::kOffset;
+};
 
-// {"errors":[{"message","locations":[{"line","column"}],"path","extensions"}]}
-std::string ErrorResponse(const GraphqlErrors& errors);
-void WriteErrors(JsonWriter& w, const GraphqlErrors& errors);
-
-// Writes a timeline node with the given selection (all fields when `fields` is null).
-void WriteNode(JsonWriter& w, const NodeData& node, const std::vector<PlanField>* fields);
+struct ExecutionStats {
+  int64_t served = 0;   // timeline nodes written
+  bool errors = false;  // the answer has an "errors" array
+};
 
 class QueryExecutor {
  public:
-  QueryExecutor(const SimDataset& data, TimelineIndex& index) : data_(data), index_(index) {}
-  // The response body; adds the number of timeline nodes written to *served.
-  std::string Execute(const std::vector<PlanField>& plan, int64_t arrived, int64_t* served);
+  QueryExecutor(const graphql::Schema& schema, const SimDataset& data, TimelineIndex& index,
+                ExecutorOptions options);
+
+  // The response body for the plan of a request of operation kind `kind`
+  // (slots are assigned here); `nonce` (one per request) draws the null
+  // list items of --null-share.
+  std::string Execute(const std::string& kind, std::vector<graphql::PlanField> plan,
+                      int64_t arrived, uint64_t nonce, ExecutionStats* stats);
 
  private:
   struct Window {
     int64_t start = 0, end = 0;
     bool has_next = false, has_prev = false;
   };
-  std::optional<Window> Paginate(const PlanField& field, int64_t total, GraphqlErrors* errors);
-  std::optional<EntryFilter> Filter(const PlanField& field, GraphqlErrors* errors);
-  void Timeline(JsonWriter& w, const PlanField& field, int64_t arrived, int64_t* served,
-                GraphqlErrors* errors);
-  void Users(JsonWriter& w, const PlanField& field, GraphqlErrors* errors);
+  struct Request {
+    int64_t arrived;
+    uint64_t nonce;
+    int64_t* served;
+    graphql::GraphqlErrors* errors;
+  };
+  // False (an error added) when the field's value is null by error.
+  bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f, Request& r);
+  bool Timeline(JsonWriter& w, const graphql::PlanField& f, Request& r);
+  void Users(JsonWriter& w, const graphql::PlanField& f);
+  std::optional<Window> Paginate(const graphql::PlanField& f, int64_t total,
+                                 const CursorCodec& codec, Request& r);
+  std::optional<EntryFilter> Filter(const graphql::PlanField& f, Request& r) const;
   template <class NodeFn>
-  void Connection(JsonWriter& w, const PlanField& field, int64_t total, const Window& win,
-                  NodeFn node);
+  void Connection(JsonWriter& w, const graphql::PlanField& field, int64_t total, const Window& win,
+                  const CursorCodec& codec, uint64_t nonce, NodeFn node);
+  template <class NodeFn>
+  void Items(JsonWriter& w, const graphql::PlanField& list, const Window& win,
+             const CursorCodec& codec, int64_t null_at, NodeFn node);
 
+  const graphql::Schema& schema_;
   const SimDataset& data_;
   TimelineIndex& index_;
+  ExecutorOptions options_;
+  ValueWriter values_;
+  EntityWriter entities_;
 };
 
 }  // namespace gb::sim

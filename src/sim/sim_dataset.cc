@@ -73,7 +73,7 @@ SimDataset::SimDataset(uint64_t seed, double scale, double unknown_user_share, b
   int64_t offset = 0;
   for (int y = kFirstYear; y <= kLastYear; ++y) {
     year_gen_offset_[y - kFirstYear] = offset;
-    offset += std::llround(static_cast<double>(DesignYearTotal(y)) * scale);
+    offset += ScaledYearTotal(y, scale);
   }
   year_gen_offset_.back() = offset;
   BuildUsers();
@@ -83,6 +83,16 @@ SimDataset::SimDataset(uint64_t seed, double scale, double unknown_user_share, b
 int64_t SimDataset::DesignYearTotal(int year) {
   if (year < kFirstYear || year > kLastYear) return 0;
   return kDesignTotals[year - kFirstYear];
+}
+
+int64_t SimDataset::ScaledYearTotal(int year, double scale) {
+  return std::llround(static_cast<double>(DesignYearTotal(year)) * scale);
+}
+
+int64_t SimDataset::ScaledTotal(double scale) {
+  int64_t total = 0;
+  for (int y = kFirstYear; y <= kLastYear; ++y) total += ScaledYearTotal(y, scale);
+  return total;
 }
 
 int64_t SimDataset::YearCount(int year) const {
@@ -104,8 +114,8 @@ void SimDataset::BuildUsers() {
   static constexpr std::array<std::string_view, 12> kLast = {
       "Tremblay", "Gagnon", "Roy",    "Côté",  "Bouchard", "Gauthier",
       "Morin",    "Lavoie", "Fortin", "Gagné", "Ouellet",  "Pelletier"};
-  static constexpr std::array<std::string_view, 4> kRoles = {"ADMIN", "TECHNICIAN", "TECHNICIAN",
-                                                             "ASSISTANT"};
+  static constexpr std::array<std::string_view, 4> kAccess = {"ADMIN", "TECHNICIAN", "TECHNICIAN",
+                                                              "ASSISTANT"};
   int live = static_cast<int>(std::clamp<int64_t>(std::llround(12 * std::sqrt(scale_)), 4, 60));
   for (int u = 0; u < live; ++u) {
     ApiUser user;
@@ -113,7 +123,8 @@ void SimDataset::BuildUsers() {
     user.first_name = kFirst[Hash(seed_, u, 201) % kFirst.size()];
     user.last_name = kLast[Hash(seed_, u, 202) % kLast.size()];
     user.email = fmt::format("utilisateur{}@accordeurs.example", u + 1);
-    user.role = kRoles[u % kRoles.size()];
+    user.access_level = std::string(kAccess[u % kAccess.size()]);
+    user.status = "ACTIVE";
     users_.push_back(std::move(user));
   }
 }

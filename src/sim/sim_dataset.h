@@ -60,6 +60,10 @@ class SimDataset {
 
   // The per-year totals of DESIGN.md (scale 1).
   static int64_t DesignYearTotal(int year);
+  // The entries of year `year` at `scale` (DesignYearTotal × scale, rounded
+  // per year), and of the whole dataset: what base_size() will be.
+  static int64_t ScaledYearTotal(int year, double scale);
+  static int64_t ScaledTotal(double scale);
 
   uint64_t seed() const { return seed_; }
   bool hostile() const { return hostile_; }

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+
+#include "sim/cursor_codec.h"
 
 namespace gb::sim {
 
@@ -19,15 +22,24 @@ struct FaultOptions {
   double garble_share = 0;     // share of answers whose body is not valid JSON
   double new_entries_per_second = 0;  // entries arriving at the top of the timeline
   bool expire_tokens_now = false;     // one-shot: every issued access token expires at once
-  bool refresh_fails = false;         // the OAuth token endpoint answers 503 to every refresh
+  bool refresh_fails = false;         // the OAuth token endpoint answers 503 to every request
 };
 
 struct SimOptions {
   uint64_t seed = 1;
   double scale = 1.0;  // per-year totals of DESIGN.md × scale (rounded)
   int64_t access_token_ttl_s = 7200;
+  int64_t auth_code_ttl_s = 600;  // an authorization code's life (Doorkeeper's default)
+  // The redirect URI registered for the test client; empty: any loopback
+  // http://127.0.0.1:PORT/PATH (or localhost, [::1]), as RFC 8252 allows.
+  std::string redirect_uri;
   double unknown_user_share = 0.03;  // share of entries with a user that allUsers does not return
   bool hostile = false;              // add hostile content (see sim_content.h)
+  // What the schema allows, used (sim --null-share X): a page holds a null
+  // item in nodes/edges with probability X, and each nullable field of an
+  // entry or user is null with probability X (cursors and lists themselves excepted).
+  double null_share = 0;
+  CursorStyle cursor_style = CursorStyle::kOffset;  // sim --cursor-style offset|opaque
   FaultOptions faults;
 };
 

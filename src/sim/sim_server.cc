@@ -10,7 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "sim/graphql_parser.h"
+#include "graphql/execution_plan.h"
+#include "graphql/gazelle_schema.h"
+#include "graphql/request.h"
+#include "sim/oauth_routes.h"
 #include "sim/query_executor.h"
 #include "sim/timeline_index.h"
 
@@ -51,14 +54,15 @@ struct SimServer::Impl {
         clock(clk),
         data(opts.seed, opts.scale, opts.unknown_user_share, opts.hostile),
         index(data),
-        executor(data, index),
+        executor(graphql::GazelleSchema(), data, index,
+                 ExecutorOptions{opts.seed, opts.null_share, opts.cursor_style}),
         tokens(opts.seed, opts.access_token_ttl_s, clk, opts.faults.expire_tokens_now),
-        faults(opts.faults, opts.seed, clk) {}
+        faults(opts.faults, opts.seed, clk),
+        oauth(opts, clk, tokens, faults, counters.token_refreshes) {}
 
   void Routes();
   void Graphql(const httplib::Request& req, httplib::Response& res);
   bool Authorized(const httplib::Request& req, httplib::Response& res);
-  void OAuthToken(const httplib::Request& req, httplib::Response& res);
   void Admin(const httplib::Request& req, httplib::Response& res);
   bool SleepUnlessStopping(std::chrono::milliseconds d);
   void Deliver(httplib::Response& res, std::string body, const FaultDecision& d);
@@ -79,9 +83,11 @@ struct SimServer::Impl {
   TokenStore tokens;
   FaultInjector faults;
   Counters counters;
+  OAuthRoutes oauth;
   httplib::Server http;
   std::thread thread;
   std::atomic<bool> stopping{false};
+  std::atomic<uint64_t> nonce{0};  // one per answered request (--null-share's list items)
   std::string host;
   int port = 0;
 };
@@ -180,54 +186,25 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
   if (!variables.is_null() && !variables.is_object()) {
     return {400, SimpleError("\"variables\" must be a JSON object.")};
   }
-  auto doc = gql::Parse(request["query"].get_ref<const std::string&>());
-  if (!doc) {
+  // Every request is validated against the real schema first, as the API does.
+  const graphql::Schema& schema = graphql::GazelleSchema();
+  auto prepared = graphql::PrepareRequest(schema, request["query"].get_ref<const std::string&>(),
+                                          operation, variables);
+  if (!prepared) {
     ++counters.graphql_errors;
-    return {200, ErrorResponse({GraphqlError{doc.error().message, doc.error().loc, {}}})};
+    return {200, graphql::ErrorsBody(prepared.error())};
   }
-  auto plan = CompileQuery(*doc, operation, variables);
+  auto plan = graphql::CompilePlan(schema, *prepared);
   if (!plan) {
     ++counters.graphql_errors;
-    return {200, ErrorResponse(plan.error())};
+    return {200, graphql::ErrorsBody(plan.error())};
   }
-  int64_t served = 0;
-  std::string answer = executor.Execute(*plan, faults.Arrived(), &served);
-  counters.entries_served += served;
+  ExecutionStats stats;
+  std::string answer =
+      executor.Execute(prepared->op().kind, std::move(*plan), faults.Arrived(), ++nonce, &stats);
+  if (stats.errors) ++counters.graphql_errors;
+  counters.entries_served += stats.served;
   return {200, std::move(answer)};
-}
-
-void SimServer::Impl::OAuthToken(const httplib::Request& req, httplib::Response& res) {
-  auto param = [&](const char* name) {
-    if (req.has_param(name)) return req.get_param_value(name);
-    json body = json::parse(req.body, nullptr, false);  // JSON bodies are accepted too
-    return body.is_object() && body.contains(name) && body[name].is_string()
-               ? body[name].get<std::string>()
-               : std::string();
-  };
-  if (faults.Get().refresh_fails) {  // the identity provider is down
-    res.status = 503;
-    return res.set_content(json{{"error", "temporarily_unavailable"},
-                                {"error_description", "token endpoint unavailable (sim fault)"}}
-                               .dump(),
-                           kJson);
-  }
-  auto issued = tokens.Refresh(param("grant_type"), param("client_id"), param("client_secret"),
-                               param("refresh_token"));
-  if (!issued) {
-    res.status = issued.error().code == "invalid_client" ? 401 : 400;
-    return res.set_content(
-        json{{"error", issued.error().code}, {"error_description", issued.error().message}}.dump(),
-        kJson);
-  }
-  ++counters.token_refreshes;
-  res.set_content(json{{"access_token", issued->access_token},
-                       {"refresh_token", issued->refresh_token},
-                       {"expires_in", issued->expires_in},
-                       {"created_at", issued->created_at},
-                       {"token_type", "Bearer"},
-                       {"scope", "private"}}
-                      .dump(),
-                  kJson);
 }
 
 void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res) {
@@ -268,7 +245,7 @@ void SimServer::Impl::Routes() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http.Post("/graphql/private/", [this](const auto& req, auto& res) { Graphql(req, res); });
-  http.Post("/developer/oauth/token", [this](const auto& req, auto& res) { OAuthToken(req, res); });
+  oauth.Register(http);
   auto admin = [this](const auto& req, auto& res) { Admin(req, res); };
   http.Get("/admin/faults", admin);
   http.Post("/admin/faults", admin);

@@ -1,12 +1,13 @@
 // The Gazelle API simulator as an in-process server (the `sim` and `demo`
 // commands and the tests start it on a thread):
 //   POST /graphql/private/          allTimelineEntries, allUsers (Bearer or x-gazelle-api-key)
-//   POST /developer/oauth/token     grant_type=refresh_token, client_id, client_secret,
-//   refresh_token GET|POST /admin/faults          the faults as JSON (POST: a partial object of the
-//   same keys) POST /admin/expire-tokens       every issued access token expires now POST
-//   /admin/add-entries         {"count": N}: N new entries arrive at the top now POST
-//   /admin/delete-entries      {"count": N}: the N newest entries are deleted now GET
-//   /admin/stats               request, 429, 5xx, ... counters
+//   GET|POST /developer/oauth/authorize, POST /developer/oauth/token
+//                                   the OAuth code grant and refresh (oauth_routes.h)
+//   GET|POST /admin/faults          the faults as JSON (POST: a partial object of the same keys)
+//   POST /admin/expire-tokens       every issued access token expires now
+//   POST /admin/add-entries         {"count": N}: N new entries arrive at the top now
+//   POST /admin/delete-entries      {"count": N}: the N newest entries are deleted now
+//   GET  /admin/stats               request, 429, 5xx, ... counters
 // Admin endpoints answer loopback clients only.
 #pragma once
 

@@ -51,14 +51,18 @@ AuthCheck TokenStore::CheckBearer(std::string_view token) {
   return AuthCheck::kOk;
 }
 
-Result<IssuedToken> TokenStore::Refresh(std::string_view grant_type, std::string_view client_id,
-                                        std::string_view client_secret,
+bool TokenStore::CheckClient(std::string_view client_id, std::string_view client_secret) const {
+  return client_id == initial_.client_id && client_secret == initial_.client_secret;
+}
+
+IssuedToken TokenStore::Issue() {
+  std::lock_guard lock(mu_);
+  return IssueLocked(Now());
+}
+
+Result<IssuedToken> TokenStore::Refresh(std::string_view client_id, std::string_view client_secret,
                                         std::string_view refresh_token) {
-  if (grant_type != "refresh_token") {
-    return Fail(ErrorKind::kConfig, "The authorization grant type is not supported.",
-                "unsupported_grant_type");
-  }
-  if (client_id != initial_.client_id || client_secret != initial_.client_secret) {
+  if (!CheckClient(client_id, client_secret)) {
     return Fail(ErrorKind::kAuth, "Client authentication failed.", "invalid_client");
   }
   std::lock_guard lock(mu_);

@@ -1,7 +1,7 @@
 // The simulator's OAuth side: test credentials (never real ones), access
 // tokens that expire after a TTL on the given clock, refresh tokens that stay
 // valid until the new access token is first used (Doorkeeper's rotation), and
-// the API-key mode.
+// the API-key mode. The grants themselves are served by oauth_routes.h.
 #pragma once
 
 #include <cstdint>
@@ -42,9 +42,13 @@ class TokenStore {
   const Credentials& initial() const { return initial_; }
   AuthCheck CheckBearer(std::string_view token);
   bool CheckApiKey(std::string_view key) const { return key == initial_.api_key; }
-  // Errors carry the OAuth error code in Error::code (invalid_client, invalid_grant, ...).
-  Result<IssuedToken> Refresh(std::string_view grant_type, std::string_view client_id,
-                              std::string_view client_secret, std::string_view refresh_token);
+  bool CheckClient(std::string_view client_id, std::string_view client_secret) const;
+  // A new access/refresh token pair (the code grant, once its code is redeemed).
+  IssuedToken Issue();
+  // grant_type=refresh_token. Errors carry the OAuth error code in
+  // Error::code (invalid_client, invalid_grant).
+  Result<IssuedToken> Refresh(std::string_view client_id, std::string_view client_secret,
+                              std::string_view refresh_token);
   void ExpireAll();
 
  private:

@@ -35,8 +35,9 @@ struct SchemaOptions {
 };
 
 struct SchemaReport {
-  bool entries_created = false;  // gazelle_timeline_entries did not exist
-  bool users_created = false;    // users did not exist (fill it from the API)
+  bool entries_created = false;      // gazelle_timeline_entries did not exist
+  bool users_created = false;        // users did not exist (fill it from the API)
+  bool users_columns_added = false;  // an existing users table got access_level and status
 };
 
 // A unit of work: one stream's sweep newest-to-oldest over a filter.

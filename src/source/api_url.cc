@@ -14,17 +14,18 @@ Result<std::string> ValidateApiUrl(std::string_view url) {
   if (scheme != "http" && scheme != "https") {
     return Fail(ErrorKind::kConfig,
                 fmt::format("the API URL \"{}\" {}: pass --api https://host (or set "
-                            "GAZELLE_API_URL), e.g. https://gmb.gazelleapp.io",
+                            "GAZELLE_API_URL), e.g. {}",
                             RedactUrl(url),
                             scheme.empty() ? "has no http:// or https:// scheme"
-                                           : "uses the unsupported scheme " + scheme + "://"));
+                                           : "uses the unsupported scheme " + scheme + "://",
+                            kDefaultApiUrl));
   }
   std::string rest = u.substr(scheme_end + 3);
   if (rest.empty() || rest.front() == '/' || rest.find_first_of(" ?#") != std::string::npos) {
     return Fail(ErrorKind::kConfig,
                 fmt::format("the API URL \"{}\" has no host or has a query: pass only the base, "
-                            "e.g. --api https://gmb.gazelleapp.io",
-                            RedactUrl(url)));
+                            "e.g. --api {}",
+                            RedactUrl(url), kDefaultApiUrl));
   }
   // Accept the endpoint itself as well as the base.
   for (std::string_view suffix : {"/graphql/private", "/graphql"}) {

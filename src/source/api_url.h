@@ -10,7 +10,10 @@
 
 namespace gb {
 
-inline constexpr const char* kDefaultApiUrl = "https://gmb.gazelleapp.io";
+// The address the business's own scripts and OAuth calls use, and the one the
+// shared API notes give (../shared/gazelle-api/README.md): GraphQL at
+// {base}/graphql/private/, OAuth at {base}/developer/oauth/{authorize,token}.
+inline constexpr const char* kDefaultApiUrl = "https://gazelleapp.io";
 
 // An http(s) base URL without path query or trailing slash ("https://h:8080"),
 // or kConfig saying what is wrong and what to do.

@@ -3,11 +3,15 @@
 #include <fmt/format.h>
 
 #include "core/redact.h"
+#include "source/api_url.h"
 #include "source/graphql_query.h"
 #include "source/response_parser.h"
 
 namespace gb {
 namespace {
+
+// The code of the transient error that makes a page with null items be asked again.
+constexpr std::string_view kNullItemsCode = "graphql:null-items";
 
 // ParsePage, with the time it took (run --profile tells parsing from waiting).
 Result<Page> ParsePageTimed(std::string_view body) {
@@ -47,8 +51,8 @@ Error ClassifyStatus(const HttpResponse& r, const std::string& endpoint, const E
   if (r.status == 404) {
     return Error{ErrorKind::kConfig,
                  fmt::format("HTTP 404: no GraphQL endpoint at {}: check --api / GAZELLE_API_URL "
-                             "(the base URL, e.g. https://gmb.gazelleapp.io)",
-                             where),
+                             "(the base URL, e.g. {})",
+                             where, kDefaultApiUrl),
                  code};
   }
   return Error{
@@ -80,8 +84,24 @@ GazelleClient::GazelleClient(GazelleOptions options, HttpTransport& transport, A
       retrier_(options_.retry, clock, observer, "api"),
       clock_(clock) {}
 
+// A page holding null items (entries the API failed to give) is retried as a
+// transient failure; if the nulls are still there when the retries are spent,
+// the page comes back with them as nodes carrying kNullItemDefect, which the
+// transform keeps as rejects with that reason: never dropped, never counted
+// as loaded.
 Result<Page> GazelleClient::FetchPage(const PageRequest& request) {
-  return Call<Page>(TimelinePageBody(request), &ParsePageTimed);
+  std::optional<Page> with_nulls;
+  Result<Page> page = Call<Page>(TimelinePageBody(request), [&](std::string_view body) {
+    Result<Page> parsed = ParsePageTimed(body);
+    if (!parsed || parsed->null_items == 0) return parsed;
+    with_nulls = std::move(*parsed);
+    return Result<Page>(tl::unexpected(Error{
+        ErrorKind::kTransient,
+        fmt::format("the API gave {} null item(s) in a page of nodes", with_nulls->null_items),
+        std::string(kNullItemsCode)}));
+  });
+  if (!page && page.error().code == kNullItemsCode && with_nulls) return std::move(*with_nulls);
+  return page;
 }
 
 Result<int64_t> GazelleClient::Count(const TimelineFilter& filter) {
@@ -117,16 +137,7 @@ Result<FilterEnd> GazelleClient::EndOf(const TimelineFilter& filter) {
 }
 
 Result<std::vector<ApiUser>> GazelleClient::FetchUsers() {
-  std::vector<ApiUser> users;
-  std::optional<std::string> after;
-  for (int pages = 0; pages < 10'000; ++pages) {
-    Result<UsersPage> page = Call<UsersPage>(UsersBody(100, after), &ParseUsers);
-    if (!page) return tl::unexpected(page.error());
-    std::move(page->users.begin(), page->users.end(), std::back_inserter(users));
-    if (!page->has_next_page || page->end_cursor == after) break;
-    after = page->end_cursor;
-  }
-  return users;
+  return Call<std::vector<ApiUser>>(UsersBody(), &ParseUsers);
 }
 
 std::string GazelleClient::Describe() const {
@@ -178,8 +189,8 @@ Result<HttpResponse> GazelleClient::PostOnce(const std::string& body) {
   if (response && response->status == 401) {
     return Fail(ErrorKind::kAuth,
                 "the Gazelle API refused the refreshed credentials too (HTTP 401): run "
-                "`gazelle-backfill token` to authorize again, then rerun the same command to "
-                "resume",
+                "`gazelle-backfill token login` to authorize again, then rerun the same command "
+                "to resume",
                 "http:401");
   }
   return response;

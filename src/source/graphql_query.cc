@@ -1,33 +1,24 @@
+// Request bodies from the embedded documents (see graphql_query.h).
 #include "source/graphql_query.h"
 
 #include <nlohmann/json.hpp>
 
+#include "source/documents.h"
+
 namespace gb {
 namespace {
 
-// Variables declared once for both documents; unset ones are omitted from the
-// variables object, which GraphQL treats as "argument not given".
-constexpr const char* kVariableDecls =
-    "$first: Int, $after: String, $occurredAtGet: CoreDateTime, "
-    "$types: [TimelineEntryType!], $clientId: String";
-constexpr const char* kArguments =
-    "first: $first, after: $after, occurredAtGet: $occurredAtGet, types: $types, "
-    "clientId: $clientId";
-
-constexpr const char* kNodeFields =
-    "id occurredAt type summary comment client { id } piano { id } user { id } "
-    "invoice { id } estimate { id }";
-
-nlohmann::json FilterVariables(const TimelineFilter& filter, int first) {
+nlohmann::json FilterVariables(const TimelineFilter& filter) {
   nlohmann::json v = nlohmann::json::object();
-  v["first"] = first;
   if (!filter.types.empty()) v["types"] = filter.types;
   if (filter.client_id) v["clientId"] = *filter.client_id;
   if (filter.occurred_at_get) v["occurredAtGet"] = *filter.occurred_at_get;
   return v;
 }
 
-std::string Body(const std::string& query, nlohmann::json variables) {
+// Unset variables are left out of the variables object, which GraphQL
+// treats as "argument not given".
+std::string Body(std::string_view query, nlohmann::json variables) {
   nlohmann::json body = {{"query", query}, {"variables", std::move(variables)}};
   // replace, not throw, on invalid UTF-8 in a user-given filter value.
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -37,17 +28,17 @@ std::string Body(const std::string& query, nlohmann::json variables) {
 
 std::string TimelinePageBody(const PageRequest& request) {
   static const std::string query =
-      std::string("query TimelinePage(") + kVariableDecls + ") { allTimelineEntries(" + kArguments +
-      ") { totalCount pageInfo { hasNextPage endCursor } nodes { " + kNodeFields + " } } }";
-  nlohmann::json v = FilterVariables(request.filter, request.first);
+      std::string(documents::kTimelinePage) + std::string(documents::kEntryFields);
+  nlohmann::json v = FilterVariables(request.filter);
+  v["first"] = request.first;
   if (request.after) v["after"] = *request.after;
   return Body(query, std::move(v));
 }
 
 std::string TimelineCountBody(const TimelineFilter& filter) {
-  static const std::string query = std::string("query TimelineCount(") + kVariableDecls +
-                                   ") { allTimelineEntries(" + kArguments + ") { totalCount } }";
-  return Body(query, FilterVariables(filter, 1));
+  nlohmann::json v = FilterVariables(filter);
+  v["first"] = 1;
+  return Body(documents::kTimelineCount, std::move(v));
 }
 
 std::string TimelineCountsBody(const std::vector<TimelineFilter>& filters) {
@@ -69,24 +60,12 @@ std::string TimelineCountsBody(const std::vector<TimelineFilter>& filters) {
 
 std::string TimelineOldestBody(const TimelineFilter& filter) {
   static const std::string query =
-      "query TimelineOldest($last: Int, $occurredAtGet: CoreDateTime, "
-      "$types: [TimelineEntryType!], $clientId: String) { allTimelineEntries(last: $last, "
-      "occurredAtGet: $occurredAtGet, types: $types, clientId: $clientId) { totalCount "
-      "pageInfo { hasNextPage endCursor } nodes { " +
-      std::string(kNodeFields) + " } } }";
-  nlohmann::json v = FilterVariables(filter, 1);
-  v.erase("first");
+      std::string(documents::kTimelineOldest) + std::string(documents::kEntryFields);
+  nlohmann::json v = FilterVariables(filter);
   v["last"] = 1;
   return Body(query, std::move(v));
 }
 
-std::string UsersBody(int first, const std::optional<std::string>& after) {
-  static const std::string query =
-      "query Users($first: Int, $after: String) { allUsers(first: $first, after: $after) { "
-      "pageInfo { hasNextPage endCursor } nodes { id firstName lastName email role } } }";
-  nlohmann::json v = {{"first", first}};
-  if (after) v["after"] = *after;
-  return Body(query, std::move(v));
-}
+std::string UsersBody() { return Body(documents::kUsers, nlohmann::json::object()); }
 
 }  // namespace gb

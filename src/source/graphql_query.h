@@ -1,5 +1,9 @@
-// The GraphQL documents this tool sends, with their variables, as the JSON
-// bodies POSTed to {base}/graphql/private/.
+// The GraphQL requests this tool sends, as the JSON bodies POSTed to
+// {base}/graphql/private/. The documents themselves live in one place,
+// src/source/documents/*.graphql (embedded at build time as
+// gb::documents::kName); only the aliased counts document is generated (one
+// alias per filter). ctest `contract_documents` validates every body built
+// here against the real schema, variables included.
 #pragma once
 
 #include <optional>
@@ -22,8 +26,7 @@ std::string TimelineCountsBody(const std::vector<TimelineFilter>& filters);
 // The same filter asking for its oldest entry (last: 1) and pageInfo.
 std::string TimelineOldestBody(const TimelineFilter& filter);
 
-// allUsers (a connection, paged like the timeline): id firstName lastName
-// email role of each node, and pageInfo.
-std::string UsersBody(int first, const std::optional<std::string>& after);
+// allUsers: a plain list, every user in one request.
+std::string UsersBody();
 
 }  // namespace gb

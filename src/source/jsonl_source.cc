@@ -299,7 +299,11 @@ Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {
     auto text = [&](const char* k) {
       return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
     };
-    users.push_back({text("id"), text("firstName"), text("lastName"), text("email"), text("role")});
+    ApiUser user{text("id"),    text("firstName"), text("lastName"),
+                 text("email"), std::nullopt,      text("status")};
+    if (j.contains("accessLevel") && j["accessLevel"].is_string())
+      user.access_level = j["accessLevel"].get<std::string>();
+    users.push_back(std::move(user));
   }
   return users;
 }

@@ -17,7 +17,7 @@
 //
 // Users: an export of entries says nothing reliable about users (ids only, no
 // names), so FetchUsers returns the users of a `users.jsonl` file next to the
-// dump (one {id, firstName, lastName, email, role} per line) when it exists,
+// dump (one {id, firstName, lastName, email, accessLevel, status} per line) when it exists,
 // and an empty list otherwise (no users known; entries' user links are then
 // repaired by the loader as unknown users).
 #pragma once

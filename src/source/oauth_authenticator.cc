@@ -7,27 +7,17 @@
 #include "core/iso_time.h"
 #include "core/redact.h"
 #include "source/api_url.h"
+#include "source/oauth_token_endpoint.h"
 
 namespace gb {
 namespace {
 
 constexpr const char* kReauthorize =
-    "run `gazelle-backfill token` to authorize again, then rerun the same command to resume";
+    "run `gazelle-backfill token login` to authorize again, then rerun the same command to "
+    "resume";
 
 int64_t EpochSeconds(const Clock& clock) {
   return std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch()).count();
-}
-
-std::string FormEncode(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += fmt::format("%{:02X}", c);
-    }
-  }
-  return out;
 }
 
 Error RefreshRefused(const HttpResponse& response) {
@@ -131,21 +121,14 @@ Result<Token> OAuthAuthenticator::RequestRefresh(int64_t now) {
     return Fail(ErrorKind::kAuth,
                 fmt::format("the token file has no refresh_token: {}", kReauthorize));
   }
-  HttpRequest request;
-  request.url = config_.base_url + "/developer/oauth/token";
-  request.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
-                     {"Accept", "application/json"}};
-  request.body = "grant_type=refresh_token&client_id=" + FormEncode(c.client_id) +
-                 "&client_secret=" + FormEncode(c.client_secret) +
-                 "&refresh_token=" + FormEncode(token_.refresh_token);
-  request.connect_timeout = config_.connect_timeout;
-  request.total_timeout = config_.total_timeout;
-  Result<HttpResponse> response = transport_.Send(request);
-  if (!response) {
-    Error e = response.error();
-    e.message = RedactSecrets("token refresh: " + e.message);
-    return tl::unexpected(e);
-  }
+  TokenEndpoint endpoint{config_.base_url, config_.connect_timeout, config_.total_timeout};
+  Result<HttpResponse> response = PostTokenForm(transport_, endpoint,
+                                                {{"grant_type", "refresh_token"},
+                                                 {"client_id", c.client_id},
+                                                 {"client_secret", c.client_secret},
+                                                 {"refresh_token", token_.refresh_token}},
+                                                "token refresh");
+  if (!response) return tl::unexpected(response.error());
   if (response->status != 200) return tl::unexpected(RefreshRefused(*response));
   Result<Token> token = ParseToken(response->body, "the OAuth token answer", now);
   if (!token) {

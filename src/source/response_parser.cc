@@ -134,7 +134,7 @@ Status ReadAnswer(std::string_view body, std::string_view root,
       [&](std::string_view, od::value v) { return read_root(v); });
 }
 
-error_code ReadNodes(od::value value, std::vector<ApiNode>* nodes) {
+error_code ReadNodes(od::value value, std::vector<ApiNode>* nodes, int* null_items) {
   od::array arr;
   if (auto e = value.get_array().get(arr)) return e;
   for (auto item : arr) {
@@ -143,6 +143,14 @@ error_code ReadNodes(od::value value, std::vector<ApiNode>* nodes) {
     od::json_type type;
     if (auto e = v.type().get(type)) return e;
     std::string_view raw;
+    if (type == od::json_type::null) {
+      ApiNode node;
+      node.raw = "null";
+      node.defect = std::string(kNullItemDefect);
+      nodes->push_back(std::move(node));
+      ++*null_items;
+      continue;
+    }
     if (type == od::json_type::object) {
       od::object obj;
       if (auto e = v.get_object().get(obj)) return e;
@@ -187,7 +195,7 @@ Result<Page> ParsePage(std::string_view body) {
       }
       if (key != "nodes") return simdjson::SUCCESS;
       have_nodes = true;
-      return ReadNodes(v, &page.nodes);
+      return ReadNodes(v, &page.nodes, &page.null_items);
     });
   });
   if (!status) return tl::unexpected(status.error());
@@ -248,15 +256,19 @@ error_code ReadUser(od::value value, ApiUser* user) {
                         : key == "firstName" ? &user->first_name
                         : key == "lastName"  ? &user->last_name
                         : key == "email"     ? &user->email
-                        : key == "role"      ? &user->role
+                        : key == "status"    ? &user->status
                                              : nullptr;
-    if (!dest) return simdjson::SUCCESS;
+    if (!dest && key != "accessLevel") return simdjson::SUCCESS;
     bool is_null = false;
     if (auto e = v.is_null().get(is_null)) return e;
-    if (is_null) return simdjson::SUCCESS;
+    if (is_null) return simdjson::SUCCESS;  // nullable fields null are ordinary
     std::string_view text;
     if (auto e = v.get_string().get(text)) return e;
-    *dest = std::string(text);
+    if (dest) {
+      *dest = std::string(text);
+    } else {
+      user->access_level = std::string(text);
+    }
     return simdjson::SUCCESS;
   });
 }
@@ -276,23 +288,15 @@ error_code ReadUserList(od::value value, std::vector<ApiUser>* users) {
 
 }  // namespace
 
-Result<UsersPage> ParseUsers(std::string_view body) {
-  UsersPage page;
-  Page info;  // reuses the timeline's pageInfo reader
-  Status status = ReadAnswer(body, "allUsers", [&](od::value v) {
-    od::json_type type;
-    if (auto e = v.type().get(type)) return e;
-    if (type == od::json_type::array) return ReadUserList(v, &page.users);
-    return ForEachField(v, [&](std::string_view key, od::value inner) {
-      if (key == "pageInfo") return ReadPageInfo(inner, &info);
-      return key == "nodes" ? ReadUserList(inner, &page.users) : simdjson::SUCCESS;
-    });
-  });
+Result<std::vector<ApiUser>> ParseUsers(std::string_view body) {
+  std::vector<ApiUser> users;
+  Status status =
+      ReadAnswer(body, "allUsers", [&](od::value v) { return ReadUserList(v, &users); });
   if (!status) return tl::unexpected(status.error());
-  page.end_cursor = info.end_cursor;
-  page.has_next_page = info.has_next_page;
-  if (page.has_next_page && !page.end_cursor) return Incomplete("allUsers.pageInfo.endCursor");
-  return page;
+  for (const ApiUser& u : users) {
+    if (u.id.empty()) return Incomplete("allUsers[].id");
+  }
+  return users;
 }
 
 }  // namespace gb

@@ -17,18 +17,20 @@
 
 namespace gb {
 
-// Every node of the page comes back, well-formed or with `defect` set.
+// Every node of the page comes back, well-formed or with `defect` set; a null
+// item of `nodes` becomes a node with kNullItemDefect, counted in
+// Page::null_items (the client retries such a page).
 Result<Page> ParsePage(std::string_view body);
 Result<int64_t> ParseCount(std::string_view body);
 // The totalCount of each of the `n` aliased connections c0..c<n-1> of TimelineCountsBody.
 Result<std::vector<int64_t>> ParseCounts(std::string_view body, size_t n);
 
-struct UsersPage {
-  std::vector<ApiUser> users;
-  std::optional<std::string> end_cursor;
-  bool has_next_page = false;
-};
-// allUsers as a connection ({nodes, pageInfo}) or, leniently, a plain list.
-Result<UsersPage> ParseUsers(std::string_view body);
+// allUsers: a plain list of PrivateUser (id firstName lastName email
+// accessLevel status); accessLevel may be null.
+Result<std::vector<ApiUser>> ParseUsers(std::string_view body);
+
+// The defect of a node the API gave as null (an item of `nodes` it failed to give).
+inline constexpr std::string_view kNullItemDefect =
+    "the API gave null instead of this entry (an item of nodes)";
 
 }  // namespace gb

@@ -32,6 +32,7 @@ struct Page {
   std::optional<std::string> end_cursor;
   bool has_next_page = false;
   int64_t total_count = 0;  // of the filter, not of the page
+  int null_items = 0;       // items of nodes the API gave as null (nodes with kNullItemDefect)
   // Of the time FetchPage took, how much went into parsing (reading and
   // parsing, for a file), so `run --profile` tells it apart from the wait.
   std::chrono::microseconds parse_time{0};

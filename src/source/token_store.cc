@@ -17,7 +17,7 @@ namespace gb {
 namespace {
 
 constexpr const char* kHowTo =
-    "create it with `gazelle-backfill token` (OAuth), or use an API key "
+    "create it with `gazelle-backfill token login` (OAuth), or use an API key "
     "(GAZELLE_API_KEY)";
 
 int64_t NumberOr(const nlohmann::json& j, const char* key, int64_t fallback) {
@@ -84,7 +84,7 @@ Result<Token> ParseToken(std::string_view json, const std::string& origin, int64
     }
   }
   RegisterSecret(token.access_token);
-  RegisterSecret(token.refresh_token);
+  if (!token.IsApiKey()) RegisterSecret(token.refresh_token);  // the marker is no secret
   return token;
 }
 

@@ -1,5 +1,7 @@
 // The OAuth token file (config/token.json, --token-file):
 // {access_token, refresh_token, expires_in, created_at} in epoch seconds.
+// The business's earlier tools also wrote a short API key in the same shape,
+// marked by refresh_token "manual_override": such a file is an API key.
 // Saved atomically (temp file in the same directory, fsync, rename) with mode
 // 0600, so a crash never leaves a half-written token and a refreshed token is
 // never lost. Other members of the file are kept as they were.
@@ -24,6 +26,10 @@ struct Token {
 
   // Epoch seconds at which the access token expires, when known.
   std::optional<int64_t> ExpiresAt() const;
+  // access_token is a short API key (sent as x-gazelle-api-key), not OAuth.
+  bool IsApiKey() const { return refresh_token == kApiKeyMarker; }
+
+  static constexpr const char* kApiKeyMarker = "manual_override";
 };
 
 // Parses the token JSON as the file or the OAuth endpoint has it. `now` fills

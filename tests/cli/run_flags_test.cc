@@ -34,7 +34,7 @@ TEST(ResolveRunFlags, Defaults) {
   ASSERT_TRUE(config.has_value()) << config.error().message;
   EXPECT_EQ(config->options.years, std::vector<int>{2024});
   EXPECT_EQ(config->db_url, "sqlite:gazelle.db");
-  EXPECT_EQ(config->api_url, "https://gmb.gazelleapp.io");
+  EXPECT_EQ(config->api_url, "https://gazelleapp.io");
   EXPECT_EQ(config->token_file, "config/token.json");
   EXPECT_EQ(config->options.batch_size, 1000);
   EXPECT_EQ(config->options.tz, "UTC");

@@ -45,7 +45,14 @@ class FakeSource : public TimelineSource {
       if (fail_fetch_at == call) return Fail(fail_kind, "injected source failure");
     }
     std::vector<ApiNode> match = Matching(request.filter);
-    const size_t offset = request.after ? std::stoul(*request.after) : 0;
+    std::string after = request.after.value_or("0");
+    if (const auto hash = after.find('#'); hash != std::string::npos) {  // an opaque cursor
+      if (after.substr(0, hash) != Key(request.filter)) {
+        return Fail(ErrorKind::kPermanent, "Invalid cursor for \"after\"", "graphql");
+      }
+      after = after.substr(hash + 1);
+    }
+    const size_t offset = std::stoul(after);
     Page page;
     page.total_count = static_cast<int64_t>(match.size());
     for (size_t i = offset; i < match.size() && i < offset + request.first; ++i) {
@@ -68,13 +75,14 @@ class FakeSource : public TimelineSource {
     ++count_calls_;
     const size_t n = Matching(filter).size();
     FilterEnd end{std::nullopt, static_cast<int64_t>(n)};
-    if (cursors && n > 0) end.cursor = std::to_string(n);
+    if (cursors && n > 0) end.cursor = std::to_string(n - cursor_lag);
+    if (end.cursor && opaque_cursors) end.cursor = Key(filter) + "#" + *end.cursor;
     return end;
   }
 
   Result<std::vector<ApiUser>> FetchUsers() override {
     ++user_calls_;
-    return std::vector<ApiUser>{{"usr_1", "Ada", "L", "ada@example.com", "ADMIN"}};
+    return std::vector<ApiUser>{{"usr_1", "Ada", "L", "ada@example.com", "ADMIN", "ACTIVE"}};
   }
 
   std::string Describe() const override { return "fake source"; }
@@ -101,10 +109,18 @@ class FakeSource : public TimelineSource {
   std::function<void(int call)> on_fetch;  // runs on the fetcher thread
   int fail_fetch_at = 0;                   // 1-based call number, 0 = never
   ErrorKind fail_kind = ErrorKind::kTransient;
-  bool cursors = false;   // EndOf gives cursors (the planner then splits heavy types)
-  bool shifting = false;  // cursors are offsets that move (the API's)
+  bool cursors = false;         // EndOf gives cursors (the planner then splits heavy types)
+  bool opaque_cursors = false;  // a cursor is refused under another filter
+  bool shifting = false;        // cursors are offsets that move (the API's)
+  size_t cursor_lag = 0;        // EndOf's cursor points this many entries too early
 
  private:
+  static std::string Key(const TimelineFilter& f) {
+    std::string key = f.occurred_at_get.value_or("") + "|" + f.client_id.value_or("");
+    for (const auto& t : f.types) key += "|" + t;
+    return key;
+  }
+
   std::vector<ApiNode> Matching(const TimelineFilter& filter) {
     std::optional<int64_t> since;
     if (filter.occurred_at_get) since = ParseIsoUtc(*filter.occurred_at_get);

@@ -159,6 +159,41 @@ TEST(PlannerTest, NoSplitWithoutCursorsOrBelowTheMinimumPiece) {
   EXPECT_EQ(few->units.size(), 28u);
 }
 
+// Nothing promises that a cursor of one filter means anything under another:
+// cuts are proved first, and a source that refuses the cut cursor under the
+// wider filter, or whose cursor does not skip exactly the newer piece, gets
+// uncut units and the reason.
+TEST(PlannerTest, CutsThatFailTheirProofAreNotUsed) {
+  RunOptions options;
+  options.years = {2020, 2021, 2022, 2023, 2024};
+  auto zone = *YearZone::Make("UTC");
+  FakeSource opaque(HeavyDataset());
+  opaque.cursors = true;
+  opaque.opaque_cursors = true;
+  auto plan = Planner(options, zone).Make(opaque);
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->units.size(), 28u);
+  EXPECT_EQ(plan->units.front().name, "type:APPOINTMENT");
+  EXPECT_EQ(plan->units.front().expected, 2000);
+  EXPECT_NE(plan->cuts_refused.find("refused the cut cursor of type:APPOINTMENT"),
+            std::string::npos)
+      << plan->cuts_refused;
+  FakeSource lagging(HeavyDataset());
+  lagging.cursors = true;
+  lagging.cursor_lag = 1;
+  plan = Planner(options, zone).Make(lagging);
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->units.size(), 28u);
+  EXPECT_NE(plan->cuts_refused.find("the first entry is not older than"), std::string::npos)
+      << plan->cuts_refused;
+  FakeSource honest(HeavyDataset());
+  honest.cursors = true;
+  plan = Planner(options, zone).Make(honest);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->cuts_refused, "");
+  EXPECT_EQ(plan->units.size(), 30u);
+}
+
 TEST(PlannerTest, FingerprintCoversTheParametersThatDefineTheData) {
   auto zone = *YearZone::Make("UTC");
   RunOptions a;

@@ -1,6 +1,6 @@
 // Memory stays flat whatever the size: the same `run --from-file` of a
-// `sim dump --jsonl` export into SQLite at scale 0.1 and at scale 1 (the real
-// data's 282,669 entries), and the child's peak RSS (wait4's ru_maxrss) at
+// `sim dump --jsonl` export into SQLite at scale 0.1 and at scale 1 (282,633
+// entries: DESIGN.md's per-year totals), and the child's peak RSS (wait4's ru_maxrss) at
 // scale 1 is at most 1.5 x the one at scale 0.1 plus a small constant. A leak
 // guard, not a timing test: both loads must also be exact.
 #include <iostream>

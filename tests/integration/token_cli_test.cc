@@ -149,5 +149,39 @@ TEST_F(TokenCliTest, RefreshAgainstTheSimulatorRewritesTheFile) {
   EXPECT_NE(refused.output.find("GAZELLE_CLIENT_SECRET"), std::string::npos) << refused.output;
 }
 
+// The business's old tools wrote a short API key into the token file, marked
+// by refresh_token "manual_override": it is an API key, not an OAuth token.
+TEST_F(TokenCliTest, ApiKeyInTheTokenFileIsUsedAsAnApiKey) {
+  const std::string key = sim_->credentials().api_key;
+  std::ofstream(path_) << nlohmann::json{
+      {"access_token", key},
+      {"refresh_token", "manual_override"},
+      {"expires_in", 7200},
+      {"created_at",
+       Now() - 30 * 86400}}.dump();
+  chmod(path_.c_str(), 0600);
+  CliResult status = Status(ClientEnv());
+  EXPECT_EQ(status.exit_code, 0) << status.output;
+  EXPECT_NE(status.output.find("Credential: API key from the token file"), std::string::npos)
+      << status.output;
+  EXPECT_EQ(status.output.find("expired"), std::string::npos) << status.output;
+  EXPECT_EQ(status.output.find(key), std::string::npos) << status.output;
+  CliResult refresh = RunCli("token refresh --token-file " + path_ + " --api " + sim_->BaseUrl(),
+                             ClientEnv(), dir_.path());
+  EXPECT_EQ(refresh.exit_code, 0) << refresh.output;
+  EXPECT_NE(refresh.output.find("Nothing to refresh"), std::string::npos) << refresh.output;
+  EXPECT_EQ(refresh.output.find(key), std::string::npos) << refresh.output;
+  EXPECT_EQ(sim_->stats().token_refreshes, 0);
+  EXPECT_EQ(File()["access_token"], key);  // the file is left as it was
+  // A run sends it as x-gazelle-api-key (a Bearer would be refused with 401).
+  CliResult run = RunCli("run --years 2024 --progress quiet --db sqlite:" + dir_.File("k.db") +
+                             " --token-file " + path_ + " --api " + sim_->BaseUrl(),
+                         {}, dir_.path());
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(sim_->stats().unauthorized, 0);
+  EXPECT_GT(sim_->stats().graphql_requests, 0);
+  EXPECT_EQ(run.output.find(key), std::string::npos) << run.output;
+}
+
 }  // namespace
 }  // namespace gb::test

@@ -39,6 +39,10 @@ TEST(SimDatasetTest, ScaledTotalsAreRoundedPerYear) {
   EXPECT_EQ(counted[2025], 524);
   EXPECT_EQ(counted[2026], 24);
   EXPECT_EQ(counted.size(), 11u);
+  // What `demo --help` and `sim` print is what the dataset holds.
+  EXPECT_EQ(SimDataset::ScaledTotal(0.01), data.base_size());
+  EXPECT_EQ(SimDataset::ScaledTotal(1.0), 282633);
+  EXPECT_EQ(SimDataset::ScaledYearTotal(2025, 0.01), 524);
 }
 
 TEST(SimDatasetTest, NewestFirstWithTiesById) {

@@ -121,18 +121,84 @@ TEST(SimQueryTest, PerYearTotalsFromOccurredAtGetDifferencesAtScaleOne) {
   }
 }
 
-TEST(SimQueryTest, AllUsersPagesWithTheSameConnectionShape) {
+TEST(SimQueryTest, AllUsersIsAPlainListOfPrivateUser) {
   SimServer sim(Small());
   json r = Ask(sim,
-               "{ allUsers(first: 3) { totalCount nodes { id firstName lastName email role } "
-               "pageInfo { hasNextPage endCursor } } }");
-  const json& u = r["data"]["allUsers"];
-  EXPECT_EQ(u["totalCount"].get<size_t>(), sim.dataset().users().size());
-  ASSERT_EQ(u["nodes"].size(), 3u);
-  EXPECT_TRUE(u["nodes"][0]["id"].get<std::string>().starts_with("usr_"));
-  json rest = Ask(sim, "query($a: String) { allUsers(first: 100, after: $a) { nodes { id } } }",
-                  {{"a", u["pageInfo"]["endCursor"]}});
-  EXPECT_EQ(rest["data"]["allUsers"]["nodes"].size() + 3, sim.dataset().users().size());
+               "{ allUsers { __typename id firstName lastName fullName email accessLevel status "
+               "createdAt flags { __typename } } }");
+  ASSERT_FALSE(r.contains("errors")) << r;
+  const json& users = r["data"]["allUsers"];
+  ASSERT_EQ(users.size(), sim.dataset().users().size());
+  EXPECT_EQ(users[0]["__typename"], "PrivateUser");
+  EXPECT_TRUE(users[0]["id"].get<std::string>().starts_with("usr_"));
+  EXPECT_EQ(users[0]["fullName"], users[0]["firstName"].get<std::string>() + " " +
+                                      users[0]["lastName"].get<std::string>());
+  EXPECT_EQ(users[0]["accessLevel"], "ADMIN");
+  EXPECT_EQ(users[0]["status"], "ACTIVE");
+  EXPECT_TRUE(users[0]["createdAt"].is_string());  // a field without data: a plausible value
+  EXPECT_EQ(users[0]["flags"]["__typename"], "PrivateUserFlags");
+  EXPECT_TRUE(Ask(sim, "{ allUsers(first: 3) { id } }").contains("errors"));
+}
+
+TEST(SimQueryTest, RealTypeNamesAndFieldsWithoutData) {
+  SimServer sim(Small());
+  json r = Ask(sim,
+               "{ __typename allTimelineEntries(first: 2) { __typename nodes { __typename id "
+               "appointment { id } duration emailStatus user { fullName } client { __typename "
+               "id companyName } } pageInfo { __typename } } }");
+  ASSERT_FALSE(r.contains("errors")) << r;
+  EXPECT_EQ(r["data"]["__typename"], "PrivateQuery");
+  const json& conn = r["data"]["allTimelineEntries"];
+  EXPECT_EQ(conn["__typename"], "PrivateTimelineEntryConnection");
+  EXPECT_EQ(conn["pageInfo"]["__typename"], "PageInfo");
+  const json& node = conn["nodes"][0];
+  EXPECT_EQ(node["__typename"], "PrivateTimelineEntry");
+  EXPECT_TRUE(node["appointment"].is_null());
+  EXPECT_TRUE(node["duration"].is_null());
+  EXPECT_EQ(node["client"]["__typename"], "PrivateClient");
+  EXPECT_TRUE(node["client"]["id"].get<std::string>().starts_with("cli_"));
+  EXPECT_TRUE(node["client"]["companyName"].is_null());
+}
+
+TEST(SimQueryTest, RootFieldsWithoutDataAnswerEmptyAndMutationsAreAnswered) {
+  SimServer sim(Small());
+  json r = Ask(sim,
+               "{ allClients(first: 5) { totalCount nodes { id } edges { cursor } pageInfo { "
+               "hasNextPage endCursor } } allEvents { id } client(id: \"cli_x\") { id } "
+               "badgeCount { __typename } }");
+  ASSERT_FALSE(r.contains("errors")) << r;
+  EXPECT_EQ(r["data"]["allClients"]["totalCount"], 0);
+  EXPECT_TRUE(r["data"]["allClients"]["nodes"].empty());
+  EXPECT_TRUE(r["data"]["allClients"]["edges"].empty());
+  EXPECT_FALSE(r["data"]["allClients"]["pageInfo"]["hasNextPage"].get<bool>());
+  EXPECT_TRUE(r["data"]["allEvents"].empty());
+  EXPECT_TRUE(r["data"]["client"].is_null());
+  EXPECT_EQ(r["data"]["badgeCount"]["__typename"], "PrivateBadgeCount");
+  json m = Ask(sim, "mutation { deleteClient(id: \"cli_x\") { mutationErrors { messages } } }");
+  ASSERT_FALSE(m.contains("errors")) << m;
+  EXPECT_TRUE(m["data"].contains("deleteClient"));
+}
+
+TEST(SimQueryTest, IntrospectionAnswersFromTheSchema) {
+  SimServer sim(Small());
+  json r = Ask(sim,
+               "{ __schema { queryType { name } mutationType { name } subscriptionType { name } "
+               "types { name } } t: __type(name: \"PrivateUser\") { kind fields { name type { "
+               "kind name ofType { kind name } } } } }");
+  ASSERT_FALSE(r.contains("errors")) << r;
+  EXPECT_EQ(r["data"]["__schema"]["queryType"]["name"], "PrivateQuery");
+  EXPECT_EQ(r["data"]["__schema"]["mutationType"]["name"], "PrivateMutation");
+  EXPECT_TRUE(r["data"]["__schema"]["subscriptionType"].is_null());
+  EXPECT_GE(r["data"]["__schema"]["types"].size(), 718u);
+  EXPECT_EQ(r["data"]["t"]["kind"], "OBJECT");
+  bool status = false;
+  for (const auto& f : r["data"]["t"]["fields"]) {
+    if (f["name"] != "status") continue;
+    status = true;
+    EXPECT_EQ(f["type"]["kind"], "NON_NULL");
+    EXPECT_EQ(f["type"]["ofType"]["name"], "UserStatus");
+  }
+  EXPECT_TRUE(status);
 }
 
 TEST(SimQueryTest, SameSeedSameBytes) {
@@ -180,6 +246,80 @@ TEST(SimQueryTest, NewEntriesArriveAtTheTopAndShiftOffsets) {
   json top = Ask(sim, testing::kPageQuery, {{"first", 1}});
   EXPECT_GT(top["data"]["allTimelineEntries"]["nodes"][0]["occurredAt"].get<std::string>(),
             first["data"]["allTimelineEntries"]["nodes"][0]["occurredAt"].get<std::string>());
+}
+
+}  // namespace
+}  // namespace gb::sim
+
+namespace gb::sim {
+namespace {
+
+// --cursor-style opaque: a cursor is bound to the filter that issued it.
+TEST(SimCursorStyleTest, OpaqueCursorsAreRefusedUnderAnotherFilter) {
+  for (CursorStyle style : {CursorStyle::kOffset, CursorStyle::kOpaque}) {
+    SimOptions o = Small();
+    o.cursor_style = style;
+    SimServer sim(o);
+    json narrow = Ask(sim, testing::kPageQuery,
+                      {{"first", 5}, {"types", {"INVOICE"}}, {"since", "2024-01-01T00:00:00Z"}});
+    const json cursor = narrow["data"]["allTimelineEntries"]["pageInfo"]["endCursor"];
+    json same = Ask(sim, testing::kPageQuery,
+                    {{"first", 5},
+                     {"after", cursor},
+                     {"types", {"INVOICE"}},
+                     {"since", "2024-01-01T00:00:00Z"}});
+    EXPECT_FALSE(same.contains("errors")) << same;
+    json wider = Ask(sim, testing::kPageQuery,
+                     {{"first", 5},
+                      {"after", cursor},
+                      {"types", {"INVOICE"}},
+                      {"since", "2016-01-01T00:00:00Z"}});
+    if (style == CursorStyle::kOffset) {
+      EXPECT_FALSE(wider.contains("errors")) << wider;
+    } else {
+      ASSERT_TRUE(wider.contains("errors")) << wider;
+      EXPECT_TRUE(wider["data"].is_null());
+      EXPECT_NE(wider["errors"][0]["message"].get<std::string>().find("Invalid cursor"),
+                std::string::npos);
+    }
+  }
+}
+
+// --null-share: null items in nodes/edges and nulls in nullable fields, never
+// in non-null ones; deterministic per entity.
+TEST(SimNullShareTest, NullsOnlyWhereTheSchemaAllows) {
+  SimOptions o = Small(0.02);
+  o.null_share = 0.3;
+  SimServer sim(o);
+  int null_items = 0, null_summaries = 0, null_client_ids = 0, nodes = 0;
+  for (int i = 0; i < 20; ++i) {
+    json r = Ask(sim,
+                 "{ allTimelineEntries(first: 50) { totalCount nodes { id occurredAt type summary "
+                 "client { id } } pageInfo { hasNextPage endCursor } } }");
+    const json& conn = r["data"]["allTimelineEntries"];
+    EXPECT_FALSE(conn["pageInfo"]["endCursor"].is_null());
+    for (const json& n : conn["nodes"]) {
+      ++nodes;
+      if (n.is_null()) {
+        ++null_items;
+        continue;
+      }
+      EXPECT_FALSE(n["id"].is_null());
+      EXPECT_FALSE(n["occurredAt"].is_null());
+      EXPECT_FALSE(n["client"].is_null());  // PrivateClient! is non-null
+      null_summaries += n["summary"].is_null() ? 1 : 0;
+      null_client_ids += n["client"]["id"].is_null() ? 1 : 0;
+    }
+  }
+  EXPECT_GT(null_items, 0);
+  EXPECT_LE(null_items, 20);  // at most one per page
+  EXPECT_GT(null_summaries, nodes / 10);
+  EXPECT_GT(null_client_ids, nodes / 10);
+  json users = Ask(sim, "{ allUsers { id status accessLevel } }");
+  for (const json& u : users["data"]["allUsers"]) {
+    EXPECT_FALSE(u.is_null());
+    EXPECT_FALSE(u["status"].is_null());
+  }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "core/redact.h"
 #include "source/fake_transport.h"
 #include "source/recording_observer.h"
+#include "source/response_parser.h"
 
 namespace gb {
 namespace {
@@ -191,23 +192,48 @@ TEST_F(GazelleClientTest, RateLimitThrottlesRequests) {
   EXPECT_EQ(clock_.slept(), milliseconds(400));
 }
 
-TEST_F(GazelleClientTest, FetchUsersFollowsPages) {
+TEST_F(GazelleClientTest, FetchUsersAsksThePlainListOnce) {
   auto client = Make();
-  transport_.PushJson(200, R"({"data":{"allUsers":{"pageInfo":{"hasNextPage":true,)"
-                           R"("endCursor":"u1"},"nodes":[{"id":"usr_1","firstName":"A"}]}}})");
-  transport_.PushJson(200, R"({"data":{"allUsers":{"pageInfo":{"hasNextPage":false,)"
-                           R"("endCursor":null},"nodes":[{"id":"usr_2","firstName":"B"}]}}})");
+  transport_.PushJson(200,
+                      R"({"data":{"allUsers":[{"id":"usr_1","firstName":"A",)"
+                      R"("status":"ACTIVE"},{"id":"usr_2","firstName":"B","status":"ACTIVE"}]}})");
   auto users = client->FetchUsers();
   ASSERT_TRUE(users) << users.error().message;
   ASSERT_EQ(users->size(), 2u);
   EXPECT_EQ((*users)[1].id, "usr_2");
-  EXPECT_EQ(nlohmann::json::parse(transport_.requests()[1].body)["variables"]["after"], "u1");
+  ASSERT_EQ(transport_.requests().size(), 1u);
+}
+
+// A null item in nodes is an entry the API failed to give: the page is asked
+// again; when the null persists, the page comes back with it as a defect node.
+TEST_F(GazelleClientTest, APageWithANullItemIsRetriedThenKeptAsADefect) {
+  auto client = Make();
+  const std::string with_null =
+      R"({"data":{"allTimelineEntries":{"totalCount":1,"pageInfo":{"hasNextPage":false,)"
+      R"("endCursor":"c"},"nodes":[null]}}})";
+  transport_.PushJson(200, with_null);
+  transport_.PushJson(200, R"({"data":{"allTimelineEntries":{"totalCount":1,"pageInfo":)"
+                           R"({"hasNextPage":false,"endCursor":"c"},"nodes":[{"id":"tme_1",)"
+                           R"("occurredAt":"2024-01-01T00:00:00Z","type":"INVOICE"}]}}})");
+  auto page = client->FetchPage({});
+  ASSERT_TRUE(page) << page.error().message;
+  ASSERT_EQ(page->nodes.size(), 1u);
+  EXPECT_EQ(page->nodes[0].id, "tme_1");
+  EXPECT_EQ(transport_.requests().size(), 2u);
+  transport_.SetHandler([&](const HttpRequest&) -> Result<HttpResponse> {
+    return HttpResponse{200, {{"Content-Type", "application/json"}}, with_null};
+  });
+  auto persistent = client->FetchPage({});
+  ASSERT_TRUE(persistent) << persistent.error().message;
+  ASSERT_EQ(persistent->nodes.size(), 1u);
+  EXPECT_EQ(persistent->nodes[0].defect, kNullItemDefect);
+  EXPECT_EQ(persistent->null_items, 1);
 }
 
 TEST(ApiUrlTest, ValidatesAndNormalizes) {
-  EXPECT_EQ(*ValidateApiUrl("https://gmb.gazelleapp.io/"), "https://gmb.gazelleapp.io");
+  EXPECT_EQ(*ValidateApiUrl("https://gazelleapp.io/"), "https://gazelleapp.io");
   EXPECT_EQ(*ValidateApiUrl("http://127.0.0.1:8080/graphql/private/"), "http://127.0.0.1:8080");
-  for (const char* bad : {"gmb.gazelleapp.io", "ftp://host", "https://", "https://h/x?y=1"}) {
+  for (const char* bad : {"gazelleapp.io", "ftp://host", "https://", "https://h/x?y=1"}) {
     auto r = ValidateApiUrl(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().kind, ErrorKind::kConfig);

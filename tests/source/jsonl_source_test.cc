@@ -256,13 +256,17 @@ TEST(JsonlSourceTest, UsersOnlyFromASiblingUsersFile) {
   auto none = source->FetchUsers();
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());  // entries' user ids are not users
-  dir.Write("users.jsonl",
-            R"({"id":"usr_1","firstName":"Ann","lastName":"Lee","email":"a@x","role":"ADMIN"})"
-            "\n");
+  dir.Write(
+      "users.jsonl",
+      R"({"id":"usr_1","firstName":"Ann","lastName":"Lee","email":"a@x","accessLevel":"ADMIN",)"
+      R"("status":"ACTIVE"})"
+      "\n");
   auto users = source->FetchUsers();
   ASSERT_TRUE(users);
   ASSERT_EQ(users->size(), 1u);
   EXPECT_EQ((*users)[0].last_name, "Lee");
+  EXPECT_EQ((*users)[0].access_level, "ADMIN");
+  EXPECT_EQ((*users)[0].status, "ACTIVE");
   EXPECT_EQ(source->Describe(), "file " + dir.File("dump.jsonl"));
 }
 

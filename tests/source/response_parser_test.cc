@@ -117,8 +117,9 @@ TEST(ResponseParserTest, MissingAndMalformedFieldsComeBackWithDefects) {
   EXPECT_NE(page->nodes[2].defect.find("id: expected a string, got a number"), std::string::npos);
   EXPECT_NE(page->nodes[2].defect.find("type: expected a string, got null"), std::string::npos);
   EXPECT_NE(page->nodes[3].defect.find("user: expected an object"), std::string::npos);
-  EXPECT_NE(page->nodes[4].defect.find("not a JSON object"), std::string::npos);
+  EXPECT_EQ(page->nodes[4].defect, kNullItemDefect);  // an item the API failed to give
   EXPECT_EQ(page->nodes[4].raw, "null");
+  EXPECT_EQ(page->null_items, 1);
   EXPECT_EQ(page->nodes[5].defect, "");
 }
 
@@ -175,15 +176,36 @@ TEST(ResponseParserTest, CountAndUsers) {
   ASSERT_TRUE(count);
   EXPECT_EQ(*count, 9943);
   auto users = ParseUsers(
-      R"({"data":{"allUsers":{"pageInfo":{"hasNextPage":true,"endCursor":"c1"},"nodes":[)"
-      R"({"id":"usr_1","firstName":"Ann","lastName":null,"email":"a@x","role":"ADMIN"}]}}})");
+      R"({"data":{"allUsers":[)"
+      R"({"id":"usr_1","firstName":"Ann","lastName":null,"email":"a@x","accessLevel":"ADMIN",)"
+      R"("status":"ACTIVE"},{"id":"usr_2","accessLevel":null,"status":"INACTIVE"}]}})");
   ASSERT_TRUE(users) << users.error().message;
-  ASSERT_EQ(users->users.size(), 1u);
-  EXPECT_EQ(users->users[0].first_name, "Ann");
-  EXPECT_EQ(users->users[0].last_name, "");
-  EXPECT_EQ(users->users[0].role, "ADMIN");
-  EXPECT_TRUE(users->has_next_page);
-  EXPECT_EQ(users->end_cursor, "c1");
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ((*users)[0].first_name, "Ann");
+  EXPECT_EQ((*users)[0].last_name, "");
+  EXPECT_EQ((*users)[0].access_level, "ADMIN");
+  EXPECT_EQ((*users)[0].status, "ACTIVE");
+  EXPECT_FALSE((*users)[1].access_level);  // nullable fields null are ordinary
+  EXPECT_EQ((*users)[1].status, "INACTIVE");
+}
+
+TEST(ResponseParserTest, UsersWithoutAnIdAreAnIncompleteAnswer) {
+  auto users = ParseUsers(R"({"data":{"allUsers":[{"firstName":"Ann","status":"ACTIVE"}]}})");
+  ASSERT_FALSE(users);
+  EXPECT_EQ(users.error().kind, ErrorKind::kTransient);
+}
+
+TEST(ResponseParserTest, NullItemsOfNodesAreCountedAndKeptAsDefects) {
+  auto page = ParsePage(
+      R"({"data":{"allTimelineEntries":{"totalCount":2,"pageInfo":{"hasNextPage":false,)"
+      R"("endCursor":"c"},"nodes":[null,{"id":"tme_1","occurredAt":"2024-01-01T00:00:00Z",)"
+      R"("type":"INVOICE","client":{"id":null}}]}}})");
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(page->null_items, 1);
+  ASSERT_EQ(page->nodes.size(), 2u);
+  EXPECT_EQ(page->nodes[0].defect, kNullItemDefect);
+  EXPECT_EQ(page->nodes[1].defect, "");  // client.id is nullable in the schema
+  EXPECT_FALSE(page->nodes[1].client_id);
 }
 
 TEST(NodeParserTest, NotJsonKeepsTheRawLine) {

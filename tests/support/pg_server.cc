@@ -24,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/free_port.h"
 #include "support/test_ca.h"
 
 namespace gb::test {
@@ -31,22 +32,6 @@ namespace {
 
 constexpr const char* kBinDir = "/usr/lib/postgresql/15/bin";
 constexpr const char* kDirPrefix = "gb-pg-";
-
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  int port = 0;
-  socklen_t len = sizeof(addr);
-  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-    port = ntohs(addr.sin_port);
-  }
-  close(fd);
-  return port;
-}
 
 // Runs argv as `postgres` when we are root (initdb and pg_ctl refuse root),
 // output appended to `log`, and returns the exit status.

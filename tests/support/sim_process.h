@@ -6,7 +6,7 @@
 // What `gazelle-backfill sim` prints on stdout, one line each, in this order
 // (the first line is the contract tests parse):
 //   gazelle-backfill sim listening on http://127.0.0.1:PORT
-//   dataset: seed S, scale F, N entries (2016-2026)[, hostile]
+//   dataset: seed S, scale F, N entries (2016-2026)[, hostile]; cursors STYLE[, null share X]
 //   test OAuth client (simulator only, not a real secret): client_id=ID client_secret=SECRET
 //   token file: PATH                      (only with --token-file)
 //   admin: URL/admin/faults, URL/admin/stats (loopback only); Ctrl-C stops

@@ -52,6 +52,14 @@ Result<SchemaReport> PostgresSession::EnsureSchema(const SchemaOptions&) {
       if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
       if (auto s = conn_->Exec(doing, sql); !s) return tl::unexpected(s.error());
     }
+    // A users table from before accessLevel and status: the two nullable
+    // columns are added (role stays, no longer written).
+    auto columns = conn_->Exec(doing, q::kUsersColumnCount);
+    if (!columns) return tl::unexpected(columns.error());
+    if (columns->Int(0, 0) < 2) {
+      if (auto s = conn_->Exec(doing, q::kAddUsersColumns); !s) return tl::unexpected(s.error());
+      report.users_columns_added = true;
+    }
     return {};
   };
   if (auto s = body(); !s) {
@@ -71,7 +79,9 @@ Status PostgresSession::UpsertUsers(std::span<const ApiUser> users) {
                     {"first_name", SafeText(u.first_name)},
                     {"last_name", SafeText(u.last_name)},
                     {"email", SafeText(u.email)},
-                    {"role", SafeText(u.role)}});
+                    {"access_level",
+                     u.access_level ? nlohmann::json(SafeText(*u.access_level)) : nlohmann::json()},
+                    {"status", SafeText(u.status)}});
   }
   auto res = conn_->Exec("loading users", q::kUpsertUsers,
                          {rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});

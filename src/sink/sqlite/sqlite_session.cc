@@ -29,6 +29,23 @@ Result<bool> SqliteSession::TableExists(const char* name) {
   return exists;
 }
 
+// A users table from before accessLevel and status: the two nullable
+// columns are added (role stays, no longer written).
+Status SqliteSession::AddUserColumns(SchemaReport* report) {
+  const char* doing = "adding access_level and status to users";
+  for (auto [column, add] : {std::pair{"access_level", q::kAddUsersAccessLevel},
+                             std::pair{"status", q::kAddUsersStatus}}) {
+    auto stmt = conn_->Run(doing, q::kUsersHasColumn, column);
+    if (!stmt) return Err(stmt);
+    const bool has = *stmt != nullptr && sqlite3_column_int(*stmt, 0) > 0;
+    SqliteConnection::Done(*stmt);
+    if (has) continue;
+    if (auto s = conn_->Exec(doing, add); !s) return s;
+    report->users_columns_added = true;
+  }
+  return {};
+}
+
 Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
   const char* doing = "creating the schema";
   SchemaReport report;
@@ -47,7 +64,7 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
       if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
       if (auto s = conn_->Exec(doing, sql); !s) return s;
     }
-    return {};
+    return AddUserColumns(&report);
   };
   if (auto s = body(); !s) {
     (void)conn_->Exec(doing, q::kRollback);
@@ -62,8 +79,8 @@ Status SqliteSession::UpsertUsers(std::span<const ApiUser> users) {
   const char* doing = "loading users";
   if (auto s = conn_->Exec(doing, q::kBegin); !s) return s;
   for (const auto& u : users) {
-    if (auto s =
-            conn_->Run(doing, q::kUpsertUser, u.id, u.first_name, u.last_name, u.email, u.role);
+    if (auto s = conn_->Run(doing, q::kUpsertUser, u.id, u.first_name, u.last_name, u.email,
+                            u.access_level, u.status);
         !s) {
       (void)conn_->Exec(doing, q::kRollback);
       return Err(s);

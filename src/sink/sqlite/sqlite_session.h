@@ -67,6 +67,7 @@ class SqliteSession final : public Session {
  private:
   Result<bool> UserForeignKey();
   Result<bool> TableExists(const char* name);
+  Status AddUserColumns(SchemaReport* report);
   // Upserts one row and adds its outcome to `counts`.
   Status WriteRow(const Row& row, bool check_user, CountTable* counts);
 

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN IF NOT EXISTS access_level text, ADD COLUMN IF NOT EXISTS status text

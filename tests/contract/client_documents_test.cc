@@ -1,0 +1,82 @@
+// Every request the client can send (source/graphql_query.h: the documents of
+// src/source/documents/ and the generated aliased counts for 1..20 filters)
+// validates against the real schema, with its variables coerced; and the same
+// check refuses a document with a misspelt field, so it can fail.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/entry_types.h"
+#include "graphql/gazelle_schema.h"
+#include "graphql/request.h"
+#include "source/graphql_query.h"
+
+namespace gb {
+namespace {
+
+using json = nlohmann::json;
+
+// The schema's verdict on one request body: empty when valid, else the first message.
+std::string Refusal(const std::string& body) {
+  json request = json::parse(body);
+  auto prepared =
+      graphql::PrepareRequest(graphql::GazelleSchema(), request["query"].get<std::string>(), "",
+                              request.value("variables", json::object()));
+  return prepared ? std::string() : prepared.error().front().message;
+}
+
+TimelineFilter FullFilter() {
+  return {{"APPOINTMENT", "SERVICE_ENTRY_MANUAL"}, "cli_0rF9HTLv1L6USfOa", "2024-01-01T00:00:00Z"};
+}
+
+TEST(ClientDocumentsTest, TimelinePageWithEveryVariableAndWithNone) {
+  EXPECT_EQ(Refusal(TimelinePageBody({FullFilter(), "YXJyYXljb25uZWN0aW9uOjk5", 100})), "");
+  EXPECT_EQ(Refusal(TimelinePageBody({})), "");
+}
+
+TEST(ClientDocumentsTest, CountsOldestAndUsers) {
+  EXPECT_EQ(Refusal(TimelineCountBody(FullFilter())), "");
+  EXPECT_EQ(Refusal(TimelineCountBody({})), "");
+  EXPECT_EQ(Refusal(TimelineOldestBody(FullFilter())), "");
+  EXPECT_EQ(Refusal(TimelineOldestBody({})), "");
+  EXPECT_EQ(Refusal(UsersBody()), "");
+}
+
+TEST(ClientDocumentsTest, AliasedCountsForOneToTwentyFilters) {
+  for (size_t n = 1; n <= 20; ++n) {
+    std::vector<TimelineFilter> filters;
+    for (size_t i = 0; i < n; ++i) {
+      TimelineFilter f;
+      f.occurred_at_get = std::to_string(2016 + i % 11) + "-01-01T00:00:00Z";
+      if (i % 2) f.types = {std::string(kEntryTypes[i % kEntryTypes.size()])};
+      if (i % 3 == 2) f.client_id = "cli_x";
+      filters.push_back(std::move(f));
+    }
+    EXPECT_EQ(Refusal(TimelineCountsBody(filters)), "") << n << " aliases";
+  }
+}
+
+// The negative case: the same check fails on a misspelt field, an enum value
+// the schema lacks, and the users query of before (a connection with `role`).
+TEST(ClientDocumentsTest, TheCheckRefusesAMisspeltField) {
+  std::string body = TimelinePageBody({FullFilter(), std::nullopt, 100});
+  const auto at = body.find("occurredAt\\n");
+  ASSERT_NE(at, std::string::npos) << body;
+  std::string misspelt = body;
+  misspelt.replace(at, 10, "occuredAt");
+  EXPECT_EQ(Refusal(misspelt), "Field 'occuredAt' doesn't exist on type 'PrivateTimelineEntry'");
+  EXPECT_NE(
+      Refusal(TimelinePageBody({{{"NOT_A_TYPE"}, std::nullopt, std::nullopt}, std::nullopt, 1})),
+      "");
+  const std::string old_users = json{
+      {"query",
+       "query Users($first: Int, $after: String) { allUsers(first: $first, after: $after) { "
+       "pageInfo { hasNextPage endCursor } nodes { id firstName lastName email role } } }"},
+      {"variables",
+       {{"first", 100}}}}.dump();
+  EXPECT_EQ(Refusal(old_users), "Field 'allUsers' doesn't accept argument 'first'");
+}
+
+}  // namespace
+}  // namespace gb
