@@ -20,6 +20,7 @@
       running: t("running"), waiting: t("waiting"), slow: t("slow"), stopping: t("stopping"),
       done: t("done"),
       done_with_rejects: t("done with rejects"), stopped: t("stopped"), failed: t("failed"),
+      gone: t("gone"),
     };
     return labels[state] || state;
   }
@@ -113,7 +114,9 @@
     if (doc.years.length > 1) rows.push(yearRow(doc.total, $("years").dataset.totalLabel, "total"));
     body.replaceChildren(...rows);
     list("latest", doc.latest, (e) => e.external_id + "  " + e.type + "  " + e.occurred_at);
-    list("workers", doc.workers, (w) => w.worker_id + "  " + stateLabel(w.state) + "  " + duration(w.heartbeat_age_s) +
+    // Every attempt of the run, live or ended (history, not the state now).
+    list("workers", doc.workers, (w) => w.worker_id + "  " + fill(t("started {}"), w.started_at) + "  " +
+      stateLabel(w.live ? w.state : w.ended) + "  " + duration(w.heartbeat_age_s) +
       (w.reason ? "  " + (w.reason_label || w.reason) : ""));
     exposed(doc.exposed_tables || []);
     drawChart(doc.history);

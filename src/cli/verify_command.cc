@@ -10,6 +10,7 @@
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
 #include "cli/source_factory.h"
+#include "cli/verify_advice.h"
 #include "cli/year_range.h"
 #include "core/redact.h"
 #include "engine/verifier.h"
@@ -51,15 +52,21 @@ std::optional<std::pair<int, int>> ParseMonth(std::string_view text) {
   return std::make_pair(year, month);
 }
 
-// The years of the newest run in the destination, when no --years was given.
-Result<std::vector<int>> YearsOfLatestRun(const std::string& db) {
+// The stored parameters of the newest run in the destination (none: no run yet).
+Result<std::optional<std::string>> LatestRunParams(const std::string& db) {
   auto reader = OpenStatusReader(db);
   if (!reader) return tl::unexpected(reader.error());
   auto status = (*reader)->Read();
   if (!status) return tl::unexpected(status.error());
+  if (status->runs.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(status->runs.front().params);
+}
+
+// The years of the newest run, when no --years was given.
+Result<std::vector<int>> YearsOfRun(const std::optional<std::string>& params_json) {
   std::vector<int> years;
-  if (!status->runs.empty()) {
-    auto params = nlohmann::json::parse(status->runs.front().params, nullptr, false);
+  if (params_json) {
+    auto params = nlohmann::json::parse(*params_json, nullptr, false);
     if (params.is_object() && params["years"].is_array()) {
       for (const auto& y : params["years"]) {
         if (y.is_number_integer()) years.push_back(y.get<int>());
@@ -74,7 +81,8 @@ Result<std::vector<int>> YearsOfLatestRun(const std::string& db) {
   return years;
 }
 
-Result<VerifyOptions> ResolveOptions(const VerifyFlags& flags, const std::string& db) {
+Result<VerifyOptions> ResolveOptions(const VerifyFlags& flags,
+                                     const std::optional<std::string>& run_params) {
   VerifyOptions options;
   options.list_missing = flags.list_missing;
   if (!flags.month.empty()) {
@@ -91,7 +99,7 @@ Result<VerifyOptions> ResolveOptions(const VerifyFlags& flags, const std::string
     options.month = month->second;
     return options;
   }
-  auto years = flags.years.empty() ? YearsOfLatestRun(db) : ParseYears(flags.years);
+  auto years = flags.years.empty() ? YearsOfRun(run_params) : ParseYears(flags.years);
   if (!years) return tl::unexpected(years.error());
   options.years = *years;
   return options;
@@ -157,17 +165,13 @@ std::string FormatRowFindings(const VerifyReport& r) {
   return out;
 }
 
-std::string FormatReport(const VerifyReport& r) {
+std::string FormatReport(const VerifyReport& r, const AdviceContext& advice) {
   std::string out;
   if (r.no_table) out += Tr("The destination has no gazelle_timeline_entries table yet.") + "\n";
   out += CheckTable(r.years, Tr("Year"));
   if (!r.months.empty()) out += "\n" + CheckTable(r.months, Tr("Month"));
   if (std::string rows = FormatRowFindings(r); !rows.empty()) out += "\n" + rows;
-  out += "\n" +
-         (r.Matches() ? Tr("Everything matches.")
-                      : Tr("Differences found: the destination does not match the "
-                           "source (rerun `run` for the years that differ).")) +
-         "\n";
+  out += "\n" + (r.Matches() ? Tr("Everything matches.") + "\n" : VerifyAdvice(r, advice));
   return out;
 }
 
@@ -185,7 +189,12 @@ int Execute(const VerifyFlags& flags) {
       return ToInt(ExitCode::kUsage);
     }
   }
-  auto options = ResolveOptions(flags, db);
+  auto run_params = LatestRunParams(db);
+  if (!run_params) {
+    PrintError(run_params.error().message);
+    return ToInt(ExitCodeForDestination(run_params.error().kind));
+  }
+  auto options = ResolveOptions(flags, *run_params);
   if (!options) {
     PrintError(options.error().message);
     return ToInt(options.error().kind == ErrorKind::kConfig
@@ -219,7 +228,14 @@ int Execute(const VerifyFlags& flags) {
     return ToInt(verifier.source_failed() ? ExitCodeForSource(report.error().kind)
                                           : ExitCodeForDestination(report.error().kind));
   }
-  std::cout << FormatReport(*report) << std::flush;
+  // The same flags as verify's, so the command works where verify did.
+  const AdviceContext advice{*run_params,
+                             *api,
+                             !flags.api.empty(),
+                             flags.db,
+                             flags.token_file == kDefaultTokenFile ? "" : flags.token_file,
+                             flags.tz};
+  std::cout << FormatReport(*report, advice) << std::flush;
   return ToInt(report->Matches() ? ExitCode::kOk : ExitCode::kMismatch);
 }
 

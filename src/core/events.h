@@ -134,6 +134,9 @@ struct RunFinished {
   std::string reason;  // why it stopped, how to resume
   CountTable totals;
   std::chrono::milliseconds elapsed{0};
+  // The source's per-year totals as the run's closing check last found them
+  // (they replace the plan's); empty when it did not ask.
+  std::map<int, int64_t> expected;
 };
 
 using Event =

@@ -12,6 +12,7 @@
 
 #include "core/entry_types.h"
 #include "engine/activity_observer.h"
+#include "engine/closing_check.h"
 #include "engine/heartbeat.h"
 #include "engine/planner.h"
 #include "engine/retrying_session.h"
@@ -21,6 +22,8 @@ namespace gb {
 namespace {
 
 constexpr const char* kResumeHint = "rerun the same command to resume";
+// Remedies the closing check may try in one attempt (engine/closing_check.h).
+constexpr int kClosingRounds = 4;
 
 ExitCode ExitFor(const Error& error, ExitCode unreachable) {
   switch (error.kind) {
@@ -80,7 +83,11 @@ class BackfillRun {
   std::optional<RunOutcome> Prepare();
   std::optional<RunOutcome> ResolveRun();
   std::optional<RunOutcome> CreateRun(const Planner& planner);
+  std::optional<RunOutcome> Reopen();
+  std::optional<RunOutcome> ReopenIfDiffers(const Planner& planner);
   RunOutcome Load();
+  void RunStreams(StreamShared& shared, int concurrency);
+  std::optional<YearsCompared> CloseOut(StreamShared& shared, int concurrency);
   RunOutcome Finish();
   RunOutcome Outcome(ExitCode code, std::string state, std::string message);
   int Concurrency() const;
@@ -99,6 +106,7 @@ class BackfillRun {
   bool resumed_ = false;
   int units_ = 0;
   std::chrono::steady_clock::time_point started_;
+  std::map<int, int64_t> source_totals_;  // per year, as the closing check last found them
 };
 
 RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string message) {
@@ -110,9 +118,16 @@ RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string me
       return {};
     });
   }
-  observer_.On(RunFinished{
-      run_.id, ToInt(code), outcome.state, outcome.message, outcome.totals,
-      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Steady() - started_)});
+  RunFinished finished;
+  finished.run_id = run_.id;
+  finished.exit_code = ToInt(code);
+  finished.state = outcome.state;
+  finished.reason = outcome.message;
+  finished.totals = outcome.totals;
+  finished.elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Steady() - started_);
+  finished.expected = source_totals_;
+  observer_.On(finished);
   return outcome;
 }
 
@@ -177,15 +192,11 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
   }
   if (same && finished) {
     run_ = *latest;
-    return Outcome(ExitCode::kOk, "complete_already",
-                   "this range is already complete (run " + std::to_string(run_.id) + ", " +
-                       run_.state + "); use --restart to load it again");
+    return ReopenIfDiffers(planner);
   }
   if (same) {
     run_ = *latest;
-    units_ = run_.units;
-    resumed_ = true;
-    return std::nullopt;
+    return Reopen();
   }
   if (!finished && !options_.restart) {
     return Outcome(ExitCode::kRunConflict, "refused",
@@ -201,6 +212,37 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
     });
   }
   return CreateRun(planner);
+}
+
+// A stopped or failed run resumed: running again from now on (why it stopped
+// stays in its workers' rows, the attempts' history that `watch` shows).
+std::optional<RunOutcome> BackfillRun::Reopen() {
+  units_ = run_.units;
+  resumed_ = true;
+  Status status = session_.Run([&](Session& s) { return s.ReopenRun(run_.id); });
+  if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+  return std::nullopt;
+}
+
+// A finished run is complete while its counts equal the source's now (one
+// aliased request); otherwise it is resumed, and its closing check loads the
+// difference (the advice `verify` gives when they differ).
+std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
+  ClosingCheck check(planner, options_.years, source_, session_, run_.id);
+  auto compared = check.Compare();
+  if (!compared) {
+    return Outcome(ExitFor(compared.error(), ExitCode::kSourceUnreachable), "failed",
+                   "could not compare the finished run " + std::to_string(run_.id) + " with " +
+                       source_.Describe() + ": " + compared.error().message);
+  }
+  if (compared->Equal()) {
+    return Outcome(ExitCode::kOk, "complete_already",
+                   "this range is already complete (run " + std::to_string(run_.id) + ", " +
+                       run_.state + "); use --restart to load it again");
+  }
+  observer_.On(Warning{"the source now differs from finished run " + std::to_string(run_.id) +
+                       " for " + compared->DifferingYears() + "; loading the difference"});
+  return Reopen();
 }
 
 std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
@@ -271,19 +313,13 @@ RunOutcome BackfillRun::Load() {
                       .stop = stop_,
                       .queue_pages = static_cast<size_t>(
                           options_.queue_pages > 0 ? options_.queue_pages : pages_per_batch)};
-  shared.active = concurrency;
   WorkerBeat beat{
       run_.id,       options_.worker_id, options_.worker_id.substr(0, options_.worker_id.find(':')),
       getpid(),      "running",          "",
       options_.lease};
   Heartbeat heartbeat(destination_, observer_, clock_, serialize_, beat, options_.heartbeat);
   heartbeat.Start();
-  std::vector<std::thread> streams;
-  for (int i = 0; i < concurrency; ++i) {
-    streams.emplace_back([&shared] { StreamWorker(shared).Run(); });
-  }
-  for (std::thread& t : streams) t.join();
-  RunOutcome outcome;
+  const std::optional<YearsCompared> differs = CloseOut(shared, concurrency);
   if (auto error = shared.error()) {
     const std::string message = "stopped: " + error->message +
                                 ". Progress up to the last committed batch is saved; fix the "
@@ -299,8 +335,54 @@ RunOutcome BackfillRun::Load() {
     heartbeat.Stop("stopped", message);
     return Outcome(ExitCode::kStopped, "stopped", message);
   }
+  if (differs) {
+    const std::string message = "the source changed during the final check (" +
+                                differs->DifferingYears() + " differ); " + kResumeHint;
+    session_.Run([&](Session& s) { return s.FinishRun(run_.id, "stopped", message); });
+    heartbeat.Stop("stopped", message);
+    return Outcome(ExitCode::kStopped, "stopped", message);
+  }
   heartbeat.Stop("done", "");
   return Finish();
+}
+
+void BackfillRun::RunStreams(StreamShared& shared, int concurrency) {
+  shared.active = concurrency;
+  std::vector<std::thread> streams;
+  for (int i = 0; i < concurrency; ++i) {
+    streams.emplace_back([&shared] { StreamWorker(shared).Run(); });
+  }
+  for (std::thread& t : streams) t.join();
+}
+
+// The streams load every unit; then the closing check compares the run with
+// the source and adds what settles a difference, a few rounds at most. What
+// still differs after them (entries arriving all the time) is returned.
+std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int concurrency) {
+  const Planner planner(options_, zone_);
+  ClosingCheck check(planner, options_.years, source_, session_, run_.id);
+  for (int round = 0;; ++round) {
+    RunStreams(shared, concurrency);
+    if (shared.Halted()) return std::nullopt;
+    auto compared = check.Compare();
+    if (!compared) {
+      shared.Fail(compared.error());
+      return std::nullopt;
+    }
+    source_totals_ = compared->source;
+    if (compared->Equal()) {
+      session_.Run([&](Session& s) { return s.UpdatePlan(run_.id, compared->source); });
+      return std::nullopt;
+    }
+    if (round == kClosingRounds) return *compared;
+    auto remedy = check.AddRemedy(*compared);
+    if (!remedy) {
+      shared.Fail(remedy.error());
+      return std::nullopt;
+    }
+    if (remedy->units == 0) return *compared;
+    observer_.On(Warning{remedy->message});
+  }
 }
 
 RunOutcome BackfillRun::Finish() {

@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/entry_types.h"
 
 namespace gb {
 
-bool IsCatchAllUnit(const UnitSpec& spec) { return spec.types.empty() && !spec.client_id; }
+bool IsCatchAllUnit(const UnitSpec& spec) {
+  return spec.types.empty() && !spec.client_id && !spec.stop_at && !spec.count_year;
+}
 
 Planner::Planner(const RunOptions& options, const YearZone& zone)
     : options_(options), zone_(zone) {}
@@ -60,11 +63,34 @@ Result<Plan> Planner::Make(TimelineSource& source) const {
 
 // All in one CountEach (a file answers them in one read): Count(>= Jan 1) of
 // each year boundary, and of each type from the oldest one.
+std::set<int> Planner::Bounds() const {
+  std::set<int> bounds;
+  for (int year : options_.years) bounds.insert({year, year + 1});
+  return bounds;
+}
+
+std::vector<TimelineFilter> Planner::BoundaryFilters() const {
+  std::vector<TimelineFilter> filters;
+  for (int year : Bounds()) filters.push_back({{}, std::nullopt, Since(year)});
+  return filters;
+}
+
+Result<std::map<int, int64_t>> Planner::CountYears(TimelineSource& source) const {
+  const std::set<int> bounds = Bounds();
+  auto answers = source.CountEach(BoundaryFilters());
+  if (!answers) return tl::unexpected(answers.error());
+  std::map<int, int64_t> since;
+  auto next = answers->begin();
+  for (int year : bounds) since[year] = *next++;
+  std::map<int, int64_t> totals;
+  for (int year : options_.years) totals[year] = since[year] - since[year + 1];
+  return totals;
+}
+
 Result<Planner::Counts> Planner::Ask(TimelineSource& source) const {
   Counts counts;
   for (int year : options_.years) counts.since[year] = counts.since[year + 1] = 0;
-  std::vector<TimelineFilter> filters;
-  for (const auto& [year, n] : counts.since) filters.push_back({{}, std::nullopt, Since(year)});
+  std::vector<TimelineFilter> filters = BoundaryFilters();
   for (std::string_view type : kEntryTypes) {
     filters.push_back({{std::string(type)}, std::nullopt, Since(options_.years.front())});
   }
@@ -100,7 +126,12 @@ Result<std::vector<UnitSpec>> Planner::Units(TimelineSource& source,
                    [](const UnitSpec& a, const UnitSpec& b) { return a.expected > b.expected; });
   *unknown_rows = all - typed;
   const std::string oldest = Since(options_.years.front());
-  if (all != typed) units.push_back({kCatchAllUnit, {}, std::nullopt, oldest, {}, all - typed});
+  if (all != typed) {
+    UnitSpec& other = units.emplace_back();
+    other.name = kCatchAllUnit;
+    other.occurred_at_get = oldest;
+    other.expected = all - typed;
+  }
   return units;
 }
 
@@ -119,11 +150,19 @@ std::map<int, double> Planner::YearShares(const std::map<int, int64_t>& expected
   return shares;
 }
 
+UnitSpec Planner::TypeUnit(const std::string& type, int from, int64_t expected) const {
+  UnitSpec unit;
+  unit.name = "type:" + type;
+  unit.types = {type};
+  unit.occurred_at_get = Since(from);
+  unit.expected = expected;
+  return unit;
+}
+
 Result<std::vector<UnitSpec>> Planner::TypeUnits(TimelineSource& source, const std::string& type,
                                                  int64_t count, const Split& split,
                                                  std::string* cuts_refused) const {
-  std::vector<UnitSpec> whole = {
-      {"type:" + type, {type}, std::nullopt, Since(options_.years.front()), {}, count}};
+  std::vector<UnitSpec> whole = {TypeUnit(type, options_.years.front(), count)};
   if (count < split.target + split.target / 2) return whole;
   // Walking from the newest year start down, a cut is made once the
   // estimated entries between it and the previous cut reach the target.
@@ -162,13 +201,15 @@ Result<std::vector<UnitSpec>> Planner::Pieces(TimelineSource& source, const std:
       if (!asked->cursor) return std::vector<UnitSpec>{};
       end = *asked;
     }
-    pieces.push_back({fmt::format("type:{}:{}-{}", type, from,
-                                  newer ? std::to_string(*newer - 1) : std::string()),
-                      {type},
-                      std::nullopt,
-                      Since(from),
-                      above.cursor,
-                      end.total_count - above.total_count});
+    UnitSpec piece = TypeUnit(type, from, end.total_count - above.total_count);
+    piece.name = fmt::format("type:{}:{}-{}", type, from,
+                             newer ? std::to_string(*newer - 1) : std::string());
+    piece.start_after = above.cursor;
+    if (newer) {
+      piece.occurred_before = Since(*newer);
+      piece.start_total = end.total_count;
+    }
+    pieces.push_back(std::move(piece));
     if (newer && cuts_refused) {
       auto disproof = Disproof(source, pieces.back(), Since(*newer), end.total_count);
       if (!disproof) return tl::unexpected(disproof.error());

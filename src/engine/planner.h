@@ -32,6 +32,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,11 @@ class Planner {
 
   // Asks the source for counts (one per year boundary + 28 for the units).
   Result<Plan> Make(TimelineSource& source) const;  // years must be non-empty
+  // The exact total of each year now, the plan's way, in one CountEach (one
+  // aliased request over the API): the closing check's question.
+  Result<std::map<int, int64_t>> CountYears(TimelineSource& source) const;
+  // Jan 1, 00:00 of `year` in the run's zone, as the API's occurredAtGet.
+  std::string Since(int year) const;
 
   // The units a resumed run would have had (for sizing concurrency only).
   static int TypeUnitCount();
@@ -91,6 +97,12 @@ class Planner {
                                       bool cut, int64_t* unknown_rows,
                                       std::string* cuts_refused) const;
   std::map<int, double> YearShares(const std::map<int, int64_t>& expected, int64_t all) const;
+  // The year starts whose counts give the per-year totals (each year and the
+  // next), and Count(>= Jan 1) of each, the first filters of the plan's question.
+  std::set<int> Bounds() const;
+  std::vector<TimelineFilter> BoundaryFilters() const;
+  // The sweep of `type` down to Jan 1 of `from`, `expected` entries.
+  UnitSpec TypeUnit(const std::string& type, int from, int64_t expected) const;
   // One unit for `type`, or its time pieces when it holds more than ~1.5
   // targets and the source gives cursors.
   Result<std::vector<UnitSpec>> TypeUnits(TimelineSource& source, const std::string& type,
@@ -104,7 +116,6 @@ class Planner {
   // planned count of the piece's filter.
   Result<std::optional<std::string>> Disproof(TimelineSource& source, const UnitSpec& piece,
                                               const std::string& bound, int64_t wider_total) const;
-  std::string Since(int year) const;
 
   const RunOptions& options_;
   const YearZone& zone_;

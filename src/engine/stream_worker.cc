@@ -9,6 +9,7 @@
 
 #include "core/entry_types.h"
 #include "engine/planner.h"
+#include "engine/sweep_position.h"
 
 namespace gb {
 namespace {
@@ -16,6 +17,10 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::microseconds;
 using std::chrono::milliseconds;
+
+// Pages a unit may ask again (stepping back or starting over) in one process
+// before it stops: entries vanishing that fast are not a shift but a fault.
+constexpr int kMaxTurns = 50;
 
 // A fetch split into waiting on the source and parsing its answer (--profile).
 void ReportFetch(Observer& observer, std::chrono::steady_clock::duration took, microseconds parse) {
@@ -222,35 +227,43 @@ Status StreamWorker::Drain(const UnitState& unit, BoundedQueue<PageWork>& queue)
 }
 
 void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
-  std::optional<std::string> after;
-  if (!unit.cursor.empty()) {
-    after = unit.cursor;
-  } else if (unit.spec.start_after) {
-    after = unit.spec.start_after;  // a later time piece of a heavy type (planner.h)
-  }
+  SweepTracker sweep(unit.spec, SweepPosition::Decode(unit.cursor), shared_.source.CursorsShift());
+  int turns = 0;  // pages asked again because rows may have been skipped
   while (!shared_.Halted()) {
+    const std::optional<std::string> after = sweep.NextAfter();
     PageRequest request{{unit.spec.types, unit.spec.client_id, unit.spec.occurred_at_get},
                         after,
                         shared_.options.page_size};
     const auto start = shared_.clock.Steady();
     auto page = shared_.source.FetchPage(request);
     const auto fetched_at = shared_.clock.Steady();
+    if (page)
+      shared_.observer.On(PageFetched{unit.spec.name, static_cast<int>(page->nodes.size()),
+                                      duration_cast<milliseconds>(fetched_at - start)});
+    std::optional<PageTake> take;
+    if (page) take = sweep.Take(*page);
+    if (page && take->next != PageTake::Next::kAccept) {
+      if (++turns <= kMaxTurns) continue;  // the rows come again from an earlier cursor
+      page = Fail(ErrorKind::kTransient,
+                  "entries keep disappearing at the source under the sweep "
+                  "of " +
+                      unit.spec.name);
+    }
     if (!page) {
       PageWork failed;
       failed.error = page.error();
       queue.Push(std::move(failed));
       break;
     }
-    shared_.observer.On(PageFetched{unit.spec.name, static_cast<int>(page->nodes.size()),
-                                    duration_cast<milliseconds>(fetched_at - start)});
     ReportFetch(shared_.observer, fetched_at - start, page->parse_time);
-    PageWork work = TransformPage(unit.spec, *page);
+    PageWork work = TransformPage(unit.spec, *page, take->keep);
     const auto transformed_at = shared_.clock.Steady();
     shared_.observer.On(
         TimeSpent{kPhaseTransform, duration_cast<microseconds>(transformed_at - fetched_at)});
+    work.end_cursor = sweep.position().Encode();
     // A page without a new cursor ends the sweep rather than looping on it.
-    work.last = !page->has_next_page || !page->end_cursor || page->end_cursor == after;
-    after = page->end_cursor;
+    work.last =
+        !page->has_next_page || !page->end_cursor || page->end_cursor == after || take->below_floor;
     const bool last = work.last;
     const bool pushed = queue.Push(std::move(work));
     shared_.observer.On(TimeSpent{
@@ -260,15 +273,21 @@ void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
   queue.Close();
 }
 
-PageWork StreamWorker::TransformPage(const UnitSpec& spec, Page& page) const {
+// The rows of a page that count for this unit: new to its sweep (`keep`),
+// of the types it loads, and of the year it counts (a recount).
+PageWork StreamWorker::TransformPage(const UnitSpec& spec, Page& page,
+                                     const std::vector<char>& keep) const {
   PageWork work;
-  work.end_cursor = page.end_cursor.value_or("");
   const bool catch_all = IsCatchAllUnit(spec);
-  for (ApiNode& node : page.nodes) {
+  for (size_t i = 0; i < page.nodes.size(); ++i) {
+    ApiNode& node = page.nodes[i];
+    if (!keep[i]) continue;
     // The catch-all unit loads only types no type unit covers (see planner.h).
     if (catch_all && IsKnownEntryType(node.type)) continue;
-    ++work.fetched;
     Transformed t = shared_.transformer.Transform(std::move(node));
+    const int year = t.outcome == Transformed::Outcome::kRejected ? t.reject.year : t.row.year;
+    if (spec.count_year && year != *spec.count_year) continue;
+    ++work.fetched;
     switch (t.outcome) {
       case Transformed::Outcome::kRow:
         work.rows.push_back(std::move(t.row));

@@ -77,7 +77,7 @@ class StreamWorker {
   Status ProcessUnit(const UnitState& unit);
   Status Drain(const UnitState& unit, BoundedQueue<PageWork>& queue);
   void Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue);
-  PageWork TransformPage(const UnitSpec& spec, Page& page) const;
+  PageWork TransformPage(const UnitSpec& spec, Page& page, const std::vector<char>& keep) const;
   Status Flush(const UnitState& unit, Batch& batch);
 
   StreamShared& shared_;

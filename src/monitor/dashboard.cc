@@ -180,12 +180,19 @@ std::vector<std::string> LatestLines(const Health& h, int width) {
   return lines;
 }
 
+std::string AttemptLabel(const WorkerHealth& w) {
+  return StateLabel(w.live ? w.row.state : w.ended, true);
+}
+
+// Every loader process of the run, first to last: the attempts, live or
+// ended (how: done, stopped, failed, or gone without a word), with why.
 std::vector<std::string> WorkerLines(const Health& h, int width) {
   if (h.workers.empty()) return {};
-  std::vector<std::string> lines{"", TruncateToWidth(Tr("Streams and workers"), width - 1)};
+  std::vector<std::string> lines{"", TruncateToWidth(Tr("Attempts (loader processes)"), width - 1)};
   for (const auto& w : h.workers) {
     std::string line = "  " + PadRight(w.row.worker_id, 28) +
-                       PadRight(StateLabel(w.row.state, true), 10) +
+                       PadRight(TrFormat("started {}", FormatClockTime(At(w.row.started_at))), 17) +
+                       PadRight(AttemptLabel(w), 10) +
                        TrFormat("heartbeat {} ago", FormatDuration(seconds(w.heartbeat_age)));
     if (!w.row.reason.empty()) line += " · " + TrReason(w.row.reason);
     lines.push_back(TruncateToWidth(line, width - 1));

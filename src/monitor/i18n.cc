@@ -75,6 +75,14 @@ constexpr std::array kReasonTemplates = {
     TrNoop("taking over {} stream(s) left by a process of this host that is gone; resuming from "
            "their last checkpoint"),
     TrNoop("{} entries/s, below its recent pace of {} entries/s"),
+    TrNoop("the source changed during the final check ({} differ); rerun the same command to "
+           "resume"),
+    TrNoop("final check: {} entries at the source are not loaded; loading what arrived since "
+           "the sweeps began"),
+    TrNoop("final check: {} differ from the source; counting them again"),
+    TrNoop("the source now differs from finished run {} for {}; loading the difference"),
+    TrNoop("could not compare the finished run {} with {}: {}"),
+    TrNoop("entries keep disappearing at the source under the sweep of {}"),
     TrNoop("time cuts not used: {}; every type is swept whole"),
     TrNoop("the users table had no access_level and status columns: added them (nullable; role "
            "is kept, no longer written)"),

@@ -131,6 +131,13 @@ void ProgressModel::Apply(const RunFinished& e) {
           ? e.elapsed
           : std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Steady() - started_at_);
   if (!e.totals.empty()) RecountFrom(e.totals);
+  for (const auto& [year, n] : e.expected) {
+    auto it = state_.years.find(year);
+    if (it != state_.years.end() && it->second.planned) {
+      state_.expected += n - it->second.expected;
+      it->second.expected = n;
+    }
+  }
   waits_.clear();
 }
 

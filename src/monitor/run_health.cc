@@ -19,11 +19,39 @@ bool IsActiveWorker(const WorkerRow& w) {
   return w.state != "done" && w.state != "failed" && w.state != "stopped";
 }
 
-// The newest sign of life of the run: its own heartbeat or a live worker's.
-int64_t LastHeartbeat(const Health& h) {
-  int64_t last = h.run->heartbeat_at;
-  for (const auto& w : h.workers) last = std::max(last, w.row.heartbeat_at);
-  return last;
+// Milliseconds since the newest sign of life of the run: its own heartbeat
+// (every worker's beat renews it) or a worker's that has not ended.
+int64_t BeatAgeMs(const Health& h, const DbStatus& status) {
+  if (!h.run) return 0;
+  auto own = status.beat_age_ms.find("");
+  int64_t age =
+      own != status.beat_age_ms.end() ? own->second : 1000 * (status.now - h.run->heartbeat_at);
+  for (const auto& w : h.workers) {
+    if (IsActiveWorker(w.row)) age = std::min(age, w.heartbeat_age_ms);
+  }
+  return std::max<int64_t>(0, age);
+}
+
+// A worker that has not ended beat after the run's final state was stored:
+// another attempt is at work, so that state is no longer the state now.
+bool BeatAfterFinish(const Health& h) {
+  if (!h.run->finished_at) return false;
+  return std::any_of(h.workers.begin(), h.workers.end(), [&](const WorkerHealth& w) {
+    return IsActiveWorker(w.row) && w.row.heartbeat_at > *h.run->finished_at;
+  });
+}
+
+WorkerHealth Attempt(const WorkerRow& w, const DbStatus& status, int64_t beat_limit_ms) {
+  WorkerHealth health;
+  health.row = w;
+  health.heartbeat_age = std::max<int64_t>(0, status.now - w.heartbeat_at);
+  auto age = status.beat_age_ms.find(w.worker_id);
+  health.heartbeat_age_ms = std::max<int64_t>(
+      0, age != status.beat_age_ms.end() ? age->second : 1000 * health.heartbeat_age);
+  const bool active = IsActiveWorker(w);
+  health.live = active && health.heartbeat_age_ms <= beat_limit_ms;
+  if (!health.live) health.ended = active ? "gone" : w.state;
+  return health;
 }
 
 // Why the workers say they wait ("waiting on the API (429 ...) until 14:02:31 UTC").
@@ -95,7 +123,7 @@ void FillYears(Health& h, const HealthOptions& options, const DbStatus& status) 
   }
 }
 
-void FillFacts(Health& h, const DbStatus& status) {
+void FillFacts(Health& h, const DbStatus& status, int64_t beat_limit_ms) {
   h.now = status.now;
   h.reachable = true;
   h.error.clear();
@@ -109,9 +137,8 @@ void FillFacts(Health& h, const DbStatus& status) {
   h.rejects_by_reason = status.rejects_by_reason;
   h.exposed = status.exposed;
   h.workers.clear();
-  for (const auto& w : status.workers) {
-    h.workers.push_back(WorkerHealth{w, std::max<int64_t>(0, status.now - w.heartbeat_at)});
-  }
+  for (const auto& w : status.workers) h.workers.push_back(Attempt(w, status, beat_limit_ms));
+  h.beat_age_ms = BeatAgeMs(h, status);
   h.years.clear();
   h.last_commit_age.reset();
 }
@@ -203,6 +230,11 @@ int64_t RunHealth::StallAfter() const {
                            2 * options_.heartbeat_period.count() + 1);
 }
 
+int64_t RunHealth::BeatLimitMs() const {
+  return 2 *
+         std::chrono::duration_cast<std::chrono::milliseconds>(options_.heartbeat_period).count();
+}
+
 double RunHealth::Rate(double now, int year) const {
   if (samples_.empty()) return 0;
   const Sample& last = samples_.back();
@@ -241,7 +273,7 @@ void RunHealth::Record(double t, const Health& h) {
 void RunHealth::Add(double t, const DbStatus& status, const std::string& destination) {
   Health& h = health_;
   if (!destination.empty()) h.destination = destination;
-  FillFacts(h, status);
+  FillFacts(h, status, BeatLimitMs());
   int64_t run_id = h.run ? h.run->id : 0;
   if (run_id != run_id_) {  // another run: its history is not ours
     samples_.clear();
@@ -261,7 +293,7 @@ void RunHealth::Add(double t, const DbStatus& status, const std::string& destina
   while (!rates_.empty() && rates_.front().first < t - keep) rates_.pop_front();
   if (LeaseExpired(status) && h.total.state == HealthState::kStalled) {
     h.total.reason = TrFormat("process gone (no heartbeat for {})",
-                              FormatDuration(std::chrono::seconds(status.now - LastHeartbeat(h))));
+                              FormatDuration(std::chrono::seconds(h.beat_age_ms / 1000)));
     for (auto& y : h.years) {
       if (y.state == HealthState::kStalled) y.reason = h.total.reason;
     }
@@ -276,11 +308,12 @@ void RunHealth::Derive(Health& h) const {
     run = {HealthState::kNotStarted, !h.database_exists ? Tr("no database yet")
                                      : !h.tables_exist  ? Tr("no run yet (no bookkeeping tables)")
                                                         : Tr("no run yet")};
-  } else if (auto final = FinalVerdict(*h.run)) {
+  } else if (auto final = FinalVerdict(*h.run); final && !BeatAfterFinish(h)) {
     run = *final;
-  } else if (int64_t beat = h.now - LastHeartbeat(h); beat > StallAfter()) {
+  } else if (h.beat_age_ms > BeatLimitMs()) {
     run = {HealthState::kStalled,
-           TrFormat("no heartbeat for {}", FormatDuration(std::chrono::seconds(beat)))};
+           TrFormat("no heartbeat for {}",
+                    FormatDuration(std::chrono::seconds(h.beat_age_ms / 1000)))};
   } else if (h.last_commit_age && *h.last_commit_age > StallAfter()) {
     std::string why = WorkerReason(h);
     run = {HealthState::kStalled,

@@ -4,12 +4,19 @@
 // monotonic time of each sample, so every status is testable with made-up
 // samples.
 //
-// Status rules (the run's state and heartbeats come from the loader):
-//  - failed / stopped / done / done with rejects: the run's final state.
-//  - stalled: no heartbeat (run or any worker) for longer than `StallAfter()`
-//    (two intervals, never less than two heartbeats) — "process gone" once a
-//    held unit's lease expired; or no commit for that long, with the workers'
-//    reason when they wait ("waiting on 429 until 14:02:31") else "no commit for N s".
+// Status rules (the run's state and heartbeats come from the loader). The
+// state is the state now: heartbeats are judged first, the stored state after.
+//  - failed / stopped / done / done with rejects: the run's stored final state,
+//    unless a worker that has not ended beat after it was stored (another
+//    attempt is at work: then its heartbeats decide). A resumed run is stored
+//    running again; why earlier attempts ended stays in their workers' rows,
+//    shown as the run's history.
+//  - stalled: no heartbeat (run or any worker) for longer than two heartbeat
+//    periods, measured in milliseconds on the database's clock, so a killed
+//    loader shows within two heartbeats — "process gone" once a held unit's
+//    lease expired; or no commit for `StallAfter()` (two intervals, never less
+//    than two heartbeats), with the workers' reason when they wait ("waiting on
+//    429 until 14:02:31") else "no commit for N s".
 //  - slow: a live worker says so (it judges its own pace, see engine/pace_judge.h:
 //    a single sample, as `watch --check` reads, has no history), or the current
 //    rate is under `slow_fraction` of the run's own median rate over
@@ -60,9 +67,15 @@ struct YearHealth {
   int64_t done() const { return counts.loaded() + counts.repaired + counts.rejected; }
 };
 
+// One loader process of the run: an attempt, live or ended.
 struct WorkerHealth {
   WorkerRow row;
   int64_t heartbeat_age = 0;  // seconds
+  int64_t heartbeat_age_ms = 0;
+  bool live = false;  // not ended, and beating within two heartbeat periods
+  // How it ended, when it is not live: its last state (done, stopped, failed),
+  // or "gone" when it stopped beating without a word (killed, crashed, cut off).
+  std::string ended;
 };
 
 struct ChartPoint {
@@ -83,6 +96,7 @@ struct Health {
   YearHealth total;
   std::vector<YearHealth> years;
   std::optional<int64_t> last_commit_age;
+  int64_t beat_age_ms = 0;  // since the newest heartbeat of the run or a live worker
   std::optional<int64_t> rows_estimate;
   std::vector<EntryRow> latest;
   std::vector<WorkerHealth> workers;
@@ -112,8 +126,10 @@ class RunHealth {
   void AddFailure(double t, const Error& error, const std::string& destination = {});
 
   Health Current() const { return health_; }
-  // Heartbeat or commit older than this means stalled.
+  // A commit older than this (seconds) means stalled.
   int64_t StallAfter() const;
+  // A heartbeat older than this (milliseconds) means stalled: two heartbeats.
+  int64_t BeatLimitMs() const;
 
  private:
   struct Sample {

@@ -59,8 +59,11 @@ json ListsJson(const Health& h, json j) {
                             {"state", w.row.state},
                             {"reason", w.row.reason},
                             {"reason_label", TrReason(w.row.reason)},
+                            {"started_at", FormatIsoUtc(w.row.started_at)},
                             {"heartbeat_at", FormatIsoUtc(w.row.heartbeat_at)},
-                            {"heartbeat_age_s", w.heartbeat_age}});
+                            {"heartbeat_age_s", w.heartbeat_age},
+                            {"live", w.live},
+                            {"ended", w.live ? json(nullptr) : json(w.ended)}});
   }
   j["rejects_by_reason"] = json::object();
   for (const auto& [reason, n] : h.rejects_by_reason) j["rejects_by_reason"][reason] = n;

@@ -48,6 +48,7 @@ std::string StateLabel(std::string_view state, bool brief) {
   if (state == "waiting") return Tr("waiting");
   if (state == "slow") return Tr("slow");
   if (state == "stopping") return Tr("stopping");
+  if (state == "gone") return Tr("gone");  // a loader that stopped beating without a word
   return std::string(state);
 }
 

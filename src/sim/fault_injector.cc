@@ -37,7 +37,8 @@ json StatsToJson(const SimStats& s) {
               {"unauthorized", s.unauthorized},
               {"token_refreshes", s.token_refreshes},
               {"graphql_errors", s.graphql_errors},
-              {"arrived", s.arrived}};
+              {"arrived", s.arrived},
+              {"deleted", s.deleted}};
 }
 
 json FaultsToJson(const FaultOptions& faults) {

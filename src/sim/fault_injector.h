@@ -31,6 +31,7 @@ struct SimStats {
   int64_t token_refreshes = 0;
   int64_t graphql_errors = 0;  // answers with an "errors" array
   int64_t arrived = 0;         // new entries at the top so far
+  int64_t deleted = 0;         // entries deleted (POST /admin/delete-entries)
 };
 nlohmann::json StatsToJson(const SimStats& stats);
 

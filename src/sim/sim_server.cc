@@ -69,10 +69,10 @@ struct SimServer::Impl {
   std::pair<int, std::string> AnswerBody(const std::string& body);
   SimStats Stats() const {
     const Counters& c = counters;
-    return SimStats{c.requests,        c.graphql_requests, c.entries_served,
-                    c.rate_limited,    c.errors_5xx,       c.hangs,
-                    c.truncated,       c.garbled,          c.unauthorized,
-                    c.token_refreshes, c.graphql_errors,   faults.Arrived()};
+    return SimStats{
+        c.requests,       c.graphql_requests, c.entries_served, c.rate_limited, c.errors_5xx,
+        c.hangs,          c.truncated,        c.garbled,        c.unauthorized, c.token_refreshes,
+        c.graphql_errors, faults.Arrived(),   index.deleted()};
   }
 
   SimOptions options;
@@ -229,6 +229,8 @@ void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res)
     tokens.ExpireAll();
   } else if (req.path == "/admin/add-entries") {
     faults.AddArrivals(body.value("count", int64_t{1}));
+  } else if (req.path == "/admin/delete-entries") {
+    index.Delete(body.value("count", int64_t{1}));
   }
   json answer = req.path == "/admin/stats" ? StatsToJson(Stats()) : FaultsToJson(faults.Get());
   res.set_content(answer.dump(), kJson);
@@ -249,6 +251,7 @@ void SimServer::Impl::Routes() {
   http.Post("/admin/faults", admin);
   http.Post("/admin/expire-tokens", admin);
   http.Post("/admin/add-entries", admin);
+  http.Post("/admin/delete-entries", admin);
   http.Get("/admin/stats", admin);
 }
 
@@ -322,6 +325,7 @@ void SimServer::SetFaults(const FaultOptions& faults) {
 
 void SimServer::ExpireTokens() { impl_->tokens.ExpireAll(); }
 void SimServer::AddEntries(int64_t count) { impl_->faults.AddArrivals(count); }
+int64_t SimServer::DeleteEntries(int64_t count) { return impl_->index.Delete(count); }
 
 SimStats SimServer::stats() const { return impl_->Stats(); }
 

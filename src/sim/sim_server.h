@@ -6,6 +6,7 @@
 //   GET|POST /admin/faults          the faults as JSON (POST: a partial object of the same keys)
 //   POST /admin/expire-tokens       every issued access token expires now
 //   POST /admin/add-entries         {"count": N}: N new entries arrive at the top now
+//   POST /admin/delete-entries      {"count": N}: the N newest entries are deleted now
 //   GET  /admin/stats               request, 429, 5xx, ... counters
 // Admin endpoints answer loopback clients only.
 #pragma once
@@ -44,6 +45,7 @@ class SimServer {
   void SetFaults(const FaultOptions& faults);  // expire_tokens_now acts once
   void ExpireTokens();
   void AddEntries(int64_t count);
+  int64_t DeleteEntries(int64_t count);  // the newest entries still there; how many
   SimStats stats() const;
   const SimDataset& dataset() const;
   const SimOptions& options() const;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "sim/sim_content.h"
 
@@ -80,11 +81,51 @@ Matches TimelineIndex::Find(const EntryFilter& filter, int64_t arrived) {
         hi = mid;
     }
     m.base_count_ = filter.occurred_min ? lo : data_.base_size();
+    LeaveOutDeleted(m);
     return m;
   }
   m.base_ = BaseMatches(filter);
   m.base_count_ = static_cast<int64_t>(m.base_->size());
+  LeaveOutDeleted(m);
   return m;
+}
+
+void TimelineIndex::LeaveOutDeleted(Matches& m) const {
+  std::lock_guard lock(mu_);
+  if (deleted_.empty()) return;
+  std::vector<uint32_t> all;
+  if (m.base_) {
+    all = *m.base_;
+  } else {
+    all.resize(static_cast<size_t>(m.base_count_));
+    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<uint32_t>(i);
+  }
+  auto kept = std::make_shared<std::vector<uint32_t>>();
+  std::set_difference(all.begin(), all.end(), deleted_.begin(), deleted_.end(),
+                      std::back_inserter(*kept));
+  m.base_count_ = static_cast<int64_t>(kept->size());
+  m.base_ = std::move(kept);
+}
+
+int64_t TimelineIndex::Delete(int64_t count) {
+  std::lock_guard lock(mu_);
+  int64_t done = 0;
+  std::vector<uint32_t> now;
+  for (int64_t pos = 0; pos < data_.base_size() && done < count; ++pos) {
+    const auto p = static_cast<uint32_t>(pos);
+    if (std::binary_search(deleted_.begin(), deleted_.end(), p)) continue;
+    now.push_back(p);
+    ++done;
+  }
+  std::vector<uint32_t> merged;
+  std::merge(deleted_.begin(), deleted_.end(), now.begin(), now.end(), std::back_inserter(merged));
+  deleted_ = std::move(merged);
+  return done;
+}
+
+int64_t TimelineIndex::deleted() const {
+  std::lock_guard lock(mu_);
+  return static_cast<int64_t>(deleted_.size());
 }
 
 std::shared_ptr<const std::vector<uint32_t>> TimelineIndex::BaseMatches(const EntryFilter& filter) {

@@ -1,7 +1,6 @@
 // Which entries match a filter of allTimelineEntries, in order (newest
-// first), with arrived entries on top. Results for the base dataset are cached
-// per filter so paging through a filtered timeline costs one scan, not one
-// per page.
+// first), with arrived entries on top and deleted ones left out. Results for the base dataset are
+// cached per filter so paging through a filtered timeline costs one scan, not one per page.
 #pragma once
 
 #include <cstdint>
@@ -48,12 +47,21 @@ class TimelineIndex {
   explicit TimelineIndex(const SimDataset& data) : data_(data) {}
   Matches Find(const EntryFilter& filter, int64_t arrived);
 
+  // Deletes the `count` newest entries of the base dataset still there, as if
+  // removed in Gazelle: later answers leave them out, so offsets shift down
+  // under a sweep. Deterministic; returns how many were deleted.
+  int64_t Delete(int64_t count);
+  int64_t deleted() const;
+
  private:
   std::shared_ptr<const std::vector<uint32_t>> BaseMatches(const EntryFilter& filter);
+  // `m`'s base positions without the deleted ones.
+  void LeaveOutDeleted(Matches& m) const;
 
   const SimDataset& data_;
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::map<std::string, std::shared_ptr<const std::vector<uint32_t>>> cache_;
+  std::vector<uint32_t> deleted_;  // base positions, ascending
 };
 
 }  // namespace gb::sim

@@ -63,6 +63,15 @@ struct UnitSpec {
   // entry of the newer piece), not at the newest entry; see engine/planner.h.
   std::optional<std::string> start_after;
   int64_t expected = -1;  // entries the plan counted for this unit (-1: not counted)
+  // Rows at or after this instant (ISO UTC) belong to the newer piece of the
+  // type: a piece's start cursor shifts when entries arrive, so its first page
+  // may begin above it (engine/sweep_position.h).
+  std::optional<std::string> occurred_before = std::nullopt;
+  int64_t start_total = -1;  // the filter's totalCount when start_after was taken
+  // Units the closing check adds (engine/closing_check.h): what earlier sweeps
+  // covered (a top-up; engine-encoded), or the one year counted again (a recount).
+  std::optional<std::string> stop_at = std::nullopt;
+  std::optional<int> count_year = std::nullopt;
 };
 
 struct UnitState {
@@ -164,6 +173,22 @@ class Session {
     return std::vector<UnitLease>{};
   }
   virtual Status Heartbeat(const WorkerBeat& beat) = 0;
+  // A stopped or failed run resumed: running again, with no finish time. Why
+  // it stopped stays in the workers' rows (the attempts' history).
+  virtual Status ReopenRun(int64_t /*run_id*/) { return NotHere("reopen a run"); }
+  // The closing check (engine/closing_check.h): the units with their
+  // checkpoints; a unit added unless one of that name exists (false then),
+  // and for a recount (spec.count_year) the year's counters and rejects cleared
+  // in the same transaction; the plan's totals replaced by the source's.
+  virtual Result<std::vector<UnitState>> RunUnits(int64_t /*run_id*/) {
+    return NotHere("list the units");
+  }
+  virtual Result<bool> AddUnit(int64_t /*run_id*/, const UnitSpec& /*unit*/) {
+    return NotHere("add a unit");
+  }
+  virtual Status UpdatePlan(int64_t /*run_id*/, const std::map<int, int64_t>& /*expected*/) {
+    return NotHere("update the plan");
+  }
   virtual Result<bool> AllUnitsDone(int64_t run_id) = 0;
   virtual Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) = 0;
   virtual Result<CountTable> RunCounts(int64_t run_id) = 0;
@@ -176,6 +201,11 @@ class Session {
   virtual Status SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) = 0;
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
+
+ protected:
+  static tl::unexpected<Error> NotHere(const std::string& what) {
+    return Fail(ErrorKind::kInternal, "this destination cannot " + what);
+  }
 };
 
 class Destination {

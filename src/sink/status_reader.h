@@ -68,6 +68,9 @@ struct DbStatus {
   std::optional<int64_t> last_counter_update;
   std::vector<UnitRow> units;
   std::vector<WorkerRow> workers;
+  // Milliseconds since the last heartbeat of the run ("") and of each worker
+  // (by worker id), on the database's clock: finer than heartbeat_at's seconds.
+  std::map<std::string, int64_t> beat_age_ms;
   std::map<std::string, int64_t> rejects_by_reason;
   // Of the destination table.
   std::vector<EntryRow> latest;          // newest 5 by primary key

@@ -10,6 +10,10 @@ std::string UnitSpecToJson(const UnitSpec& spec) {
   j["client_id"] = spec.client_id ? nlohmann::json(*spec.client_id) : nlohmann::json();
   if (spec.start_after) j["start_after"] = *spec.start_after;
   if (spec.expected >= 0) j["expected"] = spec.expected;
+  if (spec.occurred_before) j["occurred_before"] = *spec.occurred_before;
+  if (spec.start_total >= 0) j["start_total"] = spec.start_total;
+  if (spec.stop_at) j["stop_at"] = *spec.stop_at;
+  if (spec.count_year) j["count_year"] = *spec.count_year;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -34,6 +38,18 @@ Result<UnitSpec> UnitSpecFromJson(std::string_view json) {
   }
   if (j.contains("expected") && j["expected"].is_number_integer()) {
     spec.expected = j["expected"].get<int64_t>();
+  }
+  if (j.contains("occurred_before") && j["occurred_before"].is_string()) {
+    spec.occurred_before = j["occurred_before"].get<std::string>();
+  }
+  if (j.contains("start_total") && j["start_total"].is_number_integer()) {
+    spec.start_total = j["start_total"].get<int64_t>();
+  }
+  if (j.contains("stop_at") && j["stop_at"].is_string()) {
+    spec.stop_at = j["stop_at"].get<std::string>();
+  }
+  if (j.contains("count_year") && j["count_year"].is_number_integer()) {
+    spec.count_year = j["count_year"].get<int>();
   }
   return spec;
 }

@@ -44,6 +44,7 @@ class GazelleClient final : public TimelineSource {
   Result<std::vector<int64_t>> CountEach(const std::vector<TimelineFilter>& filters) override;
   static constexpr size_t kCountsPerRequest = 20;
   Result<FilterEnd> EndOf(const TimelineFilter& filter) override;
+  bool CursorsShift() const override { return true; }
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
 

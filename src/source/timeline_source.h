@@ -71,6 +71,10 @@ class TimelineSource {
   // `filter` (the planner splits a heavy type into time pieces this way).
   // No cursor when the filter is empty or the source cannot tell.
   virtual Result<FilterEnd> EndOf(const TimelineFilter& /*filter*/) { return FilterEnd{}; }
+  // Whether cursors are offsets that move when entries arrive or are deleted
+  // (the API's): a sweep then recognises rows presented again and rows
+  // skipped (engine/sweep_position.h). A file's cursors do not move.
+  virtual bool CursorsShift() const { return false; }
   // The company's users (allUsers), to fill the destination's users table.
   virtual Result<std::vector<ApiUser>> FetchUsers() = 0;
   // For messages: "Gazelle API at https://…" or "file dump.jsonl" (no secrets).

@@ -168,6 +168,118 @@ TEST_F(BackfillTest, StopThenResumeCountsEveryRowOnce) {
   EXPECT_EQ(Sum(started[1].done_before).fetched(), Sum(stopped.totals).fetched());
 }
 
+TEST_F(BackfillTest, AResumedRunIsRunningAgainWhileItLoads) {
+  options_.concurrency = 1;
+  source_.on_fetch = [&](int call) {
+    if (call == 12) stop_ = true;
+  };
+  ASSERT_EQ(RunBackfill(options_, source_, dest_, observer_, clock_, stop_).state, "stopped");
+  ASSERT_EQ(dest_.store.runs.back().state, "stopped");
+  std::string seen;
+  source_.on_fetch = [&](int) {
+    std::lock_guard lock(dest_.store.mu);
+    if (seen.empty()) seen = dest_.store.runs.back().state;
+  };
+  ASSERT_EQ(Run().exit_code, ExitCode::kOk);
+  EXPECT_EQ(seen, "running") << "the stored state is the state now, not the old stop";
+  EXPECT_EQ(dest_.store.runs.back().state, "done");
+}
+
+// Entries arriving at the top while the sweeps page (offsets shift under them,
+// rows come again) and after the sweep of their type passed: loaded once,
+// counted once, and the run ends "done" only once its counts equal the source's.
+TEST_F(BackfillTest, EntriesArrivingMidRunAreLoadedAndCountedOnce) {
+  options_.years = {2024, 2025};
+  source_.shifting = true;
+  // One every other page while the sweeps run (not during the final check);
+  // the fetchers of three streams call this at once.
+  std::atomic<int> arrived{0};
+  source_.on_fetch = [&](int call) {
+    if (call % 2 != 0 || call > 50) return;
+    const int n = ++arrived;
+    source_.Arrive(
+        MakeNode(5000 + n, FormatIsoUtc(1767100000 + 60 * n), std::string(kEntryTypes[n % 12])));
+  };
+  RunOutcome outcome = Run();
+  ASSERT_EQ(outcome.exit_code, ExitCode::kOk) << outcome.message;
+  EXPECT_EQ(outcome.state, "done");
+  ASSERT_EQ(arrived, 25);
+  EXPECT_EQ(dest_.store.entries.size(), 625u);
+  EXPECT_EQ(Sum(outcome.totals, 2025).inserted, 325) << "each arrival once, no row again";
+  EXPECT_EQ(Sum(outcome.totals).unchanged, 0);
+  EXPECT_EQ(dest_.store.runs.back().expected.at(2025), 325) << "the plan follows the source";
+  auto finished = observer_.All<RunFinished>();
+  ASSERT_EQ(finished.size(), 1u);
+  EXPECT_EQ(finished[0].expected.at(2025), 325);
+}
+
+TEST_F(BackfillTest, ArrivalsAfterTheSweepsPassedAreToppedUpBeforeDone) {
+  options_.years = {2024, 2025};
+  options_.concurrency = 1;
+  source_.shifting = true;
+  int arrived = 0;
+  source_.on_fetch = [&](int call) {
+    if (call < 60 || arrived >= 5) return;  // late: most sweeps are over
+    ++arrived;
+    source_.Arrive(MakeNode(6000 + arrived, FormatIsoUtc(1767100000 + 60 * arrived),
+                            "CONTACT_EMAIL_AUTOMATED"));
+  };
+  RunOutcome outcome = Run();
+  ASSERT_EQ(outcome.exit_code, ExitCode::kOk) << outcome.message;
+  EXPECT_EQ(dest_.store.entries.size(), 605u);
+  EXPECT_EQ(Sum(outcome.totals, 2025).loaded(), 305);
+  bool topped_up = false;
+  for (const auto& u : dest_.store.units) topped_up |= u.state.spec.name == "top-up:1";
+  EXPECT_TRUE(topped_up);
+}
+
+// Entries deleted above the sweeps (the count goes down): the pages that would
+// skip rows step back, so nothing is lost and no year needs counting again.
+TEST_F(BackfillTest, DeletionsAboveTheSweepsSkipNoRow) {
+  source_.shifting = true;
+  source_.on_fetch = [&](int call) {
+    if (call == 30 || call == 45) source_.DeleteNewest(7);  // 2025 rows, above every sweep
+  };
+  RunOutcome outcome = Run();
+  ASSERT_EQ(outcome.exit_code, ExitCode::kOk) << outcome.message;
+  EXPECT_EQ(dest_.store.entries.size(), 600u);
+  ExpectExact(outcome);
+  for (const auto& u : dest_.store.units)
+    EXPECT_FALSE(u.state.spec.count_year) << u.state.spec.name;
+}
+
+TEST_F(BackfillTest, AFinishedRunThatNoLongerMatchesTheSourceIsResumedForTheDifference) {
+  options_.years = {2024, 2025};
+  source_.shifting = true;
+  ASSERT_EQ(Run().exit_code, ExitCode::kOk);
+  for (int i = 1; i <= 4; ++i) {
+    source_.Arrive(MakeNode(7000 + i, FormatIsoUtc(1767100000 + 60 * i), "INVOICE"));
+  }
+  RunOutcome again = Run();
+  ASSERT_EQ(again.exit_code, ExitCode::kOk) << again.message;
+  EXPECT_EQ(again.state, "done") << "not \"already complete\" while the source has more";
+  EXPECT_EQ(dest_.store.entries.size(), 604u);
+  EXPECT_EQ(Sum(again.totals, 2025).loaded(), 304);
+  EXPECT_EQ(Run().state, "complete_already");
+}
+
+// A year that differs for another reason than arrivals (here: rows missing
+// from the counters) is counted again from zero, once.
+TEST_F(BackfillTest, AYearThatStillDiffersIsCountedAgain) {
+  ASSERT_EQ(Run().exit_code, ExitCode::kOk);
+  {
+    std::lock_guard lock(dest_.store.mu);
+    for (auto& [key, c] : dest_.store.counters[1]) {
+      if (key.year == 2023 && c.inserted > 0) --c.inserted;
+    }
+  }
+  RunOutcome again = Run();
+  ASSERT_EQ(again.exit_code, ExitCode::kOk) << again.message;
+  EXPECT_EQ(Sum(again.totals, 2023).loaded(), 300);
+  EXPECT_EQ(Sum(again.totals, 2023).unchanged, 300) << "counted again, from zero";
+  EXPECT_EQ(Sum(again.totals, 2024).inserted, 300) << "the other year untouched";
+}
+
 TEST_F(BackfillTest, RefusesOtherParametersOverAnUnfinishedRun) {
   source_.on_fetch = [&](int call) {
     if (call == 3) stop_ = true;

@@ -65,6 +65,10 @@ class FakeSession : public Session {
   Status Heartbeat(const WorkerBeat& beat) override;
   Result<bool> AllUnitsDone(int64_t run_id) override;
   Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) override;
+  Status ReopenRun(int64_t run_id) override;
+  Result<std::vector<UnitState>> RunUnits(int64_t run_id) override;
+  Result<bool> AddUnit(int64_t run_id, const UnitSpec& unit) override;
+  Status UpdatePlan(int64_t run_id, const std::map<int, int64_t>& expected) override;
   Result<CountTable> RunCounts(int64_t run_id) override;
   Status Begin() override;
   Result<CountTable> WriteRows(std::span<const Row> rows) override;
@@ -168,6 +172,12 @@ inline Result<RunRecord> FakeSession::CreateRun(const NewRun& run) {
 inline Status FakeSession::ResetRun(int64_t run_id) {
   std::lock_guard lock(dest_.store.mu);
   dest_.store.counters.erase(run_id);
+  // The closing check's units go (kept in place, emptied: ids are positions here).
+  for (FakeUnit& u : dest_.store.units) {
+    if (u.state.run_id == run_id && (u.state.spec.stop_at || u.state.spec.count_year)) {
+      u.state.run_id = 0;
+    }
+  }
   for (FakeUnit& u : dest_.store.units) {
     if (u.state.run_id != run_id) continue;
     u.state.cursor.clear();
@@ -227,6 +237,46 @@ inline Result<bool> FakeSession::AllUnitsDone(int64_t run_id) {
 inline Status FakeSession::FinishRun(int64_t run_id, const std::string& state, const std::string&) {
   std::lock_guard lock(dest_.store.mu);
   dest_.store.runs[run_id - 1].state = state;
+  return {};
+}
+
+inline Status FakeSession::ReopenRun(int64_t run_id) {
+  std::lock_guard lock(dest_.store.mu);
+  dest_.store.runs[run_id - 1].state = "running";
+  return {};
+}
+
+inline Result<std::vector<UnitState>> FakeSession::RunUnits(int64_t run_id) {
+  std::lock_guard lock(dest_.store.mu);
+  std::vector<UnitState> units;
+  for (const FakeUnit& u : dest_.store.units) {
+    if (u.state.run_id == run_id) units.push_back(u.state);
+  }
+  return units;
+}
+
+inline Result<bool> FakeSession::AddUnit(int64_t run_id, const UnitSpec& spec) {
+  std::lock_guard lock(dest_.store.mu);
+  for (const FakeUnit& u : dest_.store.units) {
+    if (u.state.run_id != run_id) continue;
+    if (u.state.spec.name == spec.name || u.state.state != "done") return false;
+  }
+  FakeUnit unit;
+  unit.state = {static_cast<int64_t>(dest_.store.units.size()) + 1, run_id, spec, "", 0, "pending"};
+  dest_.store.units.push_back(unit);
+  if (spec.count_year) {
+    std::erase_if(dest_.store.counters[run_id],
+                  [&](const auto& cell) { return cell.first.year == *spec.count_year; });
+    std::erase_if(dest_.store.rejects, [&](const StoredReject& r) {
+      return r.run_id == run_id && r.reject.year == *spec.count_year;
+    });
+  }
+  return true;
+}
+
+inline Status FakeSession::UpdatePlan(int64_t run_id, const std::map<int, int64_t>& expected) {
+  std::lock_guard lock(dest_.store.mu);
+  for (const auto& [year, n] : expected) dest_.store.runs[run_id - 1].expected[year] = n;
   return {};
 }
 

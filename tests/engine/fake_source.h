@@ -44,7 +44,7 @@ class FakeSource : public TimelineSource {
       std::lock_guard lock(mu_);
       if (fail_fetch_at == call) return Fail(fail_kind, "injected source failure");
     }
-    std::vector<const ApiNode*> match = Matching(request.filter);
+    std::vector<ApiNode> match = Matching(request.filter);
     std::string after = request.after.value_or("0");
     if (const auto hash = after.find('#'); hash != std::string::npos) {  // an opaque cursor
       if (after.substr(0, hash) != Key(request.filter)) {
@@ -56,7 +56,7 @@ class FakeSource : public TimelineSource {
     Page page;
     page.total_count = static_cast<int64_t>(match.size());
     for (size_t i = offset; i < match.size() && i < offset + request.first; ++i) {
-      page.nodes.push_back(*match[i]);
+      page.nodes.push_back(match[i]);
     }
     const size_t end = offset + page.nodes.size();
     page.end_cursor = std::to_string(end);
@@ -86,6 +86,21 @@ class FakeSource : public TimelineSource {
   }
 
   std::string Describe() const override { return "fake source"; }
+  bool CursorsShift() const override { return shifting; }
+
+  // A new entry (at the top when it is the newest), or the newest `n`
+  // deleted: the offsets of every sweep move, as the API's do.
+  void Arrive(ApiNode node) {
+    std::lock_guard lock(mu_);
+    auto at = std::upper_bound(
+        nodes_.begin(), nodes_.end(), node,
+        [](const ApiNode& a, const ApiNode& b) { return a.occurred_at > b.occurred_at; });
+    nodes_.insert(at, std::move(node));
+  }
+  void DeleteNewest(size_t n) {
+    std::lock_guard lock(mu_);
+    nodes_.erase(nodes_.begin(), nodes_.begin() + static_cast<long>(std::min(n, nodes_.size())));
+  }
 
   int fetch_calls() const { return fetch_calls_; }
   int count_calls() const { return count_calls_; }
@@ -96,6 +111,7 @@ class FakeSource : public TimelineSource {
   ErrorKind fail_kind = ErrorKind::kTransient;
   bool cursors = false;         // EndOf gives cursors (the planner then splits heavy types)
   bool opaque_cursors = false;  // a cursor is refused under another filter
+  bool shifting = false;        // cursors are offsets that move (the API's)
   size_t cursor_lag = 0;        // EndOf's cursor points this many entries too early
 
  private:
@@ -105,11 +121,11 @@ class FakeSource : public TimelineSource {
     return key;
   }
 
- private:
-  std::vector<const ApiNode*> Matching(const TimelineFilter& filter) const {
+  std::vector<ApiNode> Matching(const TimelineFilter& filter) {
     std::optional<int64_t> since;
     if (filter.occurred_at_get) since = ParseIsoUtc(*filter.occurred_at_get);
-    std::vector<const ApiNode*> out;
+    std::vector<ApiNode> out;
+    std::lock_guard lock(mu_);
     for (const ApiNode& n : nodes_) {
       if (!filter.types.empty() &&
           std::find(filter.types.begin(), filter.types.end(), n.type) == filter.types.end()) {
@@ -117,7 +133,7 @@ class FakeSource : public TimelineSource {
       }
       const auto when = ParseIsoUtc(n.occurred_at);
       if (since && when && *when < *since) continue;  // undated nodes reach the transform
-      out.push_back(&n);
+      out.push_back(n);
     }
     return out;
   }

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -110,8 +111,8 @@ class LoaderProcess {
   }
 
  private:
-  static int& Counter() {
-    static int counter = 0;
+  static std::atomic<int>& Counter() {  // children may be started from several threads
+    static std::atomic<int> counter{0};
     return counter;
   }
 

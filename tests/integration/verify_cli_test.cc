@@ -114,6 +114,33 @@ TEST_F(VerifySqliteTest, BadFlagsAreUsageErrors) {
   EXPECT_NE(missing.output.find("no SQLite database"), std::string::npos) << missing.output;
 }
 
+// verify's advice is a command that works as printed: entries arriving after
+// a finished load make verify exit 8 and print the run command; pasted, it
+// resumes the finished run for the difference, and verify then exits 0.
+TEST(VerifyAdviceTest, PastingTheAdvisedCommandLoadsWhatDiffers) {
+  TempDir dir;
+  auto sim = StartSmallSim();
+  const std::string db = "sqlite:" + dir.File("gazelle.db");
+  ASSERT_EQ(LoadFromSim(*sim, db, {2025, 2026}).exit_code, ExitCode::kOk);
+  sim->AddEntries(4);
+  const std::map<std::string, std::string> env = {{"GAZELLE_API_KEY", sim->credentials().api_key}};
+  const std::string verify = "verify --db " + db + " --api " + sim->BaseUrl();
+  CliResult differs = RunCli(verify, env, dir.path());
+  ASSERT_EQ(differs.exit_code, ToInt(ExitCode::kMismatch)) << differs.output;
+  const std::string prefix = "  gazelle-backfill ";
+  const size_t at = differs.output.find(prefix + "run ");
+  ASSERT_NE(at, std::string::npos) << differs.output;
+  const size_t from = at + prefix.size();
+  const std::string command = differs.output.substr(from, differs.output.find('\n', from) - from);
+  EXPECT_NE(command.find("--years 2025-2026"), std::string::npos) << command;
+  CliResult pasted = RunCli(command, env, dir.path());
+  EXPECT_EQ(pasted.exit_code, 0) << command << "\n" << pasted.output;
+  EXPECT_EQ(pasted.output.find("already complete"), std::string::npos) << pasted.output;
+  CliResult again = RunCli(verify, env, dir.path());
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(RunCli(command, env, dir.path()).output.find("already complete"), std::string::npos);
+}
+
 class VerifyPostgresTest : public PgDatabaseTest {
  protected:
   void SetUp() override {

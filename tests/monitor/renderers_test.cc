@@ -28,7 +28,7 @@ std::vector<Event> SmallRun(FakeClock& clock) {
   events.push_back(RowRejected{"type:INVOICE", "tme_\"quoted\"", 2024, "23514", "bad \xff byte"});
   events.push_back(testing::Batch(2023, 499, 0, 1));
   events.push_back(TimeSpent{"api", std::chrono::microseconds(20)});
-  events.push_back(RunFinished{7, 3, "done_with_rejects", "", {}, milliseconds(3000)});
+  events.push_back(RunFinished{7, 3, "done_with_rejects", "", {}, milliseconds(3000), {}});
   return events;
 }
 

@@ -78,23 +78,78 @@ TEST(RunHealthTest, CompleteYearIsDoneWhileTheRunGoesOn) {
   EXPECT_EQ(Year(h, 2023).state, HealthState::kRunning);
 }
 
-TEST(RunHealthTest, StalledWhenNoHeartbeatForMoreThanTwoIntervals) {
+TEST(RunHealthTest, StalledWhenNoHeartbeatForMoreThanTwoHeartbeats) {
   RunHealth health(Every(3));
   DbStatus s = RunningStatus(kT0, 5000);
   health.Add(0, s);
   ASSERT_EQ(health.Current().total.state, HealthState::kRunning);
   // The process froze (kill -STOP): the same heartbeat, the clock moves on.
-  s.now = kT0 + 6;
-  health.Add(6, s);
-  EXPECT_EQ(health.Current().total.state, HealthState::kRunning) << "two intervals is not more";
-  s.now = kT0 + 7;
-  health.Add(7, s);
+  s.now = kT0 + 4;
+  health.Add(4, s);
+  EXPECT_EQ(health.Current().total.state, HealthState::kRunning) << "two heartbeats is not more";
+  s.now = kT0 + 5;
+  health.Add(5, s);
   Health h = health.Current();
   EXPECT_EQ(h.total.state, HealthState::kStalled);
-  EXPECT_EQ(h.total.reason, "no heartbeat for 7s");
+  EXPECT_EQ(h.total.reason, "no heartbeat for 5s");
   EXPECT_EQ(Year(h, 2024).state, HealthState::kStalled);
-  EXPECT_EQ(Year(h, 2024).reason, "no heartbeat for 7s");
+  EXPECT_EQ(Year(h, 2024).reason, "no heartbeat for 5s");
   EXPECT_EQ(CheckExitCode(h), ExitCode::kCheckStalled);
+}
+
+// The reader's milliseconds decide, not the stored seconds: a loader killed
+// just after a beat shows 4.001 s later, whatever the seconds round to.
+TEST(RunHealthTest, HeartbeatAgesInMillisecondsDecide) {
+  RunHealth health;
+  DbStatus s = RunningStatus(kT0 + 4, 5000);
+  s.runs[0].heartbeat_at = kT0;
+  s.workers[0].heartbeat_at = kT0;
+  s.beat_age_ms = {{"", 3999}, {"host:42:abcd", 3999}};
+  health.Add(0, s);
+  EXPECT_EQ(health.Current().total.state, HealthState::kRunning);
+  s.beat_age_ms = {{"", 4001}, {"host:42:abcd", 4001}};
+  health.Add(1, s);
+  EXPECT_EQ(health.Current().total.state, HealthState::kStalled);
+  EXPECT_FALSE(health.Current().workers[0].live);
+  EXPECT_EQ(health.Current().workers[0].ended, "gone");
+}
+
+// A run stopped by one attempt (SIGTERM) and resumed by another: the state
+// now is the live attempt's, and the stop is history (its worker's row).
+TEST(RunHealthTest, ALiveAttemptAfterAStopIsRunningAndTheStopIsHistory) {
+  RunHealth health;
+  DbStatus s = RunningStatus(kT0 + 30, 5000);
+  s.runs[0].state = "stopped";
+  s.runs[0].reason = "stopped on request; rerun the same command to resume";
+  s.runs[0].finished_at = kT0 + 10;
+  s.workers.insert(
+      s.workers.begin(),
+      WorkerRow{"host:41:aaaa", "host", 41, "stopped",
+                "stopped on request; rerun the same command to resume", kT0 + 10, kT0 - 60});
+  health.Add(0, s);
+  Health h = health.Current();
+  EXPECT_EQ(h.total.state, HealthState::kRunning);
+  EXPECT_EQ(CheckExitCode(h), ExitCode::kOk);
+  ASSERT_EQ(h.workers.size(), 2u);
+  EXPECT_FALSE(h.workers[0].live);
+  EXPECT_EQ(h.workers[0].ended, "stopped");
+  EXPECT_TRUE(h.workers[1].live);
+  // Then that attempt is killed: stalled, not "stopped" (the old state).
+  s.now = kT0 + 36;
+  health.Add(6, s);
+  EXPECT_EQ(health.Current().total.state, HealthState::kStalled);
+  EXPECT_EQ(CheckExitCode(health.Current()), ExitCode::kCheckStalled);
+}
+
+TEST(RunHealthTest, AStoppedRunWhoseAttemptsAllEndedIsStopped) {
+  RunHealth health;
+  DbStatus s = RunningStatus(kT0 + 30, 5000);
+  s.runs[0].state = "stopped";
+  s.runs[0].finished_at = kT0 + 10;
+  s.workers[0].state = "stopped";
+  s.workers[0].heartbeat_at = kT0 + 10;
+  health.Add(0, s);
+  EXPECT_EQ(health.Current().total.state, HealthState::kStopped);
 }
 
 TEST(RunHealthTest, ProcessGoneOnceTheLeaseExpired) {

@@ -103,6 +103,10 @@ bool SimProcess::AddEntries(int64_t count) {
   return AdminPost("/admin/add-entries", "{\"count\":" + std::to_string(count) + "}");
 }
 
+bool SimProcess::DeleteEntries(int64_t count) {
+  return AdminPost("/admin/delete-entries", "{\"count\":" + std::to_string(count) + "}");
+}
+
 std::string SimProcess::StatsJson() {
   httplib::Client client(url_);
   client.set_read_timeout(10, 0);

@@ -44,6 +44,7 @@ class SimProcess {
   bool SetFaults(const std::string& faults_json);
   bool ExpireTokens();
   bool AddEntries(int64_t count);
+  bool DeleteEntries(int64_t count);      // the newest entries still there
   std::string StatsJson();                // GET /admin/stats body ("" on failure)
   int64_t Stat(const std::string& name);  // one counter of /admin/stats (-1 on failure)
 

@@ -14,6 +14,22 @@ namespace q = sql::postgres;
 
 std::string Str(int64_t v) { return std::to_string(v); }
 
+// A unit from a row (id, ..., name, spec, cursor, fetched, state) whose name
+// is at column `from`.
+Result<UnitState> ReadUnit(const PgResult& res, int row, int from, int64_t run_id) {
+  UnitState unit;
+  unit.id = res.Int(row, 0);
+  unit.run_id = run_id;
+  auto spec = UnitSpecFromJson(res.Text(row, from + 1));
+  if (!spec) return tl::unexpected(spec.error());
+  unit.spec = std::move(*spec);
+  unit.spec.name = std::string(res.Text(row, from));
+  unit.cursor = std::string(res.Text(row, from + 2));
+  unit.fetched = res.Int(row, from + 3);
+  unit.state = std::string(res.Text(row, from + 4));
+  return unit;
+}
+
 }  // namespace
 
 template <class T, class F>
@@ -85,8 +101,8 @@ Result<RunRecord> PgRunStore::CreateRunLocked(const NewRun& run) {
 
 Status PgRunStore::ResetRun(int64_t run_id) {
   return InTransaction<void>("resetting the run", [&]() -> Status {
-    for (std::string_view sql :
-         {q::kResetCounters, q::kResetRejects, q::kResetUnits, q::kResetRun}) {
+    for (std::string_view sql : {q::kResetCounters, q::kResetRejects, q::kRemoveCheckUnits,
+                                 q::kResetUnits, q::kResetRun}) {
       if (auto s = conn_->Exec("resetting the run", sql, {Str(run_id)}); !s) {
         return tl::unexpected(s.error());
       }
@@ -101,17 +117,51 @@ Result<std::optional<UnitState>> PgRunStore::ClaimUnit(int64_t run_id, const std
       conn_->Exec("claiming a unit", q::kClaimUnit, {Str(run_id), worker_id, Str(lease.count())});
   if (!res) return tl::unexpected(res.error());
   if (res->rows() == 0) return std::optional<UnitState>();
-  UnitState unit;
-  unit.id = res->Int(0, 0);
-  unit.run_id = res->Int(0, 1);
-  auto spec = UnitSpecFromJson(res->Text(0, 3));
-  if (!spec) return tl::unexpected(spec.error());
-  unit.spec = std::move(*spec);
-  unit.spec.name = std::string(res->Text(0, 2));
-  unit.cursor = std::string(res->Text(0, 4));
-  unit.fetched = res->Int(0, 5);
-  unit.state = std::string(res->Text(0, 6));
-  return std::optional<UnitState>(std::move(unit));
+  auto unit = ReadUnit(*res, 0, 2, res->Int(0, 1));
+  if (!unit) return tl::unexpected(unit.error());
+  return std::optional<UnitState>(std::move(*unit));
+}
+
+Result<std::vector<UnitState>> PgRunStore::RunUnits(int64_t run_id) {
+  auto res = conn_->Exec("reading the units", q::kRunUnits, {Str(run_id)});
+  if (!res) return tl::unexpected(res.error());
+  std::vector<UnitState> units;
+  for (int r = 0; r < res->rows(); ++r) {
+    auto unit = ReadUnit(*res, r, 1, run_id);
+    if (!unit) return tl::unexpected(unit.error());
+    units.push_back(std::move(*unit));
+  }
+  return units;
+}
+
+Result<bool> PgRunStore::AddUnit(int64_t run_id, const UnitSpec& unit) {
+  return InTransaction<bool>("adding a unit", [&]() -> Result<bool> {
+    const char* doing = "adding a unit";
+    auto res =
+        conn_->Exec(doing, q::kAddUnit, {Str(run_id), SafeText(unit.name), UnitSpecToJson(unit)});
+    if (!res) return tl::unexpected(res.error());
+    if (res->rows() == 0) return false;
+    if (!unit.count_year) return true;
+    for (std::string_view sql : {q::kClearYearCounters, q::kClearYearRejects}) {
+      auto cleared = conn_->Exec(doing, sql, {Str(run_id), Str(*unit.count_year)});
+      if (!cleared) return tl::unexpected(cleared.error());
+    }
+    return true;
+  });
+}
+
+Status PgRunStore::UpdatePlan(int64_t run_id, const std::map<int, int64_t>& expected) {
+  nlohmann::json plan = nlohmann::json::array();
+  for (const auto& [year, n] : expected) plan.push_back({{"year", year}, {"expected", n}});
+  auto res = conn_->Exec("updating the plan", q::kUpdatePlan, {Str(run_id), DumpJson(plan)});
+  if (!res) return tl::unexpected(res.error());
+  return {};
+}
+
+Status PgRunStore::ReopenRun(int64_t run_id) {
+  auto res = conn_->Exec("reopening the run", q::kResetRun, {Str(run_id)});
+  if (!res) return tl::unexpected(res.error());
+  return {};
 }
 
 Status PgRunStore::ReleaseUnit(int64_t unit_id, const std::string& worker_id) {

@@ -30,6 +30,10 @@ class PgRunStore {
   Status Heartbeat(const WorkerBeat& beat);
   Result<bool> AllUnitsDone(int64_t run_id);
   Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason);
+  Status ReopenRun(int64_t run_id);
+  Result<std::vector<UnitState>> RunUnits(int64_t run_id);
+  Result<bool> AddUnit(int64_t run_id, const UnitSpec& unit);
+  Status UpdatePlan(int64_t run_id, const std::map<int, int64_t>& expected);
   Result<CountTable> RunCounts(int64_t run_id);
 
   // Inside the caller's transaction: checkpoint and counter deltas.

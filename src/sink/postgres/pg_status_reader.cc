@@ -96,6 +96,9 @@ Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
     status.workers.push_back(WorkerRow{Str(w, i, 0), Str(w, i, 1), w.Int(i, 2), Str(w, i, 3),
                                        Str(w, i, 4), w.Int(i, 5), w.Int(i, 6)});
   }
+  auto ages = conn_->Exec("reading the heartbeats", q::kStatusBeatAges, id);
+  if (!ages) return tl::unexpected(ages.error());
+  for (int i = 0; i < ages->rows(); ++i) status.beat_age_ms[Str(*ages, i, 0)] = ages->Int(i, 1);
   auto rejects = conn_->Exec("reading the rejects", q::kStatusRejects, id);
   if (!rejects) return tl::unexpected(rejects.error());
   for (int i = 0; i < rejects->rows(); ++i) {

@@ -14,6 +14,23 @@ tl::unexpected<Error> Err(const Result<T>& r) {
   return tl::unexpected(r.error());
 }
 
+// A unit from a row (id, ..., name, spec, cursor, fetched, state) whose name
+// is at `name_col`.
+Result<UnitState> ReadUnit(sqlite3_stmt* stmt, int name_col, int64_t run_id) {
+  UnitState unit;
+  unit.id = sqlite3_column_int64(stmt, 0);
+  unit.run_id = run_id;
+  std::string name = SqliteConnection::Text(stmt, name_col);
+  auto spec = UnitSpecFromJson(SqliteConnection::Text(stmt, name_col + 1));
+  if (!spec) return Err(spec);
+  unit.spec = std::move(*spec);
+  unit.spec.name = std::move(name);
+  unit.cursor = SqliteConnection::Text(stmt, name_col + 2);
+  unit.fetched = sqlite3_column_int64(stmt, name_col + 3);
+  unit.state = SqliteConnection::Text(stmt, name_col + 4);
+  return unit;
+}
+
 }  // namespace
 
 Status SqliteRunStore::InTransaction(std::string_view doing, const std::function<Status()>& body) {
@@ -90,8 +107,8 @@ Result<RunRecord> SqliteRunStore::CreateRunLocked(const NewRun& run) {
 
 Status SqliteRunStore::ResetRun(int64_t run_id) {
   return InTransaction("resetting the run", [&]() -> Status {
-    for (std::string_view sql :
-         {q::kResetCounters, q::kResetRejects, q::kResetUnits, q::kResetRun}) {
+    for (std::string_view sql : {q::kResetCounters, q::kResetRejects, q::kRemoveCheckUnits,
+                                 q::kResetUnits, q::kResetRun}) {
       if (auto s = conn_->Run("resetting the run", sql, run_id); !s) return Err(s);
     }
     return {};
@@ -105,21 +122,64 @@ Result<std::optional<UnitState>> SqliteRunStore::ClaimUnit(int64_t run_id,
                          static_cast<int64_t>(lease.count()));
   if (!stmt) return Err(stmt);
   if (*stmt == nullptr) return std::optional<UnitState>();
-  UnitState unit;
-  unit.id = sqlite3_column_int64(*stmt, 0);
-  unit.run_id = sqlite3_column_int64(*stmt, 1);
-  std::string name = SqliteConnection::Text(*stmt, 2);
-  std::string spec_json = SqliteConnection::Text(*stmt, 3);
-  unit.cursor = SqliteConnection::Text(*stmt, 4);
-  unit.fetched = sqlite3_column_int64(*stmt, 5);
-  unit.state = SqliteConnection::Text(*stmt, 6);
+  auto unit = ReadUnit(*stmt, 2, sqlite3_column_int64(*stmt, 1));
   // Step to the end so the UPDATE ... RETURNING completes and commits.
   if (auto more = conn_->Next("claiming a unit", *stmt); !more) return Err(more);
-  auto spec = UnitSpecFromJson(spec_json);
-  if (!spec) return Err(spec);
-  unit.spec = std::move(*spec);
-  unit.spec.name = std::move(name);
-  return std::optional<UnitState>(std::move(unit));
+  if (!unit) return Err(unit);
+  return std::optional<UnitState>(std::move(*unit));
+}
+
+Result<std::vector<UnitState>> SqliteRunStore::RunUnits(int64_t run_id) {
+  std::vector<UnitState> units;
+  std::optional<Error> bad;
+  auto s = conn_->ForEachRow(
+      "reading the units", q::kRunUnits,
+      [&](sqlite3_stmt* stmt) {
+        auto unit = ReadUnit(stmt, 1, run_id);
+        if (unit) {
+          units.push_back(std::move(*unit));
+        } else if (!bad) {
+          bad = unit.error();
+        }
+      },
+      run_id);
+  if (!s) return Err(s);
+  if (bad) return tl::unexpected(*bad);
+  return units;
+}
+
+Result<bool> SqliteRunStore::AddUnit(int64_t run_id, const UnitSpec& unit) {
+  const char* doing = "adding a unit";
+  bool added = false;
+  auto s = InTransaction(doing, [&]() -> Status {
+    if (auto r = conn_->Run(doing, q::kAddUnit, run_id, unit.name, UnitSpecToJson(unit)); !r) {
+      return Err(r);
+    }
+    added = conn_->Changes() > 0;
+    if (!added || !unit.count_year) return {};
+    for (std::string_view sql : {q::kClearYearCounters, q::kClearYearRejects}) {
+      if (auto r = conn_->Run(doing, sql, run_id, *unit.count_year); !r) return Err(r);
+    }
+    return {};
+  });
+  if (!s) return Err(s);
+  return added;
+}
+
+Status SqliteRunStore::UpdatePlan(int64_t run_id, const std::map<int, int64_t>& expected) {
+  return InTransaction("updating the plan", [&]() -> Status {
+    for (const auto& [year, n] : expected) {
+      if (auto r = conn_->Run("updating the plan", q::kUpdatePlan, run_id, year, n); !r) {
+        return Err(r);
+      }
+    }
+    return {};
+  });
+}
+
+Status SqliteRunStore::ReopenRun(int64_t run_id) {
+  if (auto s = conn_->Run("reopening the run", q::kResetRun, run_id); !s) return Err(s);
+  return {};
 }
 
 Status SqliteRunStore::ReleaseUnit(int64_t unit_id, const std::string& worker_id) {

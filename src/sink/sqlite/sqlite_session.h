@@ -36,6 +36,16 @@ class SqliteSession final : public Session {
     return runs_.QuietLeases(run_id, lease, quiet);
   }
   Status Heartbeat(const WorkerBeat& beat) override { return runs_.Heartbeat(beat); }
+  Status ReopenRun(int64_t run_id) override { return runs_.ReopenRun(run_id); }
+  Result<std::vector<UnitState>> RunUnits(int64_t run_id) override {
+    return runs_.RunUnits(run_id);
+  }
+  Result<bool> AddUnit(int64_t run_id, const UnitSpec& unit) override {
+    return runs_.AddUnit(run_id, unit);
+  }
+  Status UpdatePlan(int64_t run_id, const std::map<int, int64_t>& expected) override {
+    return runs_.UpdatePlan(run_id, expected);
+  }
   Result<bool> AllUnitsDone(int64_t run_id) override { return runs_.AllUnitsDone(run_id); }
   Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) override {
     return runs_.FinishRun(run_id, state, reason);

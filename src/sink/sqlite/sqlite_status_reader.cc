@@ -105,6 +105,11 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
       },
       run_id);
   if (!s) return s;
+  s = conn_->ForEachRow(
+      "reading the heartbeats", q::kStatusBeatAges,
+      [&](sqlite3_stmt* st) { status.beat_age_ms[SqliteConnection::Text(st, 0)] = Int(st, 1); },
+      run_id);
+  if (!s) return s;
   return conn_->ForEachRow(
       "reading the rejects", q::kStatusRejects,
       [&](sqlite3_stmt* st) {
