@@ -44,7 +44,8 @@ class QueryExecutor {
   // (slots are assigned here); `nonce` (one per request) draws the null
   // list items of --null-share.
   std::string Execute(const std::string& kind, std::vector<graphql::PlanField> plan,
-                      int64_t arrived, uint64_t nonce, ExecutionStats* stats);
+                      int64_t arrived, uint64_t nonce, ExecutionStats* stats,
+                      bool list_deleted_users = false);
 
  private:
   struct Window {
@@ -56,11 +57,12 @@ class QueryExecutor {
     uint64_t nonce;
     int64_t* served;
     graphql::GraphqlErrors* errors;
+    bool list_deleted_users = false;  // FaultOptions::list_deleted_users
   };
   // False (an error added) when the field's value is null by error.
   bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f, Request& r);
   bool Timeline(JsonWriter& w, const graphql::PlanField& f, Request& r);
-  void Users(JsonWriter& w, const graphql::PlanField& f);
+  void Users(JsonWriter& w, const graphql::PlanField& f, bool list_deleted);
   std::optional<Window> Paginate(const graphql::PlanField& f, int64_t total,
                                  const CursorCodec& codec, Request& r);
   std::optional<EntryFilter> Filter(const graphql::PlanField& f, Request& r) const;
