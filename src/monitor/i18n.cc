@@ -155,10 +155,18 @@ bool HasCatalog(const std::string& dir) {
 // gettext ignores LANGUAGE under the "C" locale, and setlocale() fails when
 // the user's fr_* locale is not generated: C.UTF-8 (always present in glibc)
 // is enough for the catalog, which is read as UTF-8 whatever LC_CTYPE says.
+// The libraries' own catalogs (libpq's French "la connexion au serveur … a
+// échoué") are converted to LC_CTYPE's charset: under "C" that is ASCII and
+// every accent prints as "?", so LC_CTYPE becomes UTF-8 too (our output is
+// UTF-8 throughout; ASCII classification is the same).
 void SelectMessagesLocale(std::string_view language) {
   const char* set = std::setlocale(LC_MESSAGES, "");
   if (set == nullptr || std::strcmp(set, "C") == 0 || std::strcmp(set, "POSIX") == 0) {
     std::setlocale(LC_MESSAGES, "C.UTF-8");
+  }
+  const char* ctype = std::setlocale(LC_CTYPE, nullptr);
+  if (ctype == nullptr || std::strcmp(ctype, "C") == 0 || std::strcmp(ctype, "POSIX") == 0) {
+    std::setlocale(LC_CTYPE, "C.UTF-8");
   }
   setenv("LANGUAGE", std::string(language).c_str(), 1);
 }

@@ -52,7 +52,7 @@ TEST(StatedNumbersTest, ReadmeExitCodeTableIsTheEnum) {
         ExitCode::kStopped, ExitCode::kAuth, ExitCode::kSourceUnreachable,
         ExitCode::kDestinationUnreachable, ExitCode::kMismatch, ExitCode::kRunConflict,
         ExitCode::kCheckSlow, ExitCode::kCheckStalled, ExitCode::kCheckFailed,
-        ExitCode::kCheckRejects, ExitCode::kCheckNoRun}) {
+        ExitCode::kCheckRejects, ExitCode::kCheckNoRun, ExitCode::kDoctorProblems}) {
     expected[ToInt(code)] = true;
   }
   EXPECT_EQ(listed, expected);

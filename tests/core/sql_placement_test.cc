@@ -34,4 +34,33 @@ TEST(SqlPlacementTest, NoStatementTextInTheSources) {
   EXPECT_GT(files, 80);  // the scan really ran over the sources
 }
 
+// The bookkeeping tables live in schema gazelle_backfill (out of the API's
+// reach on Supabase) and the loader sets no search_path: a PostgreSQL
+// statement that names one bare would find no table, or a user's own
+// public.gb_runs. Only the statements that move the legacy tables from
+// public name them otherwise.
+TEST(SqlPlacementTest, PostgresStatementsNameTheBookkeepingSchema) {
+  static const std::regex bare(
+      R"re(\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+(public\.)?gb_(runs|plan|units|counters|rejects|workers)\b)re",
+      std::regex::icase);
+  int files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(GB_SOURCE_DIR) + "/sql/postgres")) {
+    if (entry.path().extension() != ".sql") continue;
+    const std::string name = entry.path().filename().string();
+    if (name == "move_to_bookkeeping_schema.sql" || name == "legacy_bookkeeping.sql") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (line.rfind("--", 0) == 0) continue;
+      EXPECT_FALSE(std::regex_search(line, bare))
+          << entry.path() << ":" << n << " names a bookkeeping table without its schema; write "
+          << "gazelle_backfill.gb_...:\n"
+          << line;
+    }
+  }
+  EXPECT_GT(files, 50);
+}
+
 }  // namespace

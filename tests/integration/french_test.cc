@@ -132,5 +132,16 @@ TEST_F(FrenchTest, EnglishUnderTheCLocaleOrAGarbageOne) {
       << check.output;
 }
 
+// libpq's own French (its catalog is converted to LC_CTYPE's charset): a
+// refused connection reads "a échoué", not "a ?chou?".
+TEST_F(FrenchTest, TheDatabaseLibrarysMessagesKeepTheirAccents) {
+  ChildExit doctor = RunLoader({"doctor", "--db", "postgresql://app@127.0.0.1:1/shop"},
+                               Env("fr_FR.UTF-8"), dir_.path());
+  EXPECT_EQ(doctor.exit_code, 7) << doctor.output;
+  EXPECT_TRUE(Has(doctor.output, "PROBLÈME")) << doctor.output;
+  EXPECT_TRUE(Has(doctor.output, "échoué")) << doctor.output;
+  EXPECT_FALSE(Has(doctor.output, "?chou")) << doctor.output;
+}
+
 }  // namespace
 }  // namespace gb::test

@@ -23,6 +23,7 @@ struct CheckSample {
   double t = 0;  // when the check started
   int code = -1;
   std::string line;
+  double t_end = 0;  // when it answered (what it read was committed in between)
 };
 
 class CheckSampler {
@@ -82,7 +83,8 @@ class CheckSampler {
       next = now + 1.0;
       ChildExit check = WatchCheck(db_url_, cwd_);
       std::lock_guard lock(mu_);
-      samples_.push_back({now, check.exit_code, check.output.substr(0, check.output.find('\n'))});
+      samples_.push_back(
+          {now, check.exit_code, check.output.substr(0, check.output.find('\n')), Now()});
     }
   }
 

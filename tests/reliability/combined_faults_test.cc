@@ -38,6 +38,7 @@ struct AttemptRow {
   int exit_code = -1;  // -1: killed by a signal
   double start = 0, end = 0;
   double loading_from = -1;    // when its rows were first seen to move
+  double asked_to_stop = -1;   // when it was sent SIGTERM: "stopped" is true from then on
   int64_t rows = 0;            // in the destination after it
   std::optional<double> know;  // a kill: seconds until watch said stalled
   std::string said;            // what it said then
@@ -164,7 +165,10 @@ AttemptRow CombinedFaultsTest::Attempt(const Planned& p, bool first, CheckSample
       break;
     case Step::kTerm:
       row.fault = "SIGTERM";
-      if (WaitLoading(child, db, progress, sampler, &row)) child.Signal(SIGTERM);
+      if (WaitLoading(child, db, progress, sampler, &row)) {
+        row.asked_to_stop = sampler.Now();
+        child.Signal(SIGTERM);
+      }
       break;
     case Step::kWrongSecret:
       row.fault = "wrong client secret";
@@ -198,8 +202,9 @@ void CombinedFaultsTest::Check(const std::vector<AttemptRow>& rows, const CheckS
       }
     }
     if (a.loading_from < 0) continue;
+    const double loading_until = a.asked_to_stop >= 0 ? a.asked_to_stop : a.end;
     for (const CheckSample& s : samples) {
-      if (s.t >= a.loading_from && s.t < a.end) {
+      if (s.t >= a.loading_from && s.t_end < loading_until) {
         EXPECT_FALSE(SaysStoppedOrFailed(s)) << "at " << s.t << " s, while it loaded: " << s.line;
       }
     }
