@@ -22,6 +22,7 @@ void ForEachFault(FaultOptions& f, Fn fn) {
   fn("expire_tokens_now", f.expire_tokens_now);
   fn("refresh_fails", f.refresh_fails);
   fn("list_deleted_users", f.list_deleted_users);
+  fn("users_not_authorized", f.users_not_authorized);
 }
 
 }  // namespace

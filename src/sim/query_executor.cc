@@ -40,11 +40,11 @@ QueryExecutor::QueryExecutor(const graphql::Schema& schema, const SimDataset& da
 
 std::string QueryExecutor::Execute(const std::string& kind, std::vector<PlanField> plan,
                                    int64_t arrived, uint64_t nonce, ExecutionStats* stats,
-                                   bool list_deleted_users) {
+                                   const FaultOptions& faults) {
   const TypeDef& root = *schema_.RootType(kind);
   AssignSlots(schema_, root, &plan);
   graphql::GraphqlErrors errors;
-  Request r{arrived, nonce, &stats->served, &errors, list_deleted_users};
+  Request r{arrived, nonce, &stats->served, &errors, faults};
   std::string data;
   data.reserve(64 * 1024);
   JsonWriter dw(&data);
@@ -88,7 +88,11 @@ bool QueryExecutor::Root(JsonWriter& w, const TypeDef& root, const PlanField& f,
     case kTimeline:
       return Timeline(w, f, r);
     case kUsers:
-      Users(w, f, r.list_deleted_users);
+      if (r.faults.users_not_authorized) {
+        r.errors->push_back(FieldError("You are not authorized to access allUsers", f));
+        return false;
+      }
+      Users(w, f, r.faults.list_deleted_users);
       return true;
     default:
       values_.Default(w, f.def->type, f);  // no data: an empty connection or list, null, ...

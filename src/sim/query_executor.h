@@ -19,6 +19,7 @@
 #include "sim/cursor_codec.h"
 #include "sim/entity_writer.h"
 #include "sim/json_writer.h"
+#include "sim/sim_options.h"
 #include "sim/timeline_index.h"
 #include "sim/value_writer.h"
 
@@ -45,7 +46,7 @@ class QueryExecutor {
   // list items of --null-share.
   std::string Execute(const std::string& kind, std::vector<graphql::PlanField> plan,
                       int64_t arrived, uint64_t nonce, ExecutionStats* stats,
-                      bool list_deleted_users = false);
+                      const FaultOptions& faults = {});
 
  private:
   struct Window {
@@ -57,7 +58,7 @@ class QueryExecutor {
     uint64_t nonce;
     int64_t* served;
     graphql::GraphqlErrors* errors;
-    bool list_deleted_users = false;  // FaultOptions::list_deleted_users
+    FaultOptions faults;  // those about allUsers: list_deleted_users, users_not_authorized
   };
   // False (an error added) when the field's value is null by error.
   bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f, Request& r);

@@ -26,6 +26,9 @@ struct FaultOptions {
   // allUsers also lists the users that entries point at and it normally leaves
   // out (--unknown-user-share): they "came back", as when a user is re-added.
   bool list_deleted_users = false;
+  // allUsers is refused ("not authorized"), the rest of the API answers: as for
+  // a token whose account may not list the users.
+  bool users_not_authorized = false;
 };
 
 struct SimOptions {

@@ -201,7 +201,7 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
   }
   ExecutionStats stats;
   std::string answer = executor.Execute(prepared->op().kind, std::move(*plan), faults.Arrived(),
-                                        ++nonce, &stats, faults.Get().list_deleted_users);
+                                        ++nonce, &stats, faults.Get());
   if (stats.errors) ++counters.graphql_errors;
   counters.entries_served += stats.served;
   return {200, std::move(answer)};

@@ -133,8 +133,17 @@ TEST_P(UserLinksTest, UsersThatCannotBeReadStopTheRunBeforeAnyEntry) {
   auto db = Probe();
   EXPECT_EQ(TotalRows(*db), 0);
   EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_runs")), 0);
+  // Every query answered but allUsers ("not authorized"), into the destination
+  // whose users table exists by now: still no entry without its users.
+  ASSERT_TRUE(sim_->SetFaults(R"({"users_not_authorized": true})"));
+  ChildExit forbidden = Run(RunArgs(DbUrl(), years_flag_));
+  EXPECT_EQ(forbidden.exit_code, ToInt(ExitCode::kAuth)) << forbidden.output;
+  EXPECT_NE(forbidden.output.find("You are not authorized to access allUsers"), std::string::npos)
+      << forbidden.output;
+  EXPECT_EQ(TotalRows(*db), 0);
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_runs")), 0);
   // The API failing for good (every request 5xx): unreachable, nothing written.
-  ASSERT_TRUE(sim_->SetFaults(R"({"error_5xx_share": 1.0})"));
+  ASSERT_TRUE(sim_->SetFaults(R"({"users_not_authorized": false, "error_5xx_share": 1.0})"));
   ChildExit down = Run(RunArgs(DbUrl(), years_flag_));
   EXPECT_EQ(down.exit_code, ToInt(ExitCode::kSourceUnreachable)) << down.output;
   EXPECT_NE(down.output.find("could not read the users from"), std::string::npos) << down.output;
