@@ -136,13 +136,11 @@ loader_rss() {
   cat "$work/rss"
 }
 
-# A simulator dump, with its users beside it (users.jsonl) so the run fills
+# A simulator dump; it carries its users (docs/dump-format.md), so the run fills
 # the users table and the FK is checked: every entry's user is known.
 dump() {  # dir scale
   mkdir -p "$1"
   "$bin" sim dump --jsonl "$1/entries.jsonl" --scale "$2" --unknown-user-share 0 >/dev/null
-  grep -o '"user":{"id":"usr_[A-Za-z0-9]*"}' "$1/entries.jsonl" | sort -u |
-    sed 's/^"user"://' >"$1/users.jsonl"
 }
 
 sim_start() {  # sim flags...

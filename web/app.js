@@ -52,7 +52,8 @@
     cell(tr, Math.floor(y.percent) + "%");
     cell(tr, fmtRate(y.rate));
     cell(tr, duration(y.eta_s));
-    cell(tr, fmt(y.repaired));
+    // Links to users nulled (user not in the account's users): a part of repaired.
+    cell(tr, fmt(y.repaired) + (y.unlinked ? " " + fill(t("({} links nulled)"), fmt(y.unlinked)) : ""));
     cell(tr, fmt(y.rejected));
     cell(tr, y.label + (y.reason ? " — " + y.reason : ""), "state-" + y.state);
     return tr;

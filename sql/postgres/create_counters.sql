@@ -6,6 +6,7 @@ CREATE TABLE IF NOT EXISTS gazelle_backfill.gb_counters (
   updated bigint NOT NULL DEFAULT 0,
   unchanged bigint NOT NULL DEFAULT 0,
   repaired bigint NOT NULL DEFAULT 0,
+  unlinked bigint NOT NULL DEFAULT 0,  -- links nulled, a part of repaired
   rejected bigint NOT NULL DEFAULT 0,
   skipped bigint NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),

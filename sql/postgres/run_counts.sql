@@ -1,2 +1,2 @@
-SELECT year, type, inserted, updated, unchanged, repaired, rejected, skipped
+SELECT year, type, inserted, updated, unchanged, repaired, rejected, skipped, unlinked
 FROM gazelle_backfill.gb_counters WHERE run_id = $1 ORDER BY year, type

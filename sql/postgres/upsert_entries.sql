@@ -41,6 +41,7 @@ WITH src AS (
 SELECT s.year, s.src_type,
        count(*) FILTER (WHERE i.inserted AND NOT (s.unknown_user OR s.pre_repaired)) AS inserted,
        count(*) FILTER (WHERE NOT i.inserted AND NOT (s.unknown_user OR s.pre_repaired)) AS updated,
-       count(*) FILTER (WHERE s.unknown_user OR s.pre_repaired) AS repaired
+       count(*) FILTER (WHERE s.unknown_user OR s.pre_repaired) AS repaired,
+       count(*) FILTER (WHERE s.unknown_user) AS unlinked
 FROM src s LEFT JOIN ins i ON i.external_id = s.external_id
 GROUP BY s.year, s.src_type

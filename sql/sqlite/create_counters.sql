@@ -6,6 +6,7 @@ CREATE TABLE IF NOT EXISTS gb_counters (
   updated INTEGER NOT NULL DEFAULT 0,
   unchanged INTEGER NOT NULL DEFAULT 0,
   repaired INTEGER NOT NULL DEFAULT 0,
+  unlinked INTEGER NOT NULL DEFAULT 0,  -- links nulled, a part of repaired
   rejected INTEGER NOT NULL DEFAULT 0,
   skipped INTEGER NOT NULL DEFAULT 0,
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),

@@ -35,6 +35,9 @@ void AddEndpointFlags(CLI::App& cmd, RunFlags& f) {
                  Tr("Short API key instead of OAuth (default $GAZELLE_API_KEY)"));
   cmd.add_option("--from-file", f.from_file,
                  Tr("Replay an export (JSONL of API nodes) instead of the API"));
+  cmd.add_option("--users-file", f.users_file,
+                 Tr("The users of a --from-file dump that has none (an old dump): one user per "
+                    "line, see docs/dump-format.md"));
 }
 
 void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
@@ -55,7 +58,8 @@ void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_flag("--legacy-types", f.legacy_types,
                TrFormat("Map entry types onto the old {}-value CHECK", kLegacyEntryTypes.size()));
   cmd.add_flag("--restart", f.restart, Tr("Start the range over instead of resuming"));
-  cmd.add_flag("--sync-users", f.sync_users, Tr("Refresh an existing users table from the API"));
+  cmd.add_flag("--sync-users", f.sync_users,
+               Tr("Kept for compatibility, does nothing: every run loads the users first"));
   cmd.add_flag("--close-exposed-tables", f.close_exposed_tables,
                Tr("Close the existing tables that the API roles (Supabase's anon, "
                   "authenticated) can reach: row level security on, their privileges revoked"));
@@ -75,6 +79,7 @@ int Execute(const RunFlags& flags, const std::string& http) {
   config->options.worker_id = MakeWorkerId(flags.worker_host);
   SourceConfig source;
   source.from_file = config->from_file;
+  source.users_file = config->users_file;
   source.api_url = config->api_url;
   source.token_file = config->token_file;
   source.max_rps = config->max_rps;

@@ -89,7 +89,6 @@ Result<RunOptions> ResolveOptions(const RunFlags& flags) {
   }
   o.legacy_types = flags.legacy_types;
   o.restart = flags.restart;
-  o.sync_users = flags.sync_users;
   o.close_exposed_tables = flags.close_exposed_tables;
   o.profile = flags.profile;
   if (flags.lease_s > 0) o.lease = std::chrono::seconds(flags.lease_s);
@@ -150,6 +149,11 @@ Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env) {
         Tr("--from-file replays an export instead of calling the API: drop --api/--api-key, "
            "or drop --from-file."));
   }
+  if (!flags.users_file.empty() && flags.from_file.empty()) {
+    return Fail(ErrorKind::kConfig,
+                Tr("--users-file gives the users of a --from-file dump: the API has its own; "
+                   "drop --users-file, or add --from-file."));
+  }
   auto progress = ParseProgressMode(flags.progress);
   if (!progress) {
     return Fail(ErrorKind::kConfig,
@@ -159,6 +163,7 @@ Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env) {
   config.token_file = flags.token_file.empty() ? kDefaultTokenFile : flags.token_file;
   config.api_key = flags.api_key;
   config.from_file = flags.from_file;
+  config.users_file = flags.users_file;
   config.max_rps = flags.max_rps;
   config.request_timeout = std::chrono::seconds(flags.request_timeout_s);
   return config;

@@ -30,8 +30,9 @@ struct RunFlags {
   std::string db;   // --db, else DATABASE_URL, else sqlite:gazelle.db
   std::string api;  // --api, else GAZELLE_API_URL, else the real API
   std::string token_file = kDefaultTokenFile;
-  std::string api_key;    // --api-key, else GAZELLE_API_KEY (read with the credentials)
-  std::string from_file;  // --from-file dump.jsonl
+  std::string api_key;     // --api-key, else GAZELLE_API_KEY (read with the credentials)
+  std::string from_file;   // --from-file dump.jsonl
+  std::string users_file;  // --users-file users.jsonl: the users of a dump that has none
   int batch_size = kDefaultBatchSize;
   int concurrency = 0;
   double max_rps = 0;
@@ -41,7 +42,7 @@ struct RunFlags {
   std::string truncate;  // "500,2000"
   bool legacy_types = false;
   bool restart = false;
-  bool sync_users = false;
+  bool sync_users = false;            // accepted, nothing more: users are loaded on every run
   bool close_exposed_tables = false;  // close existing tables open to the API roles
   bool profile = false;
   // Hidden, for tests of several workers: the lease length in seconds (0 =
@@ -58,6 +59,7 @@ struct RunConfig {
   std::string token_file;
   std::string api_key;
   std::string from_file;
+  std::string users_file;
   double max_rps = 0;
   std::chrono::seconds request_timeout{kDefaultRequestTimeoutS};
   ProgressMode progress = ProgressMode::kAuto;

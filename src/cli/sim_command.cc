@@ -118,13 +118,14 @@ int Serve(const SimFlags& flags) {
 int Dump(const SimFlags& flags) {
   sim::SimDataset data(flags.options.seed, flags.options.scale, flags.options.unknown_user_share,
                        flags.options.hostile);
-  auto lines = sim::WriteJsonlDump(data, flags.jsonl);
-  if (!lines) {
-    std::fprintf(stderr, "error: %s\n", lines.error().message.c_str());
+  auto written = sim::WriteJsonlDump(data, flags.jsonl);
+  if (!written) {
+    std::fprintf(stderr, "error: %s\n", written.error().message.c_str());
     return ToInt(ExitCode::kUsage);
   }
-  std::printf("wrote %s entries to %s\n", FormatCount(*lines, EnglishLocale()).c_str(),
-              flags.jsonl.c_str());
+  std::printf("wrote %s users and %s entries to %s\n",
+              FormatCount(written->users, EnglishLocale()).c_str(),
+              FormatCount(written->entries, EnglishLocale()).c_str(), flags.jsonl.c_str());
   return ToInt(ExitCode::kOk);
 }
 

@@ -48,7 +48,7 @@ Result<OpenedSource> OpenedSource::Open(const SourceConfig& config, Clock& clock
                                         Observer& observer) {
   OpenedSource opened;
   if (!config.from_file.empty()) {
-    auto file = JsonlSource::Open(config.from_file);
+    auto file = JsonlSource::Open(config.from_file, config.users_file);
     if (!file) return tl::unexpected(file.error());
     opened.source_ = std::move(*file);
     return opened;

@@ -33,6 +33,7 @@ struct SourceConfig {
   // One API request, connect included; connecting alone gives up after
   // min(kMaxConnectTimeout, this).
   std::chrono::seconds request_timeout{60};
+  std::string users_file;  // the users of an export that has none (--users-file)
 };
 
 class OpenedSource {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/redact.h"
+#include "monitor/format.h"
 #include "monitor/i18n.h"
 
 namespace gb::cli {
@@ -111,6 +112,19 @@ std::string VerifyAdvice(const VerifyReport& report, const AdviceContext& contex
   }
   if (out.empty()) out = Tr("Differences found: see above.") + "\n";
   return out;
+}
+
+std::string UnlinkedAdvice(const VerifyReport& report, const AdviceContext& context) {
+  if (report.unlinked == 0) return {};
+  std::vector<int> years;
+  for (const PeriodCheck& p : report.years) years.push_back(p.year);
+  return TrFormat(
+             "{} entries have their link to a user nulled: their user is not in the account's "
+             "users (the original id is kept in metadata.unresolved_user_id). Once those users "
+             "exist in the source (or in the --users-file of a dump), this command gives the "
+             "links back before loading anything:",
+             FormatCount(report.unlinked)) +
+         "\n  " + RunCommand(years, context) + "\n";
 }
 
 }  // namespace gb::cli

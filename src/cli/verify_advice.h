@@ -27,6 +27,10 @@ struct AdviceContext {
 // "" when everything matches.
 std::string VerifyAdvice(const VerifyReport& report, const AdviceContext& context);
 
+// "" when no link to a user is nulled; otherwise how many, why, and the `run`
+// that gives them back once their users exist (every run restores them first).
+std::string UnlinkedAdvice(const VerifyReport& report, const AdviceContext& context);
+
 // "2016-2025" for a contiguous set, else "2016,2018": a --years value.
 std::string YearsFlag(const std::vector<int>& years);
 

@@ -171,6 +171,9 @@ std::string FormatReport(const VerifyReport& r, const AdviceContext& advice) {
   out += CheckTable(r.years, Tr("Year"));
   if (!r.months.empty()) out += "\n" + CheckTable(r.months, Tr("Month"));
   if (std::string rows = FormatRowFindings(r); !rows.empty()) out += "\n" + rows;
+  if (std::string unlinked = UnlinkedAdvice(r, advice); !unlinked.empty()) {
+    out += "\n" + unlinked;
+  }
   out += "\n" + (r.Matches() ? Tr("Everything matches.") + "\n" : VerifyAdvice(r, advice));
   return out;
 }

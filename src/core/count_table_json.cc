@@ -11,6 +11,7 @@ nlohmann::json CountTableJson(const CountTable& table) {
                      {"updated", c.updated},
                      {"unchanged", c.unchanged},
                      {"repaired", c.repaired},
+                     {"unlinked", c.unlinked},
                      {"rejected", c.rejected},
                      {"skipped", c.skipped}});
   }

@@ -1,3 +1,4 @@
+// Counts' arithmetic and the machine keys of the event vocabulary.
 #include "core/events.h"
 
 namespace gb {
@@ -7,9 +8,18 @@ Counts& Counts::operator+=(const Counts& o) {
   updated += o.updated;
   unchanged += o.unchanged;
   repaired += o.repaired;
+  unlinked += o.unlinked;
   rejected += o.rejected;
   skipped += o.skipped;
   return *this;
+}
+
+std::string_view UnlinkReasonKey(UnlinkReason reason) {
+  switch (reason) {
+    case UnlinkReason::kUserNotInAccountUsers:
+      return "user_not_in_account_users";
+  }
+  return "unknown";
 }
 
 }  // namespace gb

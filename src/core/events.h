@@ -3,10 +3,12 @@
 // renders them (log lines, status line, JSON, dashboard).
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -14,13 +16,24 @@
 
 namespace gb {
 
+// Why a link of an entry was nulled (its original kept in metadata). One
+// reason so far; renderers turn it into words, JSON and metrics use its key.
+enum class UnlinkReason {
+  kUserNotInAccountUsers,  // user{id} names no user of allUsers (deleted, or never listed)
+};
+inline constexpr std::array<UnlinkReason, 1> kUnlinkReasons = {
+    UnlinkReason::kUserNotInAccountUsers};
+std::string_view UnlinkReasonKey(UnlinkReason reason);  // "user_not_in_account_users"
+
 // Counts of one (year, type) cell. fetched = loaded + repaired + rejected + skipped,
-// where loaded = inserted + updated + unchanged.
+// where loaded = inserted + updated + unchanged. unlinked is a part of repaired:
+// the rows written with a link nulled (UnlinkReason::kUserNotInAccountUsers).
 struct Counts {
   int64_t inserted = 0;
   int64_t updated = 0;
   int64_t unchanged = 0;
   int64_t repaired = 0;
+  int64_t unlinked = 0;
   int64_t rejected = 0;
   int64_t skipped = 0;
 
@@ -102,6 +115,13 @@ struct Warning {
   std::string message;
 };
 
+// Before any entry: entries whose user was unknown and now exists got their
+// link back (restored); `unlinked` links stay nulled (their users still unknown).
+struct UserLinksRestored {
+  int64_t restored = 0;
+  int64_t unlinked = 0;
+};
+
 // Time spent, for `run --profile`: one per batch or page, summed by the model.
 // A stream's fetcher thread spends it in api, parse, transform and queue_full
 // (blocked: its writer is behind); its writer in database and queue_empty
@@ -139,9 +159,9 @@ struct RunFinished {
   std::map<int, int64_t> expected;
 };
 
-using Event =
-    std::variant<RunStarted, PageFetched, BatchCommitted, BatchSplit, RowRejected, RetryScheduled,
-                 TokenRefreshed, SliceDone, Warning, TimeSpent, DestinationPrepared, RunFinished>;
+using Event = std::variant<RunStarted, PageFetched, BatchCommitted, BatchSplit, RowRejected,
+                           RetryScheduled, TokenRefreshed, SliceDone, Warning, UserLinksRestored,
+                           TimeSpent, DestinationPrepared, RunFinished>;
 
 // Receives events; implementations must be thread-safe (streams run concurrently).
 class Observer {

@@ -47,6 +47,9 @@ struct Row {
   // The transform repaired it losslessly (original kept in metadata): the sink
   // counts it as repaired instead of inserted/updated/unchanged.
   bool repaired = false;
+  // Part of repaired: its user link was nulled (an unknown user; the original
+  // kept in metadata.unresolved_user_id), counted as unlinked too.
+  bool unlinked = false;
 };
 
 // A row the pipeline could not load, with why. Stored in the rejects table.

@@ -81,6 +81,7 @@ class BackfillRun {
 
  private:
   std::optional<RunOutcome> Prepare();
+  std::optional<RunOutcome> LoadUsers();
   std::optional<RunOutcome> ResolveRun();
   std::optional<RunOutcome> CreateRun(const Planner& planner);
   std::optional<RunOutcome> Reopen();
@@ -131,8 +132,11 @@ RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string me
   return outcome;
 }
 
-// Connects, creates what is missing, and fills `users` when it is new (so
-// the entries' user links resolve) or when asked to (--sync-users).
+// Connects, creates what is missing, then loads the users before any entry
+// (every run: an entry may point at a user added since), and gives back the
+// links of entries whose user was unknown and now exists. Users that cannot
+// be read stop the run before any entry is written: loading without them
+// would null every link.
 std::optional<RunOutcome> BackfillRun::Prepare() {
   SchemaReport schema;
   Status status = session_.Run([&](Session& s) -> Status {
@@ -154,17 +158,30 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
     observer_.On(
         DestinationPrepared{schema.bookkeeping_schema, schema.moved_tables, schema.exposed});
   }
-  if (!schema.users_created && !options_.sync_users) return std::nullopt;
+  return LoadUsers();
+}
+
+std::optional<RunOutcome> BackfillRun::LoadUsers() {
   auto users = source_.FetchUsers();
   if (!users) {
-    return Outcome(
-        ExitFor(users.error(), ExitCode::kSourceUnreachable), "failed",
-        "could not read the users from " + source_.Describe() + ": " + users.error().message);
+    return Outcome(ExitFor(users.error(), ExitCode::kSourceUnreachable), "failed",
+                   "could not read the users from " + source_.Describe() + ": " +
+                       users.error().message + "; no entry was written");
   }
-  status = session_.Run([&](Session& s) { return s.UpsertUsers(*users); });
+  UserLinks links;
+  Status status = session_.Run([&](Session& s) -> Status {
+    if (Status stored = s.UpsertUsers(*users); !stored) return stored;
+    auto restored = s.RestoreUserLinks();
+    if (!restored) return tl::unexpected(restored.error());
+    links = *restored;
+    return {};
+  });
   if (!status) {
     return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
                    "could not store the users: " + status.error().message);
+  }
+  if (links.restored > 0 || links.unlinked > 0) {
+    observer_.On(UserLinksRestored{links.restored, links.unlinked});
   }
   return std::nullopt;
 }

@@ -17,6 +17,7 @@ Row WithoutUser(const Row& row) {
   fixed.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   fixed.user_id.reset();
   fixed.repaired = true;  // the sink counts it as repaired
+  fixed.unlinked = true;  // ...and its link as nulled
   return fixed;
 }
 

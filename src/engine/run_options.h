@@ -23,7 +23,6 @@ struct RunOptions {
   bool restart = false;                         // start the range over
   bool legacy_types = false;                    // map types onto the old 8-value CHECK
   std::optional<std::pair<int, int>> truncate;  // --truncate 500,2000 (title, description)
-  bool sync_users = false;                      // refresh an existing users table from the API
   bool close_exposed_tables = false;            // close existing tables open to the API roles
   std::string worker_id;                        // host:pid:random; set by cli
   std::chrono::seconds lease{60};

@@ -122,6 +122,9 @@ Status Verifier::CheckRows(VerifyReport& report) {
   auto foreign = FromDestination(destination_.Foreign(from, to, options_.sample_limit));
   if (!foreign) return tl::unexpected(foreign.error());
   report.foreign = std::move(*foreign);
+  auto unlinked = FromDestination(destination_.Unlinked(from, to));
+  if (!unlinked) return tl::unexpected(unlinked.error());
+  report.unlinked = *unlinked;
   return {};
 }
 

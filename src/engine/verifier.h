@@ -55,6 +55,7 @@ struct VerifyReport {
   ForeignRows foreign;
   std::vector<MonthIds> listed;  // list_missing
   bool no_table = false;         // the destination has no entries table yet
+  int64_t unlinked = 0;          // rows whose link to a user is still nulled (not a mismatch)
 
   bool Matches() const;
 };

@@ -6,6 +6,7 @@
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "monitor/summary.h"
+#include "monitor/unlink_text.h"
 
 namespace gb {
 namespace {
@@ -210,6 +211,15 @@ std::vector<std::string> RejectLines(const Health& h, int width) {
   return lines;
 }
 
+// "Links to users nulled by reason" and one line per reason (one so far).
+std::vector<std::string> UnlinkedLines(const Health& h, int width) {
+  if (h.total.counts.unlinked <= 0) return {};
+  return {"", TruncateToWidth(Tr("Links to users nulled by reason"), width - 1),
+          TruncateToWidth("  " + PadLeft(FormatCount(h.total.counts.unlinked), 8) + "  " +
+                              UnlinkReasonText(UnlinkReason::kUserNotInAccountUsers),
+                          width - 1)};
+}
+
 }  // namespace
 
 std::vector<std::string> RenderDashboard(const Health& health, int width, int height,
@@ -219,8 +229,9 @@ std::vector<std::string> RenderDashboard(const Health& health, int width, int he
   std::vector<std::string> years = YearLines(health, width, styler);
   frame.insert(frame.end(), years.begin(), years.end());
   // Optional sections, most useful first; each goes in whole or not at all.
-  for (auto section : {ExposedLines(health, width), LatestLines(health, width),
-                       WorkerLines(health, width), RejectLines(health, width)}) {
+  for (auto section :
+       {ExposedLines(health, width), LatestLines(health, width), WorkerLines(health, width),
+        RejectLines(health, width), UnlinkedLines(health, width)}) {
     if (frame.size() + section.size() > static_cast<size_t>(std::max(height, 1))) break;
     frame.insert(frame.end(), section.begin(), section.end());
   }

@@ -87,6 +87,15 @@ constexpr std::array kReasonTemplates = {
     TrNoop("the users table had no access_level and status columns: added them (nullable; role "
            "is kept, no longer written)"),
     TrNoop("the API gave {} null item(s) in a page of nodes"),
+    TrNoop("could not read the users from {}: {}; no entry was written"),
+    TrNoop("could not store the users: {}"),
+    TrNoop("{} has no users (a dump written before `sim dump` wrote them): loading it would "
+           "leave every entry without its user; pass --users-file PATH (one user per line, see "
+           "docs/dump-format.md) or dump it again"),
+    TrNoop("cannot read {} ({}): check the path given to --users-file"),
+    TrNoop("{} line {} is not a user object with an id: fix or remove the line"),
+    TrNoop("{}: the PrivateUser line at byte {} is {}"),
+    TrNoop("not a user object with an id"),
 };
 
 // Splits "a {} b {} c" into {"a ", " b ", " c"}.

@@ -81,6 +81,10 @@ json Fields(const SliceDone& e) {
 
 json Fields(const Warning& e) { return {{"event", "warning"}, {"message", e.message}}; }
 
+json Fields(const UserLinksRestored& e) {
+  return {{"event", "user_links_restored"}, {"restored", e.restored}, {"unlinked", e.unlinked}};
+}
+
 json Fields(const TimeSpent& e) {
   return {{"event", "time_spent"}, {"phase", e.phase}, {"elapsed_us", e.elapsed.count()}};
 }

@@ -28,6 +28,7 @@ void LineRenderer::Close() { terminal_.ClearStatus(); }
 void LineRenderer::PrintAbove(const Event& event, const ProgressModel& model) {
   bool wanted = std::holds_alternative<RunStarted>(event) ||
                 std::holds_alternative<Warning>(event) ||
+                std::holds_alternative<UserLinksRestored>(event) ||
                 std::holds_alternative<BatchSplit>(event) ||
                 std::holds_alternative<DestinationPrepared>(event);
   if (const auto* token = std::get_if<TokenRefreshed>(&event)) wanted = !token->ok;

@@ -3,6 +3,7 @@
 #include "monitor/exposure_text.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
+#include "monitor/unlink_text.h"
 
 namespace gb {
 namespace {
@@ -49,6 +50,7 @@ std::string Other(const Event& event, const Snapshot& s) {
   if (const auto* e = std::get_if<Warning>(&event)) {
     return TrFormat("Warning: {}", TrReason(e->message));
   }
+  if (const auto* e = std::get_if<UserLinksRestored>(&event)) return UserLinksRestoredText(*e);
   (void)s;
   return "";
 }

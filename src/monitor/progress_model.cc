@@ -112,6 +112,11 @@ void ProgressModel::Apply(const SliceDone& e) { state_.units[e.unit].done = true
 
 void ProgressModel::Apply(const Warning& e) { AddWarning(e.message); }
 
+void ProgressModel::Apply(const UserLinksRestored& e) {
+  state_.links_restored = e.restored;
+  state_.links_unlinked = e.unlinked;
+}
+
 void ProgressModel::AddWarning(std::string message) {
   state_.warnings.push_back(std::move(message));
   if (state_.warnings.size() > options_.max_warnings)

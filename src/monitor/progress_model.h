@@ -42,6 +42,7 @@ class ProgressModel final : public Observer {
   void Apply(const TokenRefreshed& e);
   void Apply(const SliceDone& e);
   void Apply(const Warning& e);
+  void Apply(const UserLinksRestored& e);
   void Apply(const TimeSpent& e);
   void Apply(const DestinationPrepared&) {}  // words only: the log prints it
   void Apply(const RunFinished& e);

@@ -81,6 +81,9 @@ struct Snapshot {
   int64_t token_refreshes = 0;
   int64_t token_refresh_failures = 0;
   std::vector<std::string> warnings;  // the most recent few
+  // Before any entry (UserLinksRestored): links given back, links still nulled.
+  int64_t links_restored = 0;
+  int64_t links_unlinked = 0;
 
   // --profile: time per phase ("api", "parse", "transform", "database").
   std::map<std::string, std::chrono::microseconds> phase_time;

@@ -5,6 +5,7 @@
 
 #include "monitor/format.h"
 #include "monitor/i18n.h"
+#include "monitor/unlink_text.h"
 
 namespace gb {
 namespace {
@@ -83,6 +84,13 @@ std::string FormatOverallSummary(const Snapshot& s) {
   if (double rate = AverageRate(s); rate > 0)
     out += " · " + TrFormat("{} on average", FormatRate(rate));
   out += "\n";
+  if (std::string unlinked = UnlinkedText(t.unlinked); !unlinked.empty()) {
+    out += unlinked + ".\n";
+  }
+  if (s.links_restored > 0) {
+    out += TrFormat("{} links to users given back before loading (their users now exist).\n",
+                    FormatCount(s.links_restored));
+  }
   if (s.resumed) {
     out += TrFormat("{} of them were loaded by earlier attempts of run {}.\n",
                     FormatCount(s.done_before), s.run_id);

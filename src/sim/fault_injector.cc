@@ -21,6 +21,8 @@ void ForEachFault(FaultOptions& f, Fn fn) {
   fn("new_entries_per_second", f.new_entries_per_second);
   fn("expire_tokens_now", f.expire_tokens_now);
   fn("refresh_fails", f.refresh_fails);
+  fn("list_deleted_users", f.list_deleted_users);
+  fn("users_not_authorized", f.users_not_authorized);
 }
 
 }  // namespace

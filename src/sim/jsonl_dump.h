@@ -1,5 +1,7 @@
-// `sim dump --jsonl FILE`: the simulator's dataset as JSONL of API nodes (one
-// node per line, every field, newest first) — what the loader's --from-file reads.
+// `sim dump --jsonl FILE`: the simulator's dataset as JSONL (docs/dump-format.md):
+// first the account's users, one PrivateUser per line (the allUsers answer's
+// shape, with "__typename"), then every entry as an API node (every field,
+// newest first) — what the loader's --from-file reads.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +12,12 @@
 
 namespace gb::sim {
 
-// Writes every entry; returns the number of lines written.
-Result<int64_t> WriteJsonlDump(const SimDataset& data, const std::string& path);
+struct DumpWritten {
+  int64_t users = 0;
+  int64_t entries = 0;
+};
+
+// Writes the users, then every entry.
+Result<DumpWritten> WriteJsonlDump(const SimDataset& data, const std::string& path);
 
 }  // namespace gb::sim

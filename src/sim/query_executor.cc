@@ -39,11 +39,12 @@ QueryExecutor::QueryExecutor(const graphql::Schema& schema, const SimDataset& da
       entities_(schema, values_, data.users()) {}
 
 std::string QueryExecutor::Execute(const std::string& kind, std::vector<PlanField> plan,
-                                   int64_t arrived, uint64_t nonce, ExecutionStats* stats) {
+                                   int64_t arrived, uint64_t nonce, ExecutionStats* stats,
+                                   const FaultOptions& faults) {
   const TypeDef& root = *schema_.RootType(kind);
   AssignSlots(schema_, root, &plan);
   graphql::GraphqlErrors errors;
-  Request r{arrived, nonce, &stats->served, &errors};
+  Request r{arrived, nonce, &stats->served, &errors, faults};
   std::string data;
   data.reserve(64 * 1024);
   JsonWriter dw(&data);
@@ -87,7 +88,11 @@ bool QueryExecutor::Root(JsonWriter& w, const TypeDef& root, const PlanField& f,
     case kTimeline:
       return Timeline(w, f, r);
     case kUsers:
-      Users(w, f);
+      if (r.faults.users_not_authorized) {
+        r.errors->push_back(FieldError("You are not authorized to access allUsers", f));
+        return false;
+      }
+      Users(w, f, r.faults.list_deleted_users);
       return true;
     default:
       values_.Default(w, f.def->type, f);  // no data: an empty connection or list, null, ...
@@ -266,8 +271,12 @@ bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
   return true;
 }
 
-void QueryExecutor::Users(JsonWriter& w, const PlanField& f) {
-  const auto& users = data_.users();
+void QueryExecutor::Users(JsonWriter& w, const PlanField& f, bool list_deleted) {
+  std::vector<ApiUser> users = data_.users();
+  if (list_deleted) {
+    const auto& deleted = data_.deleted_users();
+    users.insert(users.end(), deleted.begin(), deleted.end());
+  }
   w.BeginArray();
   for (size_t i = 0; i < users.size(); ++i) {
     entities_.User(w, users[i], (uint64_t{1} << 40) + i, f.children);

@@ -19,6 +19,7 @@
 #include "sim/cursor_codec.h"
 #include "sim/entity_writer.h"
 #include "sim/json_writer.h"
+#include "sim/sim_options.h"
 #include "sim/timeline_index.h"
 #include "sim/value_writer.h"
 
@@ -44,7 +45,8 @@ class QueryExecutor {
   // (slots are assigned here); `nonce` (one per request) draws the null
   // list items of --null-share.
   std::string Execute(const std::string& kind, std::vector<graphql::PlanField> plan,
-                      int64_t arrived, uint64_t nonce, ExecutionStats* stats);
+                      int64_t arrived, uint64_t nonce, ExecutionStats* stats,
+                      const FaultOptions& faults = {});
 
  private:
   struct Window {
@@ -56,11 +58,12 @@ class QueryExecutor {
     uint64_t nonce;
     int64_t* served;
     graphql::GraphqlErrors* errors;
+    FaultOptions faults;  // those about allUsers: list_deleted_users, users_not_authorized
   };
   // False (an error added) when the field's value is null by error.
   bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f, Request& r);
   bool Timeline(JsonWriter& w, const graphql::PlanField& f, Request& r);
-  void Users(JsonWriter& w, const graphql::PlanField& f);
+  void Users(JsonWriter& w, const graphql::PlanField& f, bool list_deleted);
   std::optional<Window> Paginate(const graphql::PlanField& f, int64_t total,
                                  const CursorCodec& codec, Request& r);
   std::optional<EntryFilter> Filter(const graphql::PlanField& f, Request& r) const;

@@ -117,7 +117,7 @@ void SimDataset::BuildUsers() {
   static constexpr std::array<std::string_view, 4> kAccess = {"ADMIN", "TECHNICIAN", "TECHNICIAN",
                                                               "ASSISTANT"};
   int live = static_cast<int>(std::clamp<int64_t>(std::llround(12 * std::sqrt(scale_)), 4, 60));
-  for (int u = 0; u < live; ++u) {
+  for (int u = 0; u < live + deleted_users_; ++u) {
     ApiUser user;
     user.id = UserId(u);
     user.first_name = kFirst[Hash(seed_, u, 201) % kFirst.size()];
@@ -125,7 +125,7 @@ void SimDataset::BuildUsers() {
     user.email = fmt::format("utilisateur{}@accordeurs.example", u + 1);
     user.access_level = std::string(kAccess[u % kAccess.size()]);
     user.status = "ACTIVE";
-    users_.push_back(std::move(user));
+    (u < live ? users_ : deleted_).push_back(std::move(user));
   }
 }
 

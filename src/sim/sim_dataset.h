@@ -100,6 +100,8 @@ class SimDataset {
 
   uint32_t client_count() const { return clients_; }
   const std::vector<ApiUser>& users() const { return users_; }
+  // The users entries point at that allUsers leaves out (--unknown-user-share).
+  const std::vector<ApiUser>& deleted_users() const { return deleted_; }
 
  private:
   int YearOfGen(uint32_t gen) const;
@@ -119,6 +121,7 @@ class SimDataset {
   std::vector<uint8_t> type_;
   std::vector<uint32_t> client_;
   std::vector<ApiUser> users_;
+  std::vector<ApiUser> deleted_;
   IdCodec client_ids_, piano_ids_, user_ids_, invoice_ids_, estimate_ids_;
 };
 

@@ -23,6 +23,12 @@ struct FaultOptions {
   double new_entries_per_second = 0;  // entries arriving at the top of the timeline
   bool expire_tokens_now = false;     // one-shot: every issued access token expires at once
   bool refresh_fails = false;         // the OAuth token endpoint answers 503 to every request
+  // allUsers also lists the users that entries point at and it normally leaves
+  // out (--unknown-user-share): they "came back", as when a user is re-added.
+  bool list_deleted_users = false;
+  // allUsers is refused ("not authorized"), the rest of the API answers: as for
+  // a token whose account may not list the users.
+  bool users_not_authorized = false;
 };
 
 struct SimOptions {

@@ -200,8 +200,8 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
     return {200, graphql::ErrorsBody(plan.error())};
   }
   ExecutionStats stats;
-  std::string answer =
-      executor.Execute(prepared->op().kind, std::move(*plan), faults.Arrived(), ++nonce, &stats);
+  std::string answer = executor.Execute(prepared->op().kind, std::move(*plan), faults.Arrived(),
+                                        ++nonce, &stats, faults.Get());
   if (stats.errors) ++counters.graphql_errors;
   counters.entries_served += stats.served;
   return {200, std::move(answer)};

@@ -53,6 +53,12 @@ struct SchemaReport {
   std::vector<TableExposure> exposed;
 };
 
+// Entries' links to users: restored now, and still nulled (their user unknown).
+struct UserLinks {
+  int64_t restored = 0;
+  int64_t unlinked = 0;
+};
+
 // A unit of work: one stream's sweep newest-to-oldest over a filter.
 struct UnitSpec {
   std::string name;                      // e.g. "type:SERVICE_ENTRY_MANUAL"
@@ -152,6 +158,10 @@ class Session {
   // only when options.close_exposed).
   virtual Result<SchemaReport> EnsureSchema(const SchemaOptions& options) = 0;
   virtual Status UpsertUsers(std::span<const ApiUser> users) = 0;
+  // Entries whose user was unknown (user_id NULL, the original kept in
+  // metadata.unresolved_user_id) and whose user now exists in `users` get their
+  // link back, in one transaction. A destination without user links: none.
+  virtual Result<UserLinks> RestoreUserLinks() { return UserLinks{}; }
 
   // Runs and units.
   virtual Result<std::optional<RunRecord>> LatestRun() = 0;

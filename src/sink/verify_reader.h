@@ -38,6 +38,8 @@ class VerifyReader {
   virtual Result<std::vector<std::string>> ExistingIds(std::span<const std::string> ids) = 0;
   virtual Result<std::vector<DuplicateId>> Duplicates(int64_t from, int64_t to, int limit) = 0;
   virtual Result<ForeignRows> Foreign(int64_t from, int64_t to, int limit) = 0;
+  // Rows whose link to a user is nulled (metadata.unresolved_user_id kept).
+  virtual Result<int64_t> Unlinked(int64_t from, int64_t to) = 0;
   virtual std::string Describe() const = 0;  // no password
 };
 

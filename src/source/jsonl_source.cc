@@ -54,6 +54,27 @@ tl::unexpected<Error> CannotRead(const std::string& path) {
                                               path, std::strerror(errno)));
 }
 
+// A line of the dump's users section (docs/dump-format.md).
+bool IsUserLine(const nlohmann::json& j) {
+  return j.is_object() && j.contains("__typename") && j["__typename"] == "PrivateUser";
+}
+
+// A user line, as allUsers answers it: {id, firstName, lastName, email, accessLevel, status}.
+tl::expected<ApiUser, std::string> UserOf(const nlohmann::json& j) {
+  if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) {
+    return tl::unexpected(std::string("not a user object with an id"));
+  }
+  auto text = [&](const char* k) {
+    return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+  };
+  ApiUser user{text("id"),    text("firstName"), text("lastName"),
+               text("email"), std::nullopt,      text("status")};
+  if (j.contains("accessLevel") && j["accessLevel"].is_string()) {
+    user.access_level = j["accessLevel"].get<std::string>();
+  }
+  return user;
+}
+
 // Readers kept between pages (one per stream sweeping), each with its buffer.
 constexpr size_t kIdleReaders = 16;
 constexpr size_t kSweepBuffer = 64 * 1024;
@@ -77,14 +98,38 @@ bool MatchesFilter(const ApiNode& node, const TimelineFilter& filter,
   return true;
 }
 
-Result<std::unique_ptr<JsonlSource>> JsonlSource::Open(const std::string& path) {
+Result<std::unique_ptr<JsonlSource>> JsonlSource::Open(const std::string& path,
+                                                       const std::string& users_file) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return CannotRead(path);
-  return std::unique_ptr<JsonlSource>(new JsonlSource(path));
+  auto source = std::unique_ptr<JsonlSource>(new JsonlSource(path));
+  source->users_file_ = users_file;
+  if (Status s = source->ReadUserHeader(); !s) return tl::unexpected(s.error());
+  return source;
+}
+
+Status JsonlSource::ReadUserHeader() {
+  LineReader in(path_, 0);
+  if (!in.ok()) return CannotRead(path_);
+  std::string_view line;
+  while (in.Next(&line)) {
+    if (Blank(line)) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!IsUserLine(j)) break;
+    auto user = UserOf(j);
+    if (!user) {
+      return Fail(ErrorKind::kConfig, fmt::format("{}: the PrivateUser line at byte {} is {}",
+                                                  path_, in.line_offset(), user.error()));
+    }
+    dump_users_.push_back(std::move(*user));
+    data_start_ = in.offset();
+  }
+  if (!in.ok()) return CannotRead(path_);
+  return {};
 }
 
 Result<Page> JsonlSource::FetchPage(const PageRequest& request) {
-  int64_t offset = 0;
+  int64_t offset = data_start_;  // past the users
   if (request.after) {
     const std::string& a = *request.after;
     auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), offset);
@@ -131,7 +176,7 @@ Result<int64_t> JsonlSource::Count(const TimelineFilter& filter) {
   int64_t count = 0;
   if (filter.client_id) {
     if (Status s = Survey(); !s) return tl::unexpected(s.error());
-    LineReader in(path_, 0, kSweepBuffer);
+    LineReader in(path_, data_start_, kSweepBuffer);
     if (!in.ok()) return CannotRead(path_);
     Sweep(in, filter, *bound, [&](std::string_view, ApiNode*) { return ++count, true; });
     if (!in.ok()) return CannotRead(path_);
@@ -228,7 +273,7 @@ Status JsonlSource::TallyBounds(std::vector<std::optional<int64_t>> bounds) {
   if (Status s = Survey(bounds); !s) return s;
   Buckets buckets(Untallied(std::move(bounds)));
   if (buckets.empty()) return {};
-  LineReader in(path_, 0, kSweepBuffer);
+  LineReader in(path_, data_start_, kSweepBuffer);
   if (!in.ok()) return CannotRead(path_);
   Sweep(in, TimelineFilter{}, buckets.lowest(), [&](std::string_view line, ApiNode* parsed) {
     if (parsed == nullptr) {
@@ -264,7 +309,7 @@ Result<FilterEnd> JsonlSource::EndOf(const TimelineFilter& filter) {
   if (!count) return tl::unexpected(count.error());
   if (Status s = Survey(); !s) return tl::unexpected(s.error());
   if (!*bound || filter.client_id || !newest_first_ || *count == 0) return FilterEnd{};
-  LineReader in(path_, index_.ScanStartBefore(**bound), kSweepBuffer);
+  LineReader in(path_, std::max(data_start_, index_.ScanStartBefore(**bound)), kSweepBuffer);
   if (!in.ok()) return CannotRead(path_);
   std::string_view line;
   int64_t end = -1;
@@ -281,29 +326,34 @@ Result<FilterEnd> JsonlSource::EndOf(const TimelineFilter& filter) {
 }
 
 Result<std::vector<ApiUser>> JsonlSource::FetchUsers() {
-  auto users_path = std::filesystem::path(path_).parent_path() / "users.jsonl";
-  std::vector<ApiUser> users;
-  std::ifstream in(users_path, std::ios::binary);
-  if (!in) return users;  // no users known
+  if (users_file_.empty() && dump_users_.empty()) {
+    return Fail(ErrorKind::kConfig,
+                fmt::format("{} has no users (a dump written before `sim dump` wrote them): "
+                            "loading it would leave every entry without its user; pass "
+                            "--users-file PATH (one user per line, see docs/dump-format.md) "
+                            "or dump it again",
+                            path_));
+  }
+  std::vector<ApiUser> users = dump_users_;
+  if (users_file_.empty()) return users;
+  std::ifstream in(users_file_, std::ios::binary);
+  if (!in) {
+    return Fail(ErrorKind::kConfig, fmt::format("cannot read {} ({}): check the path given to "
+                                                "--users-file",
+                                                users_file_, std::strerror(errno)));
+  }
   std::string line;
   int64_t offset = 0, number = 0;
   while (NextLine(in, &line, &offset)) {
     ++number;
     if (Blank(line)) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("id") || !j["id"].is_string()) {
+    auto user = UserOf(nlohmann::json::parse(line, nullptr, false));
+    if (!user) {
       return Fail(ErrorKind::kConfig,
-                  fmt::format("{} line {} is not a user object with an id: fix or remove the file",
-                              users_path.string(), number));
+                  fmt::format("{} line {} is not a user object with an id: fix or remove the line",
+                              users_file_, number));
     }
-    auto text = [&](const char* k) {
-      return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
-    };
-    ApiUser user{text("id"),    text("firstName"), text("lastName"),
-                 text("email"), std::nullopt,      text("status")};
-    if (j.contains("accessLevel") && j["accessLevel"].is_string())
-      user.access_level = j["accessLevel"].get<std::string>();
-    users.push_back(std::move(user));
+    users.push_back(std::move(*user));
   }
   return users;
 }
@@ -312,7 +362,7 @@ Status JsonlSource::Survey(const std::vector<std::optional<int64_t>>& bounds) {
   std::lock_guard lock(survey_mu_);
   if (surveyed_) return {};
   Buckets buckets(Untallied(bounds));  // the plan's counts, in the same read
-  LineReader in(path_, 0);
+  LineReader in(path_, data_start_);
   if (!in.ok()) return CannotRead(path_);
   std::string_view line;
   int64_t previous = INT64_MAX;

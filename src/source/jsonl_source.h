@@ -15,11 +15,12 @@
 // it lacks matches any filter on that field (so a line without a type reaches
 // every typed stream rather than none).
 //
-// Users: an export of entries says nothing reliable about users (ids only, no
-// names), so FetchUsers returns the users of a `users.jsonl` file next to the
-// dump (one {id, firstName, lastName, email, accessLevel, status} per line) when it exists,
-// and an empty list otherwise (no users known; entries' user links are then
-// repaired by the loader as unknown users).
+// Users (docs/dump-format.md): a dump opens with the account's users, one
+// PrivateUser per line ({"__typename":"PrivateUser", id, firstName, ...}, the
+// allUsers answer's shape), then its entries. FetchUsers returns those lines,
+// or the users of the file given as `users_file` (--users-file, same lines).
+// A dump without users (written before they were dumped) and no users file is
+// kConfig: loading it would null every user link.
 #pragma once
 
 #include <cstdint>
@@ -41,7 +42,9 @@ namespace gb {
 class JsonlSource final : public TimelineSource {
  public:
   // kConfig when the file cannot be opened.
-  static Result<std::unique_ptr<JsonlSource>> Open(const std::string& path);
+  // `users_file`: where the users come from when the dump has none (may be empty).
+  static Result<std::unique_ptr<JsonlSource>> Open(const std::string& path,
+                                                   const std::string& users_file = "");
 
   // has_next_page is true while bytes remain after the page, so the last page
   // of a filter may come back empty with has_next_page false.
@@ -64,6 +67,8 @@ class JsonlSource final : public TimelineSource {
 
  private:
   explicit JsonlSource(std::string path) : path_(std::move(path)) {}
+  // Reads the leading PrivateUser lines; data_start_ is the first line after them.
+  Status ReadUserHeader();
 
   // The lines at or after a bound, by type: one sweep answers every Count
   // without a client filter at that bound (the plan asks ~40 of them).
@@ -106,6 +111,9 @@ class JsonlSource final : public TimelineSource {
   void KeepReader(std::unique_ptr<LineReader> reader);
 
   std::string path_;
+  std::string users_file_;
+  std::vector<ApiUser> dump_users_;  // the dump's own PrivateUser lines
+  int64_t data_start_ = 0;           // the byte offset of the first entry line
   mutable std::mutex mu_;
   std::map<std::string, int64_t> counts_;
   std::map<std::optional<int64_t>, Tally> tallies_;

@@ -70,6 +70,7 @@ TEST(ResolveRunFlags, EveryOptionReachesRunOptions) {
   f.progress = "json";
   f.legacy_types = f.restart = f.sync_users = f.profile = true;
   f.from_file = "dump.jsonl";
+  f.users_file = "users.jsonl";
   auto config = ResolveRunFlags(f, Env());
   ASSERT_TRUE(config.has_value()) << config.error().message;
   const RunOptions& o = config->options;
@@ -79,10 +80,11 @@ TEST(ResolveRunFlags, EveryOptionReachesRunOptions) {
   EXPECT_EQ(o.batch_size, 1000);
   EXPECT_EQ(o.concurrency, 8);
   EXPECT_EQ(o.truncate, std::make_pair(500, 2000));
-  EXPECT_TRUE(o.legacy_types && o.restart && o.sync_users && o.profile);
+  EXPECT_TRUE(o.legacy_types && o.restart && o.profile);
   EXPECT_EQ(config->max_rps, 12.5);
   EXPECT_EQ(config->progress, ProgressMode::kJson);
   EXPECT_EQ(config->from_file, "dump.jsonl");
+  EXPECT_EQ(config->users_file, "users.jsonl");
   EXPECT_EQ(config->api_url, "");  // no API with --from-file
 }
 

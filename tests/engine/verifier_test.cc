@@ -23,6 +23,7 @@ class FakeVerifyReader final : public VerifyReader {
   bool has_table = true;
   int lookups = 0;
   bool fail = false;
+  int64_t unlinked = 0;
 
   Result<bool> HasEntries() override { return has_table; }
   Result<int64_t> CountBetween(int64_t from, int64_t to) override {
@@ -67,6 +68,7 @@ class FakeVerifyReader final : public VerifyReader {
     }
     return out;
   }
+  Result<int64_t> Unlinked(int64_t, int64_t) override { return unlinked; }
   std::string Describe() const override { return "fake"; }
 
  private:

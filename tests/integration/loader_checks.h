@@ -191,6 +191,7 @@ class SqliteProbe final : public SqlProbe {
 
 struct YearCounters {
   int64_t inserted = 0, updated = 0, unchanged = 0, repaired = 0, rejected = 0, skipped = 0;
+  int64_t unlinked = 0;  // a part of repaired
   int64_t loaded() const { return inserted + updated + unchanged; }
   int64_t sum() const { return loaded() + repaired + rejected + skipped; }
 };
@@ -213,6 +214,7 @@ inline YearCounters CountersOf(SqlProbe& db, int64_t run, std::optional<int> yea
   c.repaired = sum("repaired");
   c.rejected = sum("rejected");
   c.skipped = sum("skipped");
+  c.unlinked = sum("unlinked");
   return c;
 }
 

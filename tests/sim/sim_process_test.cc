@@ -61,10 +61,16 @@ TEST(SimProcessTest, DumpWritesTheSameNodesTheApiServes) {
       std::string(GB_BINARY) + " sim dump --jsonl " + file + " --seed 42 --scale 0.01 >/dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   std::ifstream in(file);
-  std::string first;
-  size_t lines = 1;
-  std::getline(in, first);
-  for (std::string line; std::getline(in, line);) ++lines;
+  std::string first;  // the first entry, after the account's users (docs/dump-format.md)
+  size_t users = 0, lines = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (lines == 0 && line.starts_with(R"({"__typename":"PrivateUser")")) {
+      ++users;
+      continue;
+    }
+    if (lines++ == 0) first = line;
+  }
+  EXPECT_EQ(users, 4u);
   EXPECT_EQ(lines, 2824u);  // DESIGN.md's per-year totals × 0.01, rounded per year
 
   SimProcess sim({"--seed", "42", "--scale", "0.01", "--token-file", dir.File("t.json")});

@@ -250,24 +250,62 @@ TEST(JsonlSourceTest, BadCursorAndMissingFileAreConfigErrors) {
   EXPECT_NE(page.error().message.find("--restart"), std::string::npos);
 }
 
-TEST(JsonlSourceTest, UsersOnlyFromASiblingUsersFile) {
+constexpr const char* kJsonlUserLine =
+    R"({"__typename":"PrivateUser","id":"usr_1","firstName":"Ann","lastName":"Lee",)"
+    R"("email":"a@x","accessLevel":"ADMIN","status":"ACTIVE"})";
+
+TEST(JsonlSourceTest, ADumpWithoutUsersIsRefusedUnlessAUsersFileIsGiven) {
   testing::TempDir dir;
   auto source = Open(dir.Write("dump.jsonl", Dump(2)));
+  // A users.jsonl beside the dump is not read by itself any more.
+  dir.Write("users.jsonl", std::string(kJsonlUserLine) + "\n");
   auto none = source->FetchUsers();
-  ASSERT_TRUE(none);
-  EXPECT_TRUE(none->empty());  // entries' user ids are not users
-  dir.Write(
-      "users.jsonl",
-      R"({"id":"usr_1","firstName":"Ann","lastName":"Lee","email":"a@x","accessLevel":"ADMIN",)"
-      R"("status":"ACTIVE"})"
-      "\n");
-  auto users = source->FetchUsers();
-  ASSERT_TRUE(users);
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().kind, ErrorKind::kConfig);  // exit 2
+  EXPECT_NE(none.error().message.find("has no users"), std::string::npos);
+  EXPECT_NE(none.error().message.find("--users-file"), std::string::npos);
+  auto given = JsonlSource::Open(dir.File("dump.jsonl"), dir.File("users.jsonl"));
+  ASSERT_TRUE(given);
+  auto users = (*given)->FetchUsers();
+  ASSERT_TRUE(users) << users.error().message;
   ASSERT_EQ(users->size(), 1u);
   EXPECT_EQ((*users)[0].last_name, "Lee");
   EXPECT_EQ((*users)[0].access_level, "ADMIN");
   EXPECT_EQ((*users)[0].status, "ACTIVE");
-  EXPECT_EQ(source->Describe(), "file " + dir.File("dump.jsonl"));
+  EXPECT_EQ((*given)->Describe(), "file " + dir.File("dump.jsonl"));
+  auto missing = JsonlSource::Open(dir.File("dump.jsonl"), dir.File("nope.jsonl"));
+  ASSERT_TRUE(missing);
+  auto unread = (*missing)->FetchUsers();
+  ASSERT_FALSE(unread);
+  EXPECT_NE(unread.error().message.find("--users-file"), std::string::npos);
+}
+
+TEST(JsonlSourceTest, TheUsersOfADumpComeFirstAndAreNotEntries) {
+  testing::TempDir dir;
+  const std::string users = std::string(kJsonlUserLine) + "\n" +
+                            R"({"__typename":"PrivateUser","id":"usr_2","status":"ACTIVE"})" + "\n";
+  auto source = Open(dir.Write("dump.jsonl", users + Dump(5)));
+  auto listed = source->FetchUsers();
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[1].id, "usr_2");
+  EXPECT_EQ(source->Count(TimelineFilter{}).value_or(-1), 15);
+  PageRequest request;
+  request.first = 100;
+  auto page = source->FetchPage(request);
+  ASSERT_TRUE(page) << page.error().message;
+  ASSERT_EQ(page->nodes.size(), 15u);
+  for (const auto& node : page->nodes) {
+    EXPECT_TRUE(node.defect.empty()) << node.raw;
+    EXPECT_EQ(node.id.rfind("tme_", 0), 0u);
+  }
+  // A time cut's cursor never points into the users.
+  TimelineFilter cut;
+  cut.types = {"INVOICE"};
+  cut.occurred_at_get = "2024-01-01T00:00:00Z";
+  auto end = source->EndOf(cut);
+  ASSERT_TRUE(end) << end.error().message;
+  if (end->cursor) EXPECT_GE(std::stoul(*end->cursor), users.size());
 }
 
 }  // namespace

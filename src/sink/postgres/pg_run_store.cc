@@ -216,6 +216,7 @@ Result<CountTable> PgRunStore::RunCounts(int64_t run_id) {
     c.repaired = res->Int(i, 5);
     c.rejected = res->Int(i, 6);
     c.skipped = res->Int(i, 7);
+    c.unlinked = res->Int(i, 8);
   }
   return table;
 }

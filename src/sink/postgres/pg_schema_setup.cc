@@ -93,6 +93,12 @@ Status PgSchemaSetup::CreateTables(SchemaReport& report) {
     if (auto s = conn_->Exec(kDoing, q::kAddUsersColumns); !s) return tl::unexpected(s.error());
     report.users_columns_added = true;
   }
+  // Counters from before `unlinked` (links nulled, a part of repaired).
+  auto unlinked = conn_->Exec(kDoing, q::kCountersUnlinkedExists);
+  if (!unlinked) return tl::unexpected(unlinked.error());
+  if (unlinked->Int(0, 0) == 0) {
+    if (auto s = conn_->Exec(kDoing, q::kAddCountersUnlinked); !s) return tl::unexpected(s.error());
+  }
   return {};
 }
 

@@ -75,8 +75,13 @@ Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   if (!counters) return tl::unexpected(counters.error());
   for (int i = 0; i < counters->rows(); ++i) {
     const PgResult& c = *counters;
-    status.counters[static_cast<int>(c.Int(i, 0))] =
-        Counts{c.Int(i, 1), c.Int(i, 2), c.Int(i, 3), c.Int(i, 4), c.Int(i, 5), c.Int(i, 6)};
+    status.counters[static_cast<int>(c.Int(i, 0))] = Counts{.inserted = c.Int(i, 1),
+                                                            .updated = c.Int(i, 2),
+                                                            .unchanged = c.Int(i, 3),
+                                                            .repaired = c.Int(i, 4),
+                                                            .unlinked = c.Int(i, 8),
+                                                            .rejected = c.Int(i, 5),
+                                                            .skipped = c.Int(i, 6)};
     auto at = OptInt(c, i, 7);
     if (at && (!status.last_counter_update || *at > *status.last_counter_update)) {
       status.last_counter_update = at;

@@ -45,6 +45,12 @@ Result<int64_t> PgVerifyReader::CountBetween(int64_t from, int64_t to) {
   return res->Int(0, 0);
 }
 
+Result<int64_t> PgVerifyReader::Unlinked(int64_t from, int64_t to) {
+  auto res = Query("counting the links to users nulled", q::kVerifyUnlinked, Range(from, to));
+  if (!res) return tl::unexpected(res.error());
+  return res->Int(0, 0);
+}
+
 Result<std::vector<std::string>> PgVerifyReader::IdsBetween(int64_t from, int64_t to) {
   auto res = Query("reading the destination ids", q::kVerifyIds, Range(from, to));
   if (!res) return tl::unexpected(res.error());

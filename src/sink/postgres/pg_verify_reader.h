@@ -20,6 +20,7 @@ class PgVerifyReader final : public VerifyReader {
   Result<std::vector<std::string>> ExistingIds(std::span<const std::string> ids) override;
   Result<std::vector<DuplicateId>> Duplicates(int64_t from, int64_t to, int limit) override;
   Result<ForeignRows> Foreign(int64_t from, int64_t to, int limit) override;
+  Result<int64_t> Unlinked(int64_t from, int64_t to) override;
   std::string Describe() const override { return described_; }
 
  private:

@@ -57,6 +57,12 @@ Status PostgresSession::UpsertUsers(std::span<const ApiUser> users) {
   return {};
 }
 
+Result<UserLinks> PostgresSession::RestoreUserLinks() {
+  auto res = conn_->Exec("restoring the links to users", q::kRestoreUserLinks);
+  if (!res) return tl::unexpected(res.error());
+  return UserLinks{res->Int(0, 0), res->Int(0, 1)};
+}
+
 Result<bool> PostgresSession::UserForeignKey() {
   if (user_fk_) return *user_fk_;
   auto res = conn_->Exec("inspecting gazelle_timeline_entries", q::kEntriesUserFk);
@@ -188,6 +194,7 @@ bool PostgresSession::CountIfUnchanged(const Row& row, int64_t stored_digest,
   if (!digest || *digest != stored_digest) return false;
   Counts& c = (*counts)[CountKey{row.year, row.source_type}];
   (row.repaired ? c.repaired : c.unchanged) += 1;
+  if (row.unlinked) c.unlinked += 1;
   return true;
 }
 
@@ -204,6 +211,7 @@ Status PostgresSession::CopyFresh(std::span<const Row> rows, const std::vector<s
     AppendEntryCopyRow(row, unknown_user, &copy_buffer_);
     Counts& c = added[CountKey{row.year, row.source_type}];
     (unknown_user || row.repaired ? c.repaired : c.inserted) += 1;
+    if (unknown_user || row.unlinked) c.unlinked += 1;
   }
   auto copied = conn_->CopyIn("writing the batch", std::string(q::kCopyEntries), copy_buffer_);
   if (!copied) return copied;
@@ -235,13 +243,18 @@ Result<CountTable> PostgresSession::Upsert(std::span<const Row> rows,
   if (!res) return tl::unexpected(res.error());
   // Every staged row is inserted, updated, repaired or (the rest) unchanged.
   CountTable staged;
-  for (size_t i : keep) staged[CountKey{rows[i].year, rows[i].source_type}].unchanged += 1;
+  for (size_t i : keep) {
+    Counts& c = staged[CountKey{rows[i].year, rows[i].source_type}];
+    c.unchanged += 1;
+    if (rows[i].unlinked) c.unlinked += 1;  // repaired by the engine (pre_repaired)
+  }
   for (int r = 0; r < res->rows(); ++r) {
     CountKey key{static_cast<int>(res->Int(r, 0)), std::string(res->Text(r, 1))};
     Counts& c = staged[key];
     c.inserted = res->Int(r, 2);
     c.updated = res->Int(r, 3);
     c.repaired = res->Int(r, 4);
+    c.unlinked += res->Int(r, 5);
     c.unchanged -= c.inserted + c.updated + c.repaired;
   }
   for (const auto& [key, c] : staged) counts[key] += c;

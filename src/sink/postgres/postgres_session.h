@@ -24,6 +24,7 @@ class PostgresSession final : public Session {
 
   Result<SchemaReport> EnsureSchema(const SchemaOptions& options) override;
   Status UpsertUsers(std::span<const ApiUser> users) override;
+  Result<UserLinks> RestoreUserLinks() override;
 
   Result<std::optional<RunRecord>> LatestRun() override { return runs_.LatestRun(); }
   Result<RunRecord> CreateRun(const NewRun& run) override { return runs_.CreateRun(run); }

@@ -33,8 +33,9 @@ class SqliteRejectsTransaction final : public RejectsTransaction {
 
   Status AddCounters(int64_t run_id, const CountTable& deltas) override {
     for (const auto& [key, c] : deltas) {
-      auto s = conn_->Run("moving the counters", q::kAddCounters, run_id, key.year, key.type,
-                          c.inserted, c.updated, c.unchanged, c.repaired, c.rejected, c.skipped);
+      auto s =
+          conn_->Run("moving the counters", q::kAddCounters, run_id, key.year, key.type, c.inserted,
+                     c.updated, c.unchanged, c.repaired, c.rejected, c.skipped, c.unlinked);
       if (!s) return tl::unexpected(s.error());
     }
     return {};

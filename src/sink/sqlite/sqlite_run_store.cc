@@ -253,6 +253,7 @@ Result<CountTable> SqliteRunStore::RunCounts(int64_t run_id) {
     c.repaired = sqlite3_column_int64(*stmt, 5);
     c.rejected = sqlite3_column_int64(*stmt, 6);
     c.skipped = sqlite3_column_int64(*stmt, 7);
+    c.unlinked = sqlite3_column_int64(*stmt, 8);
     auto more = conn_->Next(doing, *stmt);
     if (!more) return Err(more);
     row = *more;
@@ -284,7 +285,8 @@ Status SqliteRunStore::SaveProgress(const Checkpoint& cp, const CountTable& delt
   if (conn_->Changes() == 0) return tl::unexpected(Missed(cp));
   for (const auto& [key, c] : deltas) {
     if (auto s = conn_->Run("adding the counters", q::kAddCounters, cp.run_id, key.year, key.type,
-                            c.inserted, c.updated, c.unchanged, c.repaired, c.rejected, c.skipped);
+                            c.inserted, c.updated, c.unchanged, c.repaired, c.rejected, c.skipped,
+                            c.unlinked);
         !s) {
       return Err(s);
     }

@@ -46,6 +46,18 @@ Status SqliteSession::AddUserColumns(SchemaReport* report) {
   return {};
 }
 
+// Counters from before `unlinked` (links nulled, a part of repaired): the
+// column is added, 0 for what was counted before.
+Status SqliteSession::AddUnlinkedCounter() {
+  const char* doing = "adding unlinked to gb_counters";
+  auto stmt = conn_->Run(doing, q::kCountersHasUnlinked);
+  if (!stmt) return Err(stmt);
+  const bool has = *stmt != nullptr && sqlite3_column_int(*stmt, 0) > 0;
+  SqliteConnection::Done(*stmt);
+  if (has) return {};
+  return conn_->Exec(doing, q::kAddCountersUnlinked);
+}
+
 Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
   const char* doing = "creating the schema";
   SchemaReport report;
@@ -64,7 +76,8 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
       if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
       if (auto s = conn_->Exec(doing, sql); !s) return s;
     }
-    return AddUserColumns(&report);
+    if (Status s = AddUserColumns(&report); !s) return s;
+    return AddUnlinkedCounter();
   };
   if (auto s = body(); !s) {
     (void)conn_->Exec(doing, q::kRollback);
@@ -87,6 +100,26 @@ Status SqliteSession::UpsertUsers(std::span<const ApiUser> users) {
     }
   }
   return conn_->Exec(doing, q::kCommit);
+}
+
+Result<UserLinks> SqliteSession::RestoreUserLinks() {
+  const char* doing = "restoring the links to users";
+  UserLinks links;
+  if (auto s = conn_->Exec(doing, q::kBegin); !s) return Err(s);
+  auto body = [&]() -> Status {
+    if (auto s = conn_->Run(doing, q::kRestoreUserLinks); !s) return Err(s);
+    links.restored = conn_->Changes();
+    auto count = conn_->Run(doing, q::kUnlinkedEntries);
+    if (!count) return Err(count);
+    links.unlinked = *count != nullptr ? sqlite3_column_int64(*count, 0) : 0;
+    SqliteConnection::Done(*count);
+    return conn_->Exec(doing, q::kCommit);
+  };
+  if (Status s = body(); !s) {
+    (void)conn_->Exec(doing, q::kRollback);
+    return tl::unexpected(s.error());
+  }
+  return links;
 }
 
 Result<bool> SqliteSession::UserForeignKey() {
@@ -143,6 +176,7 @@ Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* coun
   Counts& c = (*counts)[CountKey{row.year, row.source_type}];
   if (repaired || row.repaired) {
     c.repaired += 1;
+    if (repaired || row.unlinked) c.unlinked += 1;
   } else if (conn_->Changes() == 0) {
     c.unchanged += 1;
   } else if (conn_->LastInsertId() != 0) {

@@ -20,6 +20,7 @@ class SqliteSession final : public Session {
 
   Result<SchemaReport> EnsureSchema(const SchemaOptions& options) override;
   Status UpsertUsers(std::span<const ApiUser> users) override;
+  Result<UserLinks> RestoreUserLinks() override;
 
   Result<std::optional<RunRecord>> LatestRun() override { return runs_.LatestRun(); }
   Result<RunRecord> CreateRun(const NewRun& run) override { return runs_.CreateRun(run); }
@@ -68,6 +69,7 @@ class SqliteSession final : public Session {
   Result<bool> UserForeignKey();
   Result<bool> TableExists(const char* name);
   Status AddUserColumns(SchemaReport* report);
+  Status AddUnlinkedCounter();
   // Upserts one row and adds its outcome to `counts`.
   Status WriteRow(const Row& row, bool check_user, CountTable* counts);
 

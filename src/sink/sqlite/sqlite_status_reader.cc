@@ -77,8 +77,13 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   s = conn_->ForEachRow(
       "reading the counters", q::kStatusCounters,
       [&](sqlite3_stmt* st) {
-        status.counters[static_cast<int>(Int(st, 0))] =
-            Counts{Int(st, 1), Int(st, 2), Int(st, 3), Int(st, 4), Int(st, 5), Int(st, 6)};
+        status.counters[static_cast<int>(Int(st, 0))] = Counts{.inserted = Int(st, 1),
+                                                               .updated = Int(st, 2),
+                                                               .unchanged = Int(st, 3),
+                                                               .repaired = Int(st, 4),
+                                                               .unlinked = Int(st, 8),
+                                                               .rejected = Int(st, 5),
+                                                               .skipped = Int(st, 6)};
         auto at = OptInt(st, 7);
         if (at && (!status.last_counter_update || *at > *status.last_counter_update)) {
           status.last_counter_update = at;

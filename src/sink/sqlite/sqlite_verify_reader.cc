@@ -37,15 +37,23 @@ Result<bool> SqliteVerifyReader::HasEntries() {
   return exists;
 }
 
-Result<int64_t> SqliteVerifyReader::CountBetween(int64_t from, int64_t to) {
+Result<int64_t> SqliteVerifyReader::Count(const char* doing, std::string_view sql, int64_t from,
+                                          int64_t to) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   int64_t n = 0;
   auto s = conn_->ForEachRow(
-      "counting the destination rows", q::kVerifyCount,
-      [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); }, FormatIsoUtc(from),
+      doing, sql, [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); }, FormatIsoUtc(from),
       FormatIsoUtc(to));
   if (!s) return tl::unexpected(s.error());
   return n;
+}
+
+Result<int64_t> SqliteVerifyReader::CountBetween(int64_t from, int64_t to) {
+  return Count("counting the destination rows", q::kVerifyCount, from, to);
+}
+
+Result<int64_t> SqliteVerifyReader::Unlinked(int64_t from, int64_t to) {
+  return Count("counting the links to users nulled", q::kVerifyUnlinked, from, to);
 }
 
 Result<std::vector<std::string>> SqliteVerifyReader::IdsBetween(int64_t from, int64_t to) {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "sink/sqlite/sqlite_connection.h"
 #include "sink/verify_reader.h"
@@ -20,10 +21,13 @@ class SqliteVerifyReader final : public VerifyReader {
   Result<std::vector<std::string>> ExistingIds(std::span<const std::string> ids) override;
   Result<std::vector<DuplicateId>> Duplicates(int64_t from, int64_t to, int limit) override;
   Result<ForeignRows> Foreign(int64_t from, int64_t to, int limit) override;
+  Result<int64_t> Unlinked(int64_t from, int64_t to) override;
   std::string Describe() const override { return "sqlite:" + path_; }
 
  private:
   Status Connect();
+  // One count over [from, to) (epoch seconds, bound as ISO text).
+  Result<int64_t> Count(const char* doing, std::string_view sql, int64_t from, int64_t to);
 
   std::string path_;
   std::unique_ptr<SqliteConnection> conn_;
