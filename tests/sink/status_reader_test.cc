@@ -127,6 +127,21 @@ TEST_P(StatusReaderTest, ReadsRunPlanCountersUnitsWorkersRejectsAndLatest) {
   }
 }
 
+// watch is read-only: on a database the loader of an earlier version wrote
+// (gb_counters without `unlinked`, added by the next run) it still reads.
+TEST_P(StatusReaderTest, CountersOfAnEarlierVersionWithoutUnlinked) {
+  auto s = Connect();
+  ASSERT_TRUE(s->EnsureSchema({}));
+  StartRun(*s);
+  Exec(GetParam() == Backend::kSqlite
+           ? "ALTER TABLE gb_counters DROP COLUMN unlinked"
+           : "ALTER TABLE gazelle_backfill.gb_counters DROP COLUMN unlinked");
+  DbStatus st = Read();
+  ASSERT_EQ(st.counters.count(2024), 1u);
+  EXPECT_EQ(st.counters[2024].inserted, 6);
+  EXPECT_EQ(st.counters[2024].unlinked, 0);
+}
+
 TEST_P(StatusReaderTest, FinishedRunHasItsStateReasonAndEnd) {
   auto s = Connect();
   ASSERT_TRUE(s->EnsureSchema({}));

@@ -74,8 +74,13 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
       "reading the plan", q::kStatusPlan,
       [&](sqlite3_stmt* st) { status.plan[static_cast<int>(Int(st, 0))] = Int(st, 1); }, run_id);
   if (!s) return s;
+  // A database an earlier version wrote has no `unlinked` until the next run.
+  bool has_unlinked = false;
+  s = conn_->ForEachRow("reading the counters", q::kCountersHasUnlinked,
+                        [&](sqlite3_stmt* st) { has_unlinked = Int(st, 0) > 0; });
+  if (!s) return s;
   s = conn_->ForEachRow(
-      "reading the counters", q::kStatusCounters,
+      "reading the counters", has_unlinked ? q::kStatusCounters : q::kStatusCountersBeforeUnlinked,
       [&](sqlite3_stmt* st) {
         status.counters[static_cast<int>(Int(st, 0))] = Counts{.inserted = Int(st, 1),
                                                                .updated = Int(st, 2),
