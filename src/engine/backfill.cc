@@ -149,10 +149,10 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
     return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
                    destination_.Describe() + ": " + status.error().message);
   }
-  if (schema.users_columns_added) {
-    observer_.On(
-        Warning{"the users table had no access_level and status columns: added them "
-                "(nullable; role is kept, no longer written)"});
+  if (!schema.users_columns_added.empty()) {
+    observer_.On(Warning{fmt::format(
+        "the users table had no {} column(s): added them (nullable; the columns it had are kept)",
+        fmt::join(schema.users_columns_added, ", "))});
   }
   if (!schema.moved_tables.empty() || !schema.exposed.empty()) {
     observer_.On(

@@ -84,8 +84,8 @@ constexpr std::array kReasonTemplates = {
     TrNoop("could not compare the finished run {} with {}: {}"),
     TrNoop("entries keep disappearing at the source under the sweep of {}"),
     TrNoop("time cuts not used: {}; every type is swept whole"),
-    TrNoop("the users table had no access_level and status columns: added them (nullable; role "
-           "is kept, no longer written)"),
+    TrNoop("the users table had no {} column(s): added them (nullable; the columns it had are "
+           "kept)"),
     TrNoop("the API gave {} null item(s) in a page of nodes"),
     TrNoop("could not read the users from {}: {}; no entry was written"),
     TrNoop("could not store the users: {}"),

@@ -39,9 +39,10 @@ struct SchemaOptions {
 };
 
 struct SchemaReport {
-  bool entries_created = false;      // gazelle_timeline_entries did not exist
-  bool users_created = false;        // users did not exist (fill it from the API)
-  bool users_columns_added = false;  // an existing users table got access_level and status
+  bool entries_created = false;  // gazelle_timeline_entries did not exist
+  bool users_created = false;    // users did not exist (fill it from the API)
+  // Columns an existing users table lacked and got (nullable), in table order.
+  std::vector<std::string> users_columns_added;
   // PostgreSQL: the schema of the bookkeeping tables ("gazelle_backfill"),
   // and those an earlier version had left in public and that moved there now,
   // with their data (an unfinished run resumes). Empty for SQLite.

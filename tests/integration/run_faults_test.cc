@@ -74,6 +74,11 @@ TEST_F(RunFaultsTest, LegacyCheckConstraintYieldsRejectsWithReasonsAndExactCount
                      "'old_import_1'"),
             "kept");
   EXPECT_NE(run.output.find("reject"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("the users table had no last_name, email, access_level, status, "
+                            "updated_at column(s): added them"),
+            std::string::npos)
+      << run.output;
+  EXPECT_GT(db.Int("SELECT count(*) FROM users WHERE last_name IS NOT NULL"), 0);
   int64_t rejected = 0;
   for (const auto& [year, n] : rejects) rejected += n;
   std::cout << "[figures] legacy CHECK: " << TotalRows(db) - 1 << " rows loaded, " << rejected

@@ -85,13 +85,16 @@ Status PgSchemaSetup::CreateTables(SchemaReport& report) {
     if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
     if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
   }
-  // A users table from before accessLevel and status: the two nullable
-  // columns are added (role stays, no longer written).
-  auto columns = conn_->Exec(kDoing, q::kUsersColumnCount);
-  if (!columns) return tl::unexpected(columns.error());
-  if (columns->Int(0, 0) < 2) {
+  // A users table made before (by an earlier version, or by the business's
+  // own scripts) that lacks some of the columns written: they are added,
+  // nullable; the columns it has are kept (role stays, no longer written).
+  auto missing = conn_->Exec(kDoing, q::kUsersMissingColumns);
+  if (!missing) return tl::unexpected(missing.error());
+  if (missing->rows() > 0) {
+    for (int i = 0; i < missing->rows(); ++i) {
+      report.users_columns_added.emplace_back(missing->Text(i, 0));
+    }
     if (auto s = conn_->Exec(kDoing, q::kAddUsersColumns); !s) return tl::unexpected(s.error());
-    report.users_columns_added = true;
   }
   // Counters from before `unlinked` (links nulled, a part of repaired).
   auto unlinked = conn_->Exec(kDoing, q::kCountersUnlinkedExists);

@@ -29,19 +29,23 @@ Result<bool> SqliteSession::TableExists(const char* name) {
   return exists;
 }
 
-// A users table from before accessLevel and status: the two nullable
-// columns are added (role stays, no longer written).
+// A users table made before (by an earlier version, or by the business's
+// own scripts) that lacks some of the columns written: they are added,
+// nullable; the columns it has are kept (role stays, no longer written).
 Status SqliteSession::AddUserColumns(SchemaReport* report) {
-  const char* doing = "adding access_level and status to users";
-  for (auto [column, add] : {std::pair{"access_level", q::kAddUsersAccessLevel},
-                             std::pair{"status", q::kAddUsersStatus}}) {
+  const char* doing = "adding the missing columns to users";
+  for (auto [column, add] :
+       {std::pair{"first_name", q::kAddUsersFirstName},
+        std::pair{"last_name", q::kAddUsersLastName}, std::pair{"email", q::kAddUsersEmail},
+        std::pair{"access_level", q::kAddUsersAccessLevel}, std::pair{"status", q::kAddUsersStatus},
+        std::pair{"updated_at", q::kAddUsersUpdatedAt}}) {
     auto stmt = conn_->Run(doing, q::kUsersHasColumn, column);
     if (!stmt) return Err(stmt);
     const bool has = *stmt != nullptr && sqlite3_column_int(*stmt, 0) > 0;
     SqliteConnection::Done(*stmt);
     if (has) continue;
     if (auto s = conn_->Exec(doing, add); !s) return s;
-    report->users_columns_added = true;
+    report->users_columns_added.emplace_back(column);
   }
   return {};
 }
