@@ -1,5 +1,6 @@
 # The two commands of the README (`make demo`, `make test`) and the rest.
-# Every target first installs the missing Debian packages (deps/debian-packages.txt).
+# Every target first installs the missing Debian packages it needs
+# (deps/debian-packages.txt: `make demo` only the [build] section).
 BUILD        ?= build
 BUILD_ASAN   ?= build-asan
 BUILD_FUZZ   ?= build-fuzz
@@ -21,8 +22,12 @@ ASAN_ENV      = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0:log
 # or whose time is all in real processes (kill -9 loops, a browser).
 ASAN_EXCLUDE ?= RunMemory|RunCrash|PageInChromium|LoginInChromium
 
-.PHONY: all deps configure build demo test test-asan fuzz fuzz-build format format-check bench \
-        reliability clean
+# Where make test writes the time of each phase (printed before the sanitizer tests).
+PHASES        = $(abspath $(BUILD))/make-test-phases.tsv
+PHASE         = scripts/timed-phase.sh $(PHASES)
+
+.PHONY: all deps configure build demo test test-asan test-asan-build test-asan-run fuzz fuzz-build \
+        format format-check bench reliability clean
 
 all: build
 
@@ -30,7 +35,7 @@ deps:
 	@scripts/ensure-deps.sh
 
 $(BUILD)/build.ninja: | deps
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DGB_TESTS=ON
 
 configure: $(BUILD)/build.ninja
 
@@ -38,20 +43,39 @@ build: deps configure
 	cmake --build $(BUILD) -j$(JOBS)
 
 # The newcomer's first command: the simulator + the embedded SQLite default + live progress.
-demo: build
+# Only the build packages and the binary (with its catalog): a fresh build
+# directory is configured without the tests; one that has them keeps them.
+demo:
+	@scripts/ensure-deps.sh build
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DGB_TESTS=OFF
+	cmake --build $(BUILD) -j$(JOBS) --target gazelle-backfill
 	$(BIN) demo
 
 # Everything: formatting, the unit and integration tests (they start their own
-# PostgreSQL, pgbouncer and simulator), then the same under ASan+UBSan.
-test: build format-check
-	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 600
-	$(MAKE) --no-print-directory test-asan
+# PostgreSQL, pgbouncer and simulator), then the same under ASan+UBSan. Each
+# phase is timed; the table comes before the sanitizer tests, whose ctest
+# summary ends the output.
+test:
+	@rm -f $(PHASES)
+	@$(PHASE) "packages" scripts/ensure-deps.sh
+	@$(PHASE) "configure" cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DGB_TESTS=ON
+	@$(PHASE) "build" cmake --build $(BUILD) -j$(JOBS)
+	@$(PHASE) "format check" $(MAKE) --no-print-directory format-check
+	@$(PHASE) "tests" ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS) --timeout 600
+	@$(PHASE) "sanitizer build" $(MAKE) --no-print-directory test-asan-build
+	@scripts/phase-table.sh $(PHASES) "sanitizer tests" "ctest's Total Test time, below"
+	@$(MAKE) --no-print-directory test-asan-run
 
 # The unit and integration tests (and the fuzz corpora) under AddressSanitizer,
 # LeakSanitizer and UndefinedBehaviorSanitizer, in their own build directory.
-test-asan: deps
-	cmake -S . -B $(BUILD_ASAN) $(CMAKE_FLAGS) -DGB_SANITIZE=ON
+test-asan: test-asan-build
+	@$(MAKE) --no-print-directory test-asan-run
+
+test-asan-build: deps
+	cmake -S . -B $(BUILD_ASAN) $(CMAKE_FLAGS) -DGB_SANITIZE=ON -DGB_TESTS=ON
 	cmake --build $(BUILD_ASAN) -j$(JOBS)
+
+test-asan-run:
 	@rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS)
 	$(ASAN_ENV) ctest --test-dir $(BUILD_ASAN) --output-on-failure -j$(JOBS) --timeout 900 -E '$(ASAN_EXCLUDE)'; \
 	  status=$$?; \

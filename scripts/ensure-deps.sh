@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Installs the Debian packages of deps/debian-packages.txt that are missing.
-# `apt-get update` runs once, only when something is missing.
+# Installs the Debian packages of deps/debian-packages.txt that are missing:
+# those of the sections named (`scripts/ensure-deps.sh build`), every section
+# when none is. `apt-get update` runs once, only when something is missing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/deps/debian-packages.txt")
+list="$here/deps/debian-packages.txt"
+sections=" $* "
+mapfile -t wanted < <(awk -v want="$sections" '
+  /^[[:space:]]*(#|$)/ { next }
+  /^\[.*\]$/ { section = substr($0, 2, length($0) - 2); next }
+  want == "  " || index(want, " " section " ") { print $1 }' "$list")
+for name in "$@"; do
+  grep -qx "\[$name\]" "$list" || { echo "error: no section [$name] in $list" >&2; exit 2; }
+done
 missing=()
 for p in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
@@ -12,7 +21,7 @@ done
 if ((${#missing[@]})); then
   echo "Installing Debian packages: ${missing[*]}"
   if [[ $(id -u) -ne 0 ]]; then
-    echo "error: ${#missing[@]} packages are missing and this is not root; run: sudo $0" >&2
+    echo "error: ${#missing[@]} packages are missing and this is not root; run: sudo $0 $*" >&2
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive

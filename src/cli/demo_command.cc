@@ -1,13 +1,17 @@
 // `gazelle-backfill demo`: the newcomer's first command. Starts the Gazelle
-// simulator in-process (with a small latency so the progress can be watched),
-// writes a temporary token file for it, runs the real loader into
-// sqlite:gazelle-demo.db with live progress, and ends on the summary and the
-// commands to watch and verify.
+// simulator in-process with the pace of the real API (a latency per request
+// and a requests-per-second limit answered by 429s), so the live progress
+// runs for about a minute; writes a temporary token file for it, runs the real
+// loader into sqlite:gazelle-demo.db, and ends on the summary and the
+// commands to watch and verify, written to work when pasted as printed.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <ranges>
+#include <string_view>
 
 #include "cli/command.h"
 #include "cli/load_runner.h"
@@ -26,9 +30,12 @@ namespace {
 
 constexpr const char* kDemoDb = "sqlite:gazelle-demo.db";
 
+// About a minute at the defaults: 56,534 entries in pages of 100 at 10
+// requests/s, each answered in 250 ± 125 ms.
 struct DemoFlags {
-  double scale = 0.25;
-  int latency_ms = 10;
+  double scale = 0.2;
+  int latency_ms = 250;
+  double rps_limit = 10;
   int concurrency = 0;
   uint64_t seed = 1;
   std::string db = kDemoDb;
@@ -52,18 +59,50 @@ class TempDir {
   std::string path_;
 };
 
+// How to call this binary again from the same shell: its path relative to the
+// working directory when it lies below it (build/gazelle-backfill), its
+// absolute path otherwise, its bare name when that is what PATH finds.
+std::string SelfCommand() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path self = fs::canonical("/proc/self/exe", ec);
+  if (ec) return "gazelle-backfill";
+  if (const char* path = std::getenv("PATH")) {
+    for (auto dir : std::views::split(std::string_view(path), ':')) {
+      fs::path found = fs::path(std::string_view(dir.begin(), dir.end())) / self.filename();
+      if (fs::equivalent(found, self, ec) && !ec) return self.filename().string();
+    }
+  }
+  const fs::path here = fs::current_path(ec);
+  if (!ec) {
+    const fs::path rel = self.lexically_relative(here);
+    if (!rel.empty() && *rel.begin() != "..") {
+      return rel.has_parent_path() ? rel.string() : "./" + rel.string();
+    }
+  }
+  return self.string();
+}
+
 void PrintNextSteps(const DemoFlags& f) {
+  const std::string self = SelfCommand();
+  const std::string token = "/tmp/gazelle-demo-sim-token.json";
   std::cout << '\n'
             << Tr("Next:") << '\n'
-            << "  " << Tr("watch it (now or while a run is going):") << '\n'
-            << "    gazelle-backfill watch --db " << f.db << '\n'
-            << "  " << Tr("verify it against the same simulated API:") << '\n'
-            << "    gazelle-backfill sim --scale " << f.scale << " --seed " << f.seed
-            << " --port 8700 --token-file /tmp/gazelle-sim-token.json &\n"
-            << "    gazelle-backfill verify --db " << f.db
-            << " --api http://127.0.0.1:8700 --token-file /tmp/gazelle-sim-token.json\n"
-            << "  " << Tr("and the real thing:") << '\n'
-            << "    gazelle-backfill run --years 2016-2025 --db postgresql://user@host/db\n";
+            << "  " << Tr("watch it (now or while a run is going; Ctrl-C to leave):") << '\n'
+            << "    " << self << " watch --db " << f.db << '\n'
+            << "  "
+            << Tr("verify it against the same simulated API (started in the background, "
+                  "stopped by the last line):")
+            << '\n'
+            << "    " << self << " sim --scale " << f.scale << " --seed " << f.seed
+            << " --port 8700 --token-file " << token << " &\n"
+            << "    sleep 2\n"
+            << "    " << self << " verify --db " << f.db
+            << " --api http://127.0.0.1:8700 --token-file " << token << '\n'
+            << "    kill $!\n"
+            << "  " << Tr("and the real thing (your own database URL in place of this one):")
+            << '\n'
+            << "    " << self << " run --years 2016-2025 --db postgresql://user@host/db\n";
 }
 
 Result<RunConfig> DemoConfig(const DemoFlags& f, const std::string& api_url) {
@@ -86,6 +125,7 @@ int Execute(const DemoFlags& f) {
   options.scale = f.scale;
   options.faults.latency_ms = f.latency_ms;
   options.faults.latency_jitter_ms = f.latency_ms / 2;
+  options.faults.rps_limit = f.rps_limit;
   sim::SimServer server(options);
   if (auto port = server.Start(); !port) {
     PrintError(port.error().message);
@@ -103,8 +143,11 @@ int Execute(const DemoFlags& f) {
     return ToInt(ExitCode::kUsage);
   }
   config->options.worker_id = MakeWorkerId();
-  std::cout << TrFormat("Simulated Gazelle API at {} (scale {}, ~{} ms per request) → {}",
-                        server.BaseUrl(), f.scale, f.latency_ms, f.db)
+  std::cout << TrFormat(
+                   "Simulated Gazelle API at {} ({} entries, ~{} ms per request, at most {} "
+                   "requests/s) → {}",
+                   server.BaseUrl(), FormatCount(sim::SimDataset::ScaledTotal(f.scale)),
+                   f.latency_ms, f.rps_limit, f.db)
             << '\n';
   SourceConfig source;
   source.api_url = config->api_url;
@@ -133,6 +176,10 @@ void RegisterDemoCommand(CLI::App& app, Action* chosen) {
   cmd->add_option("--latency-ms", f->latency_ms, Tr("Simulated API latency per request, ms"))
       ->capture_default_str()
       ->check(CLI::Range(0, 5000));
+  cmd->add_option("--rps-limit", f->rps_limit,
+                  Tr("Requests per second the simulated API allows (429 beyond; 0 = no limit)"))
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 10000.0));
   cmd->add_option("--seed", f->seed, Tr("Dataset seed"))->capture_default_str();
   cmd->add_option("--concurrency", f->concurrency, Tr("Concurrent streams (default: chosen)"));
   cmd->add_option("--db", f->db, Tr("Destination"))->capture_default_str();

@@ -38,6 +38,18 @@ Outcome Invoke(const test::TempDir& dir, const std::string& args) {
   return o;
 }
 
+// Runs the shell script `script` (a file of `dir`) there, as a user's shell would.
+Outcome InvokeScript(const test::TempDir& dir, const std::string& script) {
+  std::string command = "cd " + dir.path() + " && env -u DATABASE_URL -u GAZELLE_API_URL sh " +
+                        script + " >" + dir.File("out") + " 2>" + dir.File("err");
+  int status = std::system(command.c_str());
+  Outcome o;
+  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  o.out = Slurp(dir.File("out"));
+  o.err = Slurp(dir.File("err"));
+  return o;
+}
+
 bool HasEscape(const std::string& s) {
   return s.find('\x1b') != std::string::npos || s.find('\r') != std::string::npos;
 }
@@ -132,6 +144,46 @@ TEST(DemoCommand, LoadsTheSimulatorAndEndsOnWhatToDoNext) {
   EXPECT_NE(o.out.find("\nTotal "), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("gazelle-backfill watch --db sqlite:demo.db"), std::string::npos);
   EXPECT_NE(o.out.find("gazelle-backfill verify --db sqlite:demo.db"), std::string::npos);
+}
+
+// The command lines the demo ends on (indented four spaces), in order.
+std::vector<std::string> PrintedCommands(const std::string& out) {
+  std::vector<std::string> lines;
+  std::istringstream in(out.substr(out.find("\nNext:")));
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("    ")) lines.push_back(line.substr(4));
+  }
+  return lines;
+}
+
+// What the demo prints to do next works when pasted into a shell as printed:
+// watch shows the demo's run (until interrupted), the simulator + verify
+// block verifies it and stops the simulator.
+TEST(DemoCommand, TheCommandsItEndsOnWorkWhenPastedAsPrinted) {
+  test::TempDir dir;
+  Outcome o = Invoke(dir,
+                     "demo --scale 0.005 --latency-ms 0 --rps-limit 0 --db sqlite:demo.db "
+                     "--progress log");
+  ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
+  std::vector<std::string> lines = PrintedCommands(o.out);
+  ASSERT_EQ(lines.size(), 6u) << o.out;
+  ASSERT_NE(lines[0].find(" watch --db sqlite:demo.db"), std::string::npos) << lines[0];
+  // The binary as this shell finds it: the test's binary lies outside the directory.
+  EXPECT_TRUE(lines[0].starts_with(std::string(GB_BINARY) + " ")) << lines[0];
+
+  std::ofstream(dir.File("watch.sh")) << "timeout -s INT 3 " << lines[0] << "\n";
+  Outcome watch = InvokeScript(dir, "watch.sh");
+  EXPECT_NE(watch.out.find("100%"), std::string::npos) << watch.out << watch.err;
+
+  std::ofstream script(dir.File("verify.sh"));
+  for (size_t i = 1; i <= 4; ++i) script << lines[i] << "\n";
+  script.close();
+  ASSERT_NE(lines[3].find(" verify --db sqlite:demo.db"), std::string::npos) << lines[3];
+  ASSERT_EQ(lines[4], "kill $!");
+  Outcome verify = InvokeScript(dir, "verify.sh");
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;  // kill's: the simulator was there
+  EXPECT_NE(verify.out.find("Everything matches."), std::string::npos) << verify.out << verify.err;
+  EXPECT_NE(lines[5].find(" run --years 2016-2025 --db postgresql://"), std::string::npos);
 }
 
 }  // namespace

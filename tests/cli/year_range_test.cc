@@ -5,12 +5,12 @@
 namespace gb::cli {
 namespace {
 
-using Years = std::vector<int>;
+using YearList = std::vector<int>;
 
-Years Ok(std::vector<std::string> specs) {
+YearList Ok(std::vector<std::string> specs) {
   auto years = ParseYears(specs);
   EXPECT_TRUE(years.has_value()) << (years ? "" : years.error().message);
-  return years.value_or(Years{});
+  return years.value_or(YearList{});
 }
 
 std::string Err(std::vector<std::string> specs) {
@@ -22,7 +22,7 @@ std::string Err(std::vector<std::string> specs) {
 }
 
 TEST(ParseYears, RangesInEitherOrder) {
-  Years ten = {2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025};
+  YearList ten = {2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025};
   EXPECT_EQ(Ok({"2016-2025"}), ten);
   EXPECT_EQ(Ok({"2025-2016"}), ten);
   EXPECT_EQ(Ok({"2016..2025"}), ten);
@@ -30,11 +30,11 @@ TEST(ParseYears, RangesInEitherOrder) {
 }
 
 TEST(ParseYears, SingleYearsListsAndRepeats) {
-  EXPECT_EQ(Ok({"2024"}), (Years{2024}));
-  EXPECT_EQ(Ok({"2016,2018"}), (Years{2016, 2018}));
-  EXPECT_EQ(Ok({"2018", "2016"}), (Years{2016, 2018}));
-  EXPECT_EQ(Ok({"2024", "2023", "2024"}), (Years{2023, 2024}));
-  EXPECT_EQ(Ok({"2016-2017,2020", "2019"}), (Years{2016, 2017, 2019, 2020}));
+  EXPECT_EQ(Ok({"2024"}), (YearList{2024}));
+  EXPECT_EQ(Ok({"2016,2018"}), (YearList{2016, 2018}));
+  EXPECT_EQ(Ok({"2018", "2016"}), (YearList{2016, 2018}));
+  EXPECT_EQ(Ok({"2024", "2023", "2024"}), (YearList{2023, 2024}));
+  EXPECT_EQ(Ok({"2016-2017,2020", "2019"}), (YearList{2016, 2017, 2019, 2020}));
 }
 
 TEST(ParseYears, ClearErrors) {
@@ -54,8 +54,8 @@ TEST(ParseYears, ClearErrors) {
 TEST(YearsFromStartEnd, OldSpellingInEitherOrder) {
   EXPECT_EQ(YearsFromStartEnd(2024, 2016).value(), Ok({"2016-2024"}));
   EXPECT_EQ(YearsFromStartEnd(2016, 2024).value(), Ok({"2016-2024"}));
-  EXPECT_EQ(YearsFromStartEnd(2024, std::nullopt).value(), (Years{2024}));
-  EXPECT_EQ(YearsFromStartEnd(std::nullopt, 2020).value(), (Years{2020}));
+  EXPECT_EQ(YearsFromStartEnd(2024, std::nullopt).value(), (YearList{2024}));
+  EXPECT_EQ(YearsFromStartEnd(std::nullopt, 2020).value(), (YearList{2020}));
   auto none = YearsFromStartEnd(std::nullopt, std::nullopt);
   ASSERT_FALSE(none.has_value());
   EXPECT_NE(none.error().message.find("--years"), std::string::npos);

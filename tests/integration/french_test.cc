@@ -20,8 +20,8 @@ namespace gb::test {
 namespace {
 
 // 2023-2024 at scale 0.02: about 1,100 entries, so totals need a group separator.
-constexpr const char* kScale = "0.02";
-constexpr const char* kYears = "2023-2024";
+constexpr const char* kFrenchScale = "0.02";
+constexpr const char* kFrenchYears = "2023-2024";
 // A four-digit count in each language's grouping ("1 087", "1,087").
 constexpr const char* kFr = "([0-9]\u00a0[0-9]{3})";
 constexpr const char* kEn = "([0-9],[0-9]{3})";
@@ -33,7 +33,7 @@ class FrenchTest : public ::testing::Test {
   void SetUp() override {
     token_file_ = dir_.File("token.json");
     sim_ = std::make_unique<SimProcess>(
-        std::vector<std::string>{"--scale", kScale, "--token-file", token_file_});
+        std::vector<std::string>{"--scale", kFrenchScale, "--token-file", token_file_});
     ASSERT_TRUE(sim_->ok());
   }
 
@@ -47,7 +47,7 @@ class FrenchTest : public ::testing::Test {
 
   ChildExit Run(const std::string& lang) {
     return RunLoader({"run", "--api", sim_->url(), "--token-file", token_file_, "--db", Db(),
-                      "--years", kYears, "--progress", "log"},
+                      "--years", kFrenchYears, "--progress", "log"},
                      Env(lang), dir_.path());
   }
 

@@ -11,20 +11,21 @@
 namespace gb::test {
 namespace {
 
-enum class Target { kSqlite, kPostgres };
+enum class CrashTarget { kSqlite, kPostgres };
 
-class RunCrashTest : public LoaderTest, public ::testing::WithParamInterface<Target> {
+class RunCrashTest : public LoaderTest, public ::testing::WithParamInterface<CrashTarget> {
  protected:
-  std::string DbUrl() const { return GetParam() == Target::kSqlite ? SqliteUrl() : url(); }
+  std::string DbUrl() const { return GetParam() == CrashTarget::kSqlite ? SqliteUrl() : url(); }
   std::unique_ptr<SqlProbe> Probe() const {
-    if (GetParam() == Target::kSqlite) return std::make_unique<SqliteProbe>(dir_.File("dest.db"));
+    if (GetParam() == CrashTarget::kSqlite)
+      return std::make_unique<SqliteProbe>(dir_.File("dest.db"));
     return std::make_unique<PgProbe>(db());
   }
 
   // Rows the newest run has committed so far (0 before its tables exist).
   int64_t Committed(SqlProbe& db) {
     if (db.Int("SELECT count(*) FROM " +
-               std::string(GetParam() == Target::kSqlite
+               std::string(GetParam() == CrashTarget::kSqlite
                                ? "sqlite_master WHERE name = 'gb_units'"
                                : "pg_tables WHERE tablename = 'gb_units'")) == 0) {
       return 0;
@@ -96,9 +97,9 @@ TEST_P(RunCrashTest, KillNineAtRandomPointsThenTheSameCommandEndsExact) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Destinations, RunCrashTest,
-                         ::testing::Values(Target::kSqlite, Target::kPostgres),
+                         ::testing::Values(CrashTarget::kSqlite, CrashTarget::kPostgres),
                          [](const auto& info) {
-                           return info.param == Target::kSqlite ? "Sqlite" : "Postgres";
+                           return info.param == CrashTarget::kSqlite ? "Sqlite" : "Postgres";
                          });
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace {
 using testing::kT0;
 using testing::RunningStatus;
 
-Health Sampled() {
+Health MetricsSampled() {
   RunHealth health;
   DbStatus s = RunningStatus(kT0, 1000);
   health.Add(0, s, "sqlite:gazelle.db");
@@ -29,7 +29,7 @@ bool Has(const std::string& text, const std::string& line) {
 }
 
 TEST(MetricsTest, PerYearCountersRateAndCommitAge) {
-  std::string m = FormatMetrics(Sampled(), std::nullopt);
+  std::string m = FormatMetrics(MetricsSampled(), std::nullopt);
   EXPECT_TRUE(Has(m, "gazelle_backfill_loaded_total{year=\"2024\"} 6000")) << m;
   EXPECT_TRUE(Has(m, "gazelle_backfill_repaired_total{year=\"2024\"} 7")) << m;
   EXPECT_TRUE(Has(m, "gazelle_backfill_rejected_total{year=\"2024\"} 2")) << m;
@@ -48,7 +48,7 @@ TEST(MetricsTest, ApiRetriesFromTheLoadersModel) {
                         {"api: 503 Service Unavailable", 1},
                         {"database: connection lost", 2}};
   snap.token_refreshes = 1;
-  std::string m = FormatMetrics(Sampled(), ApiStatsFrom(snap));
+  std::string m = FormatMetrics(MetricsSampled(), ApiStatsFrom(snap));
   EXPECT_TRUE(Has(m, "gazelle_backfill_api_retries_total 5")) << m;
   EXPECT_TRUE(Has(m, "gazelle_backfill_api_rate_limited_total 4")) << m;
   EXPECT_TRUE(Has(m, "gazelle_backfill_database_retries_total 2")) << m;

@@ -70,7 +70,7 @@ std::vector<Planned> Plan() {
           {false, S::kToTheEnd}};
 }
 
-bool IsStalled(const CheckSample& s) { return s.code == ToInt(ExitCode::kCheckStalled); }
+bool SampleIsStalled(const CheckSample& s) { return s.code == ToInt(ExitCode::kCheckStalled); }
 bool SaysStoppedOrFailed(const CheckSample& s) {
   return s.code == ToInt(ExitCode::kCheckFailed) || s.line.starts_with("stopped") ||
          s.line.starts_with("failed");
@@ -121,7 +121,7 @@ class CombinedFaultsTest : public ReliabilityTest, public ::testing::WithParamIn
   void KillAndTimeIt(LoaderProcess& child, CheckSampler& sampler, AttemptRow* row) {
     row->exit_code = child.Kill9().exit_code;
     row->end = sampler.Now();
-    auto stalled = sampler.WaitFor(row->end, IsStalled, 30);
+    auto stalled = sampler.WaitFor(row->end, SampleIsStalled, 30);
     if (stalled) {
       row->know = stalled->t - row->end;
       row->said = stalled->line.substr(0, stalled->line.find(" · "));

@@ -138,7 +138,17 @@ TEST_F(PostgresDestinationTest, ConcurrentWritersOfTheSameNewRowBothSucceed) {
   std::thread other([&] {
     if (b->Begin()) b_counts = b->WriteRows(rows);  // waits on a's row, then sees it exists
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let b reach the COPY
+  // b waits on a's row lock: seen in pg_stat_activity rather than slept for.
+  bool b_waits = false;
+  for (int i = 0; i < 1000 && !b_waits; ++i) {
+    auto waiting = server().QueryValue(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+        "current_database() AND wait_event_type = 'Lock'",
+        db());
+    b_waits = waiting && *waiting == "1";
+    if (!b_waits) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(b_waits) << "b never waited on a's uncommitted row";
   ASSERT_TRUE(a->Commit());
   other.join();
   ASSERT_TRUE(b_counts) << b_counts.error().message;

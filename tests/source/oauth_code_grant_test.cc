@@ -14,7 +14,7 @@
 namespace gb {
 namespace {
 
-constexpr int64_t kNow = 1767225600;
+constexpr int64_t kGrantNow = 1767225600;
 const TokenEndpoint kEndpoint{"https://gazelleapp.io"};
 
 Credentials Client() {
@@ -90,12 +90,12 @@ TEST(OAuthCodeGrantTest, ExchangePostsTheCodeGrantAndReadsTheToken) {
   transport.PushJson(200, R"({"access_token":"at-new","refresh_token":"rt-new","expires_in":7200,
                               "created_at":5,"token_type":"Bearer","scope":"private"})");
   auto token = ExchangeCode(transport, kEndpoint, Client(), "code-abc-123",
-                            "http://127.0.0.1:8765/callback", kNow);
+                            "http://127.0.0.1:8765/callback", kGrantNow);
   ASSERT_TRUE(token) << token.error().message;
   EXPECT_EQ(token->access_token, "at-new");
   EXPECT_EQ(token->refresh_token, "rt-new");
   EXPECT_EQ(token->expires_in, 7200);
-  EXPECT_EQ(token->created_at, kNow);  // our clock, not the server's
+  EXPECT_EQ(token->created_at, kGrantNow);  // our clock, not the server's
   ASSERT_EQ(transport.request_count(), 1u);
   const HttpRequest r = transport.requests()[0];
   EXPECT_EQ(r.url, "https://gazelleapp.io/developer/oauth/token");
@@ -128,7 +128,7 @@ TEST(OAuthCodeGrantTest, EveryRefusalIsClassifiedWithoutSecrets) {
     FakeTransport transport;
     transport.PushJson(c.status, c.body);
     auto token = ExchangeCode(transport, kEndpoint, Client(), "code-abc-123",
-                              "http://127.0.0.1:8765/callback", kNow);
+                              "http://127.0.0.1:8765/callback", kGrantNow);
     ASSERT_FALSE(token) << c.body;
     EXPECT_EQ(token.error().code, c.code) << c.body;
     EXPECT_EQ(token.error().kind, c.kind) << c.body;
@@ -136,7 +136,8 @@ TEST(OAuthCodeGrantTest, EveryRefusalIsClassifiedWithoutSecrets) {
   }
   FakeTransport down;
   down.Push(Fail(ErrorKind::kTransient, "connection refused", "curl:7"));
-  auto unreachable = ExchangeCode(down, kEndpoint, Client(), "code-abc-123", "http://x/cb", kNow);
+  auto unreachable =
+      ExchangeCode(down, kEndpoint, Client(), "code-abc-123", "http://x/cb", kGrantNow);
   ASSERT_FALSE(unreachable);
   EXPECT_EQ(unreachable.error().kind, ErrorKind::kTransient);
 }
