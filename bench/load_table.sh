@@ -2,7 +2,8 @@
 # The table of issue 5, measured in one run on this machine: our loader
 # against `psql \copy`, the old scripts' 500-row INSERT … VALUES … ON CONFLICT
 # and `sqlite3 .import` of the very same rows; the API-bound ratio against a
-# rate-limited simulator; throughput by --concurrency; peak RSS at scale 1 and 5.
+# rate-limited simulator; throughput by --concurrency; entries/s by page size
+# at 10 requests/s; peak RSS at scale 1 and 5.
 #
 # It starts its own PostgreSQL 15 (fsync and synchronous_commit on, as a user
 # runs it) in a temp dir on 127.0.0.1, and its own simulators. Every figure is
@@ -11,7 +12,8 @@
 #
 # Usage: bench/load_table.sh BUILD_DIR        (from `make bench`)
 # Env:   GB_BENCH_SCALE (0.75: ~212,000 rows), GB_BENCH_API_SCALE (0.2),
-#        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PARTS ("engine api memory"),
+#        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PAGES_SCALE (1: 282,669 entries),
+#        GB_BENCH_PARTS ("engine api pages memory"),
 #        GB_BENCH_REPEATS (3: runs of each engine-bound rate; the median counts)
 set -euo pipefail
 
@@ -22,6 +24,7 @@ repo=$(dirname "$here")
 pgbin=/usr/lib/postgresql/15/bin
 scale=${GB_BENCH_SCALE:-0.75}
 api_scale=${GB_BENCH_API_SCALE:-0.2}
+pages_scale=${GB_BENCH_PAGES_SCALE:-1}
 rss_scales=${GB_BENCH_RSS_SCALES:-"1 5"}
 repeats=${GB_BENCH_REPEATS:-3}
 all_years=2016-2026
@@ -274,6 +277,31 @@ api_bound() {
   sim_stop
 }
 
+# ---------------------------------------------------------------- page size
+# The biggest lever when the API is the bound: entries/s at 10 requests/s by
+# the page size asked, from a simulator whose answer takes longer the more
+# entries it holds (150 ± 50 ms, plus 1 ms per entry).
+pages() {
+  local per_page=(--latency-ms 150 --latency-jitter-ms 50 --latency-per-node-ms 1)
+  sim_start --scale "$pages_scale" "${per_page[@]}" --rps-limit 10
+  echo
+  echo "Page size: simulator at 150 ± 50 ms + 1 ms per entry, 10 requests/s (429 beyond);"
+  echo "a full scale-$pages_scale backfill of the timeline, default flags but --page-size"
+  header "what" "entries/s" "pages of 100"
+  local size t rows rate base=""
+  for size in 100 250 500; do
+    fresh_db "page$size"
+    t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "page$size")" \
+      --years $all_years --page-size "$size")
+    rows=$(count_rows "page$size")
+    rate=$(per_second "$rows" "$t")
+    [[ -n $base ]] || base=$rate
+    line "--page-size $size ($(thousands "$rows") entries, $(awk -v s="$t" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }'))" \
+      "$(thousands "$rate")" "$(thousands "$base")" "$(ratio "$rate" "$base")" "-"
+  done
+  sim_stop
+}
+
 # ---------------------------------------------------------------- memory
 memory() {
   echo
@@ -298,12 +326,13 @@ memory() {
 [[ -x $bin ]] || fail "$bin was not built"
 pg_start
 bench_start=$(now)
-for part in ${GB_BENCH_PARTS:-engine api memory}; do
+for part in ${GB_BENCH_PARTS:-engine api pages memory}; do
   case $part in
     engine) engine_bound ;;
     api) api_bound ;;
+    pages) pages ;;
     memory) memory ;;
-    *) fail "unknown part $part (engine, api, memory)" ;;
+    *) fail "unknown part $part (engine, api, pages, memory)" ;;
   esac
 done
 echo

@@ -20,6 +20,7 @@ if(NOT GB_FUZZ)
     add_executable(${name}_replay ${CMAKE_SOURCE_DIR}/fuzz/${name}.cc
                                   ${CMAKE_SOURCE_DIR}/fuzz/replay_main.cc)
     target_link_libraries(${name}_replay PRIVATE ${GB_FUZZ_LIB_${name}})
+    target_compile_options(${name}_replay PRIVATE ${GB_SANITIZE_OPTIONS})
     add_test(NAME fuzz_corpus_${name}
              COMMAND ${name}_replay ${CMAKE_SOURCE_DIR}/fuzz/corpus/${name} ${GB_FUZZ_SEEDS_${name}})
   endforeach()

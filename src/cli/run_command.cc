@@ -42,6 +42,10 @@ void AddEndpointFlags(CLI::App& cmd, RunFlags& f) {
 
 void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_option("--batch-size", f.batch_size, Tr("Rows per transaction"))->capture_default_str();
+  cmd.add_option("--page-size", f.page_size,
+                 Tr("Entries asked per API page (the API may give fewer: the run follows it; "
+                    "refused, it asks 100)"))
+      ->capture_default_str();
   cmd.add_option("--concurrency", f.concurrency,
                  Tr("Concurrent streams (default: chosen by the loader)"));
   cmd.add_option("--request-timeout", f.request_timeout_s,

@@ -44,6 +44,12 @@ Status CheckNumbers(const RunFlags& flags) {
                  "(default {}).",
                  flags.batch_size, FormatCount(kMaxBatchSize), FormatCount(kDefaultBatchSize)));
   }
+  if (flags.page_size < 1 || flags.page_size > kMaxPageSize) {
+    return Fail(ErrorKind::kConfig,
+                TrFormat("--page-size {}: give the entries to ask per page, from 1 to {} (default "
+                         "{}; the API may give fewer, and the run follows it).",
+                         flags.page_size, FormatCount(kMaxPageSize), kDefaultPageSize));
+  }
   if (flags.concurrency < 0 || flags.concurrency > kMaxConcurrency) {
     return Fail(ErrorKind::kConfig,
                 TrFormat("--concurrency {}: give a number of streams from 1 to {}, or leave it out "
@@ -81,6 +87,7 @@ Result<RunOptions> ResolveOptions(const RunFlags& flags) {
   }
   o.tz = flags.tz;
   o.batch_size = flags.batch_size;
+  o.page_size = flags.page_size;
   o.concurrency = flags.concurrency;
   if (!flags.truncate.empty()) {
     auto limits = ParseTruncate(flags.truncate);

@@ -34,6 +34,7 @@ struct RunFlags {
   std::string from_file;   // --from-file dump.jsonl
   std::string users_file;  // --users-file users.jsonl: the users of a dump that has none
   int batch_size = kDefaultBatchSize;
+  int page_size = kDefaultPageSize;  // --page-size: nodes asked per page
   int concurrency = 0;
   double max_rps = 0;
   int request_timeout_s = kDefaultRequestTimeoutS;  // --request-timeout

@@ -43,6 +43,15 @@ void AddFaultFlags(CLI::App* cmd, sim::SimOptions* o) {
       ->capture_default_str();
   cmd->add_option("--latency-ms", f.latency_ms, "Added latency per GraphQL request (mean), ms");
   cmd->add_option("--latency-jitter-ms", f.latency_jitter_ms, "Latency jitter (±), ms");
+  cmd->add_option("--latency-per-node-ms", f.latency_per_node_ms,
+                  "Latency added per timeline node of an answer, ms (a page of 500 takes longer)")
+      ->check(CLI::Range(0.0, 1000.0));
+  cmd->add_option("--max-page-size", f.max_page_size,
+                  "Most nodes per page, whatever `first` asks; silent, as a server's maximum page "
+                  "size is (0 = no cap)")
+      ->check(CLI::Range(0, 1000));
+  cmd->add_flag("--max-page-size-refuses", f.max_page_size_refuses,
+                "A larger page is refused with a GraphQL error instead of capped");
   cmd->add_option("--error-5xx-share", f.error_5xx_share, "Share of requests answered 500/502/503")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--rps-limit", f.rps_limit,

@@ -69,6 +69,16 @@ struct PageFetched {
   std::chrono::milliseconds elapsed{0};
 };
 
+// The page size the API honours, as a run found it: asked `asked`, its pages
+// hold `honoured` nodes (below `asked`: a silent cap; equal: the cap is gone),
+// or it refused `asked` (`refused`, with its `answer`) and the run asks `honoured`.
+struct PageSizeFound {
+  int asked = 0;
+  int honoured = 0;
+  bool refused = false;
+  std::string answer;
+};
+
 struct BatchCommitted {
   std::string unit;
   int64_t batch_no = 0;  // per run, 1-based
@@ -159,9 +169,9 @@ struct RunFinished {
   std::map<int, int64_t> expected;
 };
 
-using Event = std::variant<RunStarted, PageFetched, BatchCommitted, BatchSplit, RowRejected,
-                           RetryScheduled, TokenRefreshed, SliceDone, Warning, UserLinksRestored,
-                           TimeSpent, DestinationPrepared, RunFinished>;
+using Event = std::variant<RunStarted, PageFetched, PageSizeFound, BatchCommitted, BatchSplit,
+                           RowRejected, RetryScheduled, TokenRefreshed, SliceDone, Warning,
+                           UserLinksRestored, TimeSpent, DestinationPrepared, RunFinished>;
 
 // Receives events; implementations must be thread-safe (streams run concurrently).
 class Observer {

@@ -329,7 +329,8 @@ RunOutcome BackfillRun::Load() {
                       .serialize = serialize_,
                       .stop = stop_,
                       .queue_pages = static_cast<size_t>(
-                          options_.queue_pages > 0 ? options_.queue_pages : pages_per_batch)};
+                          options_.queue_pages > 0 ? options_.queue_pages : pages_per_batch),
+                      .pages = PageSizer(options_.page_size)};
   WorkerBeat beat{
       run_.id,       options_.worker_id, options_.worker_id.substr(0, options_.worker_id.find(':')),
       getpid(),      "running",          "",

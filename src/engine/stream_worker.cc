@@ -233,13 +233,20 @@ void StreamWorker::Fetch(const UnitState& unit, BoundedQueue<PageWork>& queue) {
     const std::optional<std::string> after = sweep.NextAfter();
     PageRequest request{{unit.spec.types, unit.spec.client_id, unit.spec.occurred_at_get},
                         after,
-                        shared_.options.page_size};
+                        shared_.pages.Ask()};
     const auto start = shared_.clock.Steady();
     auto page = shared_.source.FetchPage(request);
     const auto fetched_at = shared_.clock.Steady();
-    if (page)
+    std::optional<PageSizeFound> found;
+    if (page) {
       shared_.observer.On(PageFetched{unit.spec.name, static_cast<int>(page->nodes.size()),
                                       duration_cast<milliseconds>(fetched_at - start)});
+      found = shared_.pages.Answered(request.first, *page);
+    } else if (shared_.pages.Refused(request.first, page.error(), &found)) {
+      if (found) shared_.observer.On(*found);
+      continue;  // the same page again, at the size every client uses
+    }
+    if (found) shared_.observer.On(*found);
     std::optional<PageTake> take;
     if (page) take = sweep.Take(*page);
     if (page && take->next != PageTake::Next::kAccept) {

@@ -18,6 +18,7 @@
 #include "engine/batch.h"
 #include "engine/batch_writer.h"
 #include "engine/bounded_queue.h"
+#include "engine/page_sizer.h"
 #include "engine/retrying_session.h"
 #include "engine/run_options.h"
 #include "engine/transformer.h"
@@ -38,6 +39,7 @@ struct StreamShared {
   std::mutex* serialize = nullptr;  // one writer at a time (SQLite)
   const std::atomic<bool>& stop;    // SIGINT/SIGTERM
   size_t queue_pages = 8;
+  PageSizer pages{kDefaultPageSize};  // what every stream asks, as the API's answers taught it
 
   std::atomic<bool> failed{false};
   std::atomic<int64_t> batch_no{0};

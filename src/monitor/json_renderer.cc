@@ -81,6 +81,15 @@ json Fields(const SliceDone& e) {
 
 json Fields(const Warning& e) { return {{"event", "warning"}, {"message", e.message}}; }
 
+json Fields(const PageSizeFound& e) {
+  json j = {{"event", "page_size"}, {"asked", e.asked}, {"honoured", e.honoured}};
+  if (e.refused) {
+    j["refused"] = true;
+    j["answer"] = e.answer;
+  }
+  return j;
+}
+
 json Fields(const UserLinksRestored& e) {
   return {{"event", "user_links_restored"}, {"restored", e.restored}, {"unlinked", e.unlinked}};
 }

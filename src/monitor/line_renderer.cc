@@ -26,11 +26,11 @@ void LineRenderer::Close() { terminal_.ClearStatus(); }
 // The few events worth a line of their own; batches and retries live in the
 // status line (retries as "retry in 3s: 429 …").
 void LineRenderer::PrintAbove(const Event& event, const ProgressModel& model) {
-  bool wanted = std::holds_alternative<RunStarted>(event) ||
-                std::holds_alternative<Warning>(event) ||
-                std::holds_alternative<UserLinksRestored>(event) ||
-                std::holds_alternative<BatchSplit>(event) ||
-                std::holds_alternative<DestinationPrepared>(event);
+  bool wanted =
+      std::holds_alternative<RunStarted>(event) || std::holds_alternative<Warning>(event) ||
+      std::holds_alternative<UserLinksRestored>(event) ||
+      std::holds_alternative<PageSizeFound>(event) || std::holds_alternative<BatchSplit>(event) ||
+      std::holds_alternative<DestinationPrepared>(event);
   if (const auto* token = std::get_if<TokenRefreshed>(&event)) wanted = !token->ok;
   if (std::holds_alternative<RowRejected>(event)) {
     ++reject_lines_;

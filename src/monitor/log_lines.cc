@@ -51,6 +51,17 @@ std::string Other(const Event& event, const Snapshot& s) {
     return TrFormat("Warning: {}", TrReason(e->message));
   }
   if (const auto* e = std::get_if<UserLinksRestored>(&event)) return UserLinksRestoredText(*e);
+  if (const auto* e = std::get_if<PageSizeFound>(&event)) {
+    if (e->refused) {
+      return TrFormat("Page size: the API refused pages of {} ({}); asking {} from now on",
+                      FormatCount(e->asked), TrReason(e->answer), FormatCount(e->honoured));
+    }
+    if (e->honoured < e->asked) {
+      return TrFormat("Page size: asked {}, the API gives at most {} entries per page", e->asked,
+                      e->honoured);
+    }
+    return TrFormat("Page size: the API gives full pages of {} again", e->asked);
+  }
   (void)s;
   return "";
 }

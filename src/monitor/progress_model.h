@@ -35,6 +35,7 @@ class ProgressModel final : public Observer {
  private:
   void Apply(const RunStarted& e);
   void Apply(const PageFetched& e);
+  void Apply(const PageSizeFound&) {}  // words only: the log prints it
   void Apply(const BatchCommitted& e);
   void Apply(const BatchSplit& e);
   void Apply(const RowRejected& e);

@@ -12,6 +12,9 @@ template <class Fn>
 void ForEachFault(FaultOptions& f, Fn fn) {
   fn("latency_ms", f.latency_ms);
   fn("latency_jitter_ms", f.latency_jitter_ms);
+  fn("latency_per_node_ms", f.latency_per_node_ms);
+  fn("max_page_size", f.max_page_size);
+  fn("max_page_size_refuses", f.max_page_size_refuses);
   fn("error_5xx_share", f.error_5xx_share);
   fn("rps_limit", f.rps_limit);
   fn("hang_share", f.hang_share);

@@ -172,6 +172,13 @@ std::optional<QueryExecutor::Window> QueryExecutor::Paginate(const PlanField& f,
     int64_t n = it->get<int64_t>();
     if (n < 0) return fail(std::string("Argument '") + name + "' must be a non-negative integer");
     if (n > kMaxPage) return fail(std::string("Argument '") + name + "' must be at most 1000");
+    if (r.faults.max_page_size > 0 && n > r.faults.max_page_size) {
+      if (r.faults.max_page_size_refuses) {
+        return fail(std::string("Argument '") + name + "' must be at most " +
+                    std::to_string(r.faults.max_page_size));
+      }
+      n = r.faults.max_page_size;  // silently, as a server with a maximum page size does
+    }
     if (name == std::string_view("first")) {
       win.end = std::min(win.end, win.start + n);
     } else {

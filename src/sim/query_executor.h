@@ -58,7 +58,7 @@ class QueryExecutor {
     uint64_t nonce;
     int64_t* served;
     graphql::GraphqlErrors* errors;
-    FaultOptions faults;  // those about allUsers: list_deleted_users, users_not_authorized
+    FaultOptions faults;  // allUsers' faults and max_page_size
   };
   // False (an error added) when the field's value is null by error.
   bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f, Request& r);

@@ -12,8 +12,18 @@
 namespace gb::sim {
 
 struct FaultOptions {
-  int latency_ms = 0;          // mean added latency per GraphQL request
-  int latency_jitter_ms = 0;   // uniform ± around the mean
+  int latency_ms = 0;         // mean added latency per GraphQL request
+  int latency_jitter_ms = 0;  // uniform ± around the mean
+  // Added per timeline node an answer holds, after the query ran: a page of
+  // 500 takes longer than a page of 100, as on a real server.
+  double latency_per_node_ms = 0;
+  // The most nodes a connection gives per page, whatever `first` or `last`
+  // asked (0 = no cap): the silent cap of a GraphQL server with a maximum
+  // page size (asked 500, it answers 100 with hasNextPage true).
+  int max_page_size = 0;
+  // Refuse a page larger than max_page_size with a GraphQL error instead of
+  // capping it: what a server that validates `first` against its maximum does.
+  bool max_page_size_refuses = false;
   double error_5xx_share = 0;  // share of GraphQL requests answered 500/502/503
   double rps_limit = 0;        // requests per second allowed; beyond: 429 + Retry-After (0 = off)
   double hang_share = 0;       // share of requests held without an answer

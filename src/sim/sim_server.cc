@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -204,6 +205,9 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
                                         ++nonce, &stats, faults.Get());
   if (stats.errors) ++counters.graphql_errors;
   counters.entries_served += stats.served;
+  if (const double per_node = faults.Get().latency_per_node_ms; per_node > 0 && stats.served > 0) {
+    SleepUnlessStopping(std::chrono::milliseconds(std::llround(per_node * stats.served)));
+  }
   return {200, std::move(answer)};
 }
 
