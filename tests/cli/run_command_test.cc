@@ -26,10 +26,11 @@ std::string Slurp(const std::string& path) {
   return text.str();
 }
 
-// Runs the binary with `args` (shell words) in `dir`, stdout and stderr to files.
-Outcome Invoke(const test::TempDir& dir, const std::string& args) {
-  std::string command = "cd " + dir.path() + " && env -u DATABASE_URL -u GAZELLE_API_URL " +
-                        GB_BINARY + " " + args + " >" + dir.File("out") + " 2>" + dir.File("err");
+// Runs the shell command `what` in `dir` without the destination and API
+// variables of the environment, stdout and stderr to files.
+Outcome RunShell(const test::TempDir& dir, const std::string& what) {
+  std::string command = "cd " + dir.path() + " && env -u DATABASE_URL -u GAZELLE_API_URL " + what +
+                        " >" + dir.File("out") + " 2>" + dir.File("err");
   int status = std::system(command.c_str());
   Outcome o;
   o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -38,16 +39,14 @@ Outcome Invoke(const test::TempDir& dir, const std::string& args) {
   return o;
 }
 
+// Runs the binary with `args` (shell words) in `dir`.
+Outcome Invoke(const test::TempDir& dir, const std::string& args) {
+  return RunShell(dir, std::string(GB_BINARY) + " " + args);
+}
+
 // Runs the shell script `script` (a file of `dir`) there, as a user's shell would.
 Outcome InvokeScript(const test::TempDir& dir, const std::string& script) {
-  std::string command = "cd " + dir.path() + " && env -u DATABASE_URL -u GAZELLE_API_URL sh " +
-                        script + " >" + dir.File("out") + " 2>" + dir.File("err");
-  int status = std::system(command.c_str());
-  Outcome o;
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.out = Slurp(dir.File("out"));
-  o.err = Slurp(dir.File("err"));
-  return o;
+  return RunShell(dir, "sh " + script);
 }
 
 bool HasEscape(const std::string& s) {
