@@ -30,7 +30,8 @@ TEST_F(PageSizeTest, ACapThatChangesWhileTheRunLoadsLosesAndRepeatsNothing) {
   const std::vector<int> years = {2023, 2024, 2025};
   const SimTruth truth = Truth(years);
   const int64_t served_before = sim_->Stat("entries_served");
-  LoaderProcess child(RunArgs(url(), "2023-2025", {"--concurrency", "4", "--page-size", "500"}), Env(), dir_.path());
+  LoaderProcess child(RunArgs(url(), "2023-2025", {"--concurrency", "4", "--page-size", "500"}),
+                      Env(), dir_.path());
   ASSERT_TRUE(WaitServed(child, served_before + truth.fetched / 4)) << child.Output();
   ASSERT_TRUE(sim_->SetFaults(R"({"max_page_size": 250})"));
   const bool still_running = WaitServed(child, served_before + truth.fetched / 2);
