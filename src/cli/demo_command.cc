@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
+#include "cli/self_command.h"
 #include "cli/stop_signal.h"
 #include "cli/worker_id.h"
 #include "cli/year_range.h"
@@ -62,30 +63,6 @@ class TempDir {
  private:
   std::string path_;
 };
-
-// How to call this binary again from the same shell: its path relative to the
-// working directory when it lies below it (build/gazelle-backfill), its
-// absolute path otherwise, its bare name when that is what PATH finds.
-std::string SelfCommand() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path self = fs::canonical("/proc/self/exe", ec);
-  if (ec) return "gazelle-backfill";
-  if (const char* path = std::getenv("PATH")) {
-    for (auto dir : std::views::split(std::string_view(path), ':')) {
-      fs::path found = fs::path(std::string_view(dir.begin(), dir.end())) / self.filename();
-      if (fs::equivalent(found, self, ec) && !ec) return self.filename().string();
-    }
-  }
-  const fs::path here = fs::current_path(ec);
-  if (!ec) {
-    const fs::path rel = self.lexically_relative(here);
-    if (!rel.empty() && *rel.begin() != "..") {
-      return rel.has_parent_path() ? rel.string() : "./" + rel.string();
-    }
-  }
-  return self.string();
-}
 
 void PrintNextSteps(const DemoFlags& f) {
   const std::string self = SelfCommand();

@@ -43,7 +43,7 @@ std::optional<nlohmann::json> CoveringRun(const std::vector<int>& years, const A
 }
 
 std::string RunCommand(const std::vector<int>& years, const AdviceContext& c) {
-  std::string cmd = "gazelle-backfill run";
+  std::string cmd = ShellWord(c.program) + " run";
   auto run = CoveringRun(years, c);
   std::vector<int> load = years;
   std::string tz = c.tz;

@@ -16,12 +16,13 @@
 namespace gb::cli {
 
 struct AdviceContext {
-  std::optional<std::string> run_params;  // the newest run's stored parameters (JSON)
-  std::string api_url;                    // the API verify asked (resolved)
-  bool api_given = false;                 // --api or GAZELLE_API_URL was given
-  std::string db;                         // --db as given ("" when from the environment)
-  std::string token_file;                 // "" for the default
-  std::string tz = "UTC";                 // verify's --tz
+  std::optional<std::string> run_params;     // the newest run's stored parameters (JSON)
+  std::string api_url;                       // the API verify asked (resolved)
+  bool api_given = false;                    // --api or GAZELLE_API_URL was given
+  std::string db;                            // --db as given ("" when from the environment)
+  std::string token_file;                    // "" for the default
+  std::string tz = "UTC";                    // verify's --tz
+  std::string program = "gazelle-backfill";  // how to call the binary (SelfCommand)
 };
 
 // "" when everything matches.

@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
+#include "cli/self_command.h"
 #include "cli/source_factory.h"
 #include "cli/verify_advice.h"
 #include "cli/year_range.h"
@@ -237,7 +238,8 @@ int Execute(const VerifyFlags& flags) {
                              !flags.api.empty(),
                              flags.db,
                              flags.token_file == kDefaultTokenFile ? "" : flags.token_file,
-                             flags.tz};
+                             flags.tz,
+                             SelfCommand()};
   std::cout << FormatReport(*report, advice) << std::flush;
   return ToInt(report->Matches() ? ExitCode::kOk : ExitCode::kMismatch);
 }

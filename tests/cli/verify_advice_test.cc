@@ -54,6 +54,15 @@ TEST(VerifyAdviceTest, YearsNoRunCoversGetARunOfTheirOwn) {
       << advice;
 }
 
+TEST(VerifyAdviceTest, TheCommandCallsThisBinaryAsTheShellFindsIt) {
+  AdviceContext c = Context();
+  c.program = "/opt/gazelle tools/gazelle-backfill";  // not on PATH, a space in its path
+  std::string advice = VerifyAdvice(Differs({{2017, 0, 12, 10}}), c);
+  EXPECT_NE(advice.find("\n  '/opt/gazelle tools/gazelle-backfill' run --years 2016-2018 "),
+            std::string::npos)
+      << advice;
+}
+
 TEST(VerifyAdviceTest, RowsTheSourceNoLongerHasAreNamedNotReloaded) {
   std::string advice = VerifyAdvice(Differs({{2017, 0, 10, 12}}), Context());
   EXPECT_EQ(advice.find("gazelle-backfill run"), std::string::npos) << advice;

@@ -31,13 +31,16 @@ inline std::string ShellQuote(const std::string& s) {
 }
 
 // Runs `gazelle-backfill args` in `cwd` with none of the tool's variables but `env`.
-inline CliResult RunCli(const std::string& args, const std::map<std::string, std::string>& env,
-                        const std::string& cwd) {
+// `line` as a shell runs it, pasted by the user into `cwd` (the
+// environment cleared of the tool's variables but for `env`).
+inline CliResult RunShellLine(const std::string& line,
+                              const std::map<std::string, std::string>& env,
+                              const std::string& cwd) {
   std::string cmd = "cd " + ShellQuote(cwd) +
                     " && env -u GAZELLE_API_KEY -u GAZELLE_CLIENT_ID -u GAZELLE_CLIENT_SECRET "
                     "-u DATABASE_URL -u GAZELLE_API_URL -u LANG -u LC_ALL -u LC_MESSAGES";
   for (const auto& [k, v] : env) cmd += " " + k + "=" + ShellQuote(v);
-  cmd += std::string(" ") + GB_BINARY + " " + args + " 2>&1";
+  cmd += " " + line + " 2>&1";
   CliResult result;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -46,6 +49,11 @@ inline CliResult RunCli(const std::string& args, const std::map<std::string, std
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+inline CliResult RunCli(const std::string& args, const std::map<std::string, std::string>& env,
+                        const std::string& cwd) {
+  return RunShellLine(std::string(GB_BINARY) + " " + args, env, cwd);
 }
 
 // Loads `years` from the simulator into `db_url` the way `run` does.
