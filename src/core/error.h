@@ -37,6 +37,12 @@ inline tl::unexpected<Error> Fail(ErrorKind kind, std::string message, std::stri
   return tl::unexpected<Error>(Error{kind, std::move(message), std::move(code)});
 }
 
+// The error of a failed `r`, to return from a function of another Result type.
+template <class T>
+tl::unexpected<Error> Err(const Result<T>& r) {
+  return tl::unexpected(r.error());
+}
+
 inline bool IsRetryable(ErrorKind kind) {
   return kind == ErrorKind::kTransient || kind == ErrorKind::kRateLimited;
 }

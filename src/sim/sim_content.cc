@@ -12,7 +12,7 @@
 namespace gb::sim {
 namespace {
 
-enum Purpose : uint64_t { kSummary = 50, kCommentLen, kSentence, kMeasure, kLong, kNull };
+enum ContentPurpose : uint64_t { kSummary = 50, kCommentLen, kSentence, kMeasure, kLong, kNull };
 
 constexpr std::array<std::string_view, 10> kServiceSummaries = {"Accord",
                                                                 "Accord et réglage",

@@ -13,21 +13,21 @@ namespace gb::sim {
 namespace {
 
 // Purposes of Hash(): one per independent random choice.
-enum Purpose : uint64_t {
-  kOcc = 1,
-  kType,
-  kClient,
-  kPiano,
-  kPianoHas,
-  kUser,
-  kUserHas,
-  kUserDeleted,
-  kInvoice,
-  kIdHi,
-  kIdLo,
-  kHostileRoll,
-  kHostileKind,
-  kPianoCount
+enum DatasetPurpose : uint64_t {
+  kHashOcc = 1,
+  kHashType,
+  kHashClient,
+  kHashPiano,
+  kHashPianoHas,
+  kHashUser,
+  kHashUserHas,
+  kHashUserDeleted,
+  kHashInvoice,
+  kHashIdHi,
+  kHashIdLo,
+  kHashHostileRoll,
+  kHashHostileKind,
+  kHashPianoCount
 };
 
 constexpr std::array<int64_t, kLastYear - kFirstYear + 1> kDesignTotals = {
@@ -149,7 +149,7 @@ int64_t SimDataset::OccurredOf(uint32_t gen) const {
       break;
   }
   int64_t start = YearStart(year);
-  return start + static_cast<int64_t>(Below(Hash(seed_, gen, kOcc), YearEnd(year) - start));
+  return start + static_cast<int64_t>(Below(Hash(seed_, gen, kHashOcc), YearEnd(year) - start));
 }
 
 void SimDataset::BuildIndex() {
@@ -161,7 +161,7 @@ void SimDataset::BuildIndex() {
   const auto n = static_cast<uint32_t>(year_gen_offset_.back());
   std::vector<Key> keys(n);
   for (uint32_t gen = 0; gen < n; ++gen)
-    keys[gen] = {OccurredOf(gen), Hash(seed_, gen, kIdHi), gen};
+    keys[gen] = {OccurredOf(gen), Hash(seed_, gen, kHashIdHi), gen};
   // Newest first; ties by id (descending, like the time order).
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.occ != b.occ) return a.occ > b.occ;
@@ -196,14 +196,14 @@ Hostile SimDataset::HostileOf(uint32_t gen) const {
   int64_t in_year = gen - year_gen_offset_[year - kFirstYear];
   constexpr int kKinds = static_cast<int>(Hostile::kCount) - 1;
   if (in_year < kKinds) return static_cast<Hostile>(in_year + 1);
-  if (Below(Hash(seed_, gen, kHostileRoll), 1000) >= 2) return Hostile::kNone;
+  if (Below(Hash(seed_, gen, kHashHostileRoll), 1000) >= 2) return Hostile::kNone;
   // Random extras: any kind but the 1 MB comment (one per year is enough).
-  return static_cast<Hostile>(2 + Below(Hash(seed_, gen, kHostileKind), kKinds - 1));
+  return static_cast<Hostile>(2 + Below(Hash(seed_, gen, kHashHostileKind), kKinds - 1));
 }
 
 uint8_t SimDataset::TypeOf(uint32_t gen) const {
   if (HostileOf(gen) == Hostile::kUnknownType) return kUnknownType;
-  auto roll = static_cast<int>(Below(Hash(seed_, gen, kType), 1000));
+  auto roll = static_cast<int>(Below(Hash(seed_, gen, kHashType), 1000));
   for (uint8_t t = 0; t < kTypeWeights.size(); ++t) {
     roll -= kTypeWeights[t];
     if (roll < 0) return t;
@@ -213,7 +213,7 @@ uint8_t SimDataset::TypeOf(uint32_t gen) const {
 
 uint32_t SimDataset::ClientOf(uint32_t gen) const {
   // A few clients have most of the history (skewed like a real customer base).
-  double u = Unit(Hash(seed_, gen, kClient));
+  double u = Unit(Hash(seed_, gen, kHashClient));
   return static_cast<uint32_t>(std::min<double>(clients_ - 1, u * u * clients_));
 }
 
@@ -223,38 +223,38 @@ int SimDataset::PianoOf(uint32_t gen) const {
                       NameHas(t, "ESTIMATE")
                   ? 95
                   : (NameHas(t, "CONTACT") ? 40 : 10);
-  if (static_cast<int>(Below(Hash(seed_, gen, kPianoHas), 100)) >= share) return -1;
+  if (static_cast<int>(Below(Hash(seed_, gen, kHashPianoHas), 100)) >= share) return -1;
   uint32_t client = ClientOf(gen);
-  auto roll = Below(Hash(seed_, client, kPianoCount), 10);
+  auto roll = Below(Hash(seed_, client, kHashPianoCount), 10);
   int pianos = roll < 7 ? 1 : (roll < 9 ? 2 : 3);
-  return static_cast<int>(Below(Hash(seed_, gen, kPiano), pianos));
+  return static_cast<int>(Below(Hash(seed_, gen, kHashPiano), pianos));
 }
 
 int SimDataset::UserOf(uint32_t gen) const {
   uint8_t t = TypeOf(gen);
   bool manual = NameHas(t, "MANUAL") || NameHas(t, "COMMENT") || t == 16 || NameHas(t, "INVOICE") ||
                 NameHas(t, "ESTIMATE") || NameHas(t, "MEASUREMENT");
-  if (static_cast<int>(Below(Hash(seed_, gen, kUserHas), 100)) >= (manual ? 95 : 10)) return -1;
+  if (static_cast<int>(Below(Hash(seed_, gen, kHashUserHas), 100)) >= (manual ? 95 : 10)) return -1;
   auto live = static_cast<int>(users_.size());
-  if (Unit(Hash(seed_, gen, kUserDeleted)) < unknown_user_share_) {
-    return live + static_cast<int>(Below(Hash(seed_, gen, kUser), deleted_users_));
+  if (Unit(Hash(seed_, gen, kHashUserDeleted)) < unknown_user_share_) {
+    return live + static_cast<int>(Below(Hash(seed_, gen, kHashUser), deleted_users_));
   }
-  return static_cast<int>(Below(Hash(seed_, gen, kUser), live));
+  return static_cast<int>(Below(Hash(seed_, gen, kHashUser), live));
 }
 
 std::optional<uint32_t> SimDataset::InvoiceOf(uint32_t gen) const {
   if (!NameHas(TypeOf(gen), "INVOICE")) return std::nullopt;
-  return ClientOf(gen) * 4 + static_cast<uint32_t>(Below(Hash(seed_, gen, kInvoice), 4));
+  return ClientOf(gen) * 4 + static_cast<uint32_t>(Below(Hash(seed_, gen, kHashInvoice), 4));
 }
 
 std::optional<uint32_t> SimDataset::EstimateOf(uint32_t gen) const {
   if (!NameHas(TypeOf(gen), "ESTIMATE")) return std::nullopt;
-  return ClientOf(gen) * 2 + static_cast<uint32_t>(Below(Hash(seed_, gen, kInvoice), 2));
+  return ClientOf(gen) * 2 + static_cast<uint32_t>(Below(Hash(seed_, gen, kHashInvoice), 2));
 }
 
 std::string SimDataset::EntryId(uint32_t gen) const {
-  return fmt::format("tme_{:016x}{:04x}", Hash(seed_, gen, kIdHi),
-                     Hash(seed_, gen, kIdLo) & 0xffff);
+  return fmt::format("tme_{:016x}{:04x}", Hash(seed_, gen, kHashIdHi),
+                     Hash(seed_, gen, kHashIdLo) & 0xffff);
 }
 
 std::string SimDataset::ClientId(uint32_t client) const { return client_ids_.Encode(client); }

@@ -34,7 +34,7 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-std::string Trim(std::string_view s) {
+std::string TrimmedHeader(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   return std::string(s);
@@ -52,7 +52,7 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   std::string name(line.substr(0, colon));
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  t->response.headers.emplace_back(std::move(name), Trim(line.substr(colon + 1)));
+  t->response.headers.emplace_back(std::move(name), TrimmedHeader(line.substr(colon + 1)));
   return size * count;
 }
 

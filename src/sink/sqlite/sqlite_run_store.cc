@@ -9,11 +9,6 @@ namespace {
 
 namespace q = sql::sqlite;
 
-template <class T>
-tl::unexpected<Error> Err(const Result<T>& r) {
-  return tl::unexpected(r.error());
-}
-
 // A unit from a row (id, ..., name, spec, cursor, fetched, state) whose name
 // is at `name_col`.
 Result<UnitState> ReadUnit(sqlite3_stmt* stmt, int name_col, int64_t run_id) {

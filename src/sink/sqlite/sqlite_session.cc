@@ -9,11 +9,6 @@ namespace {
 
 namespace q = sql::sqlite;
 
-template <class T>
-tl::unexpected<Error> Err(const Result<T>& r) {
-  return tl::unexpected(r.error());
-}
-
 }  // namespace
 
 SqliteSession::SqliteSession(std::unique_ptr<SqliteConnection> conn)
