@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "engine/sweep_position.h"
+#include "core/entry_types.h"
+#include "core/iso_time.h"
 #include "engine/transformer.h"
 
 namespace gb {
@@ -23,13 +24,14 @@ int64_t CountOf(const std::map<int, int64_t>& m, int year) {
 }  // namespace
 
 bool YearsCompared::Equal() const {
+  if (newest_uncovered) return false;
   for (const auto& [year, n] : source) {
     if (CountOf(counted, year) > n) return false;
   }
   return Missing() <= undated;
 }
 
-bool YearsCompared::Short() const { return Missing() > 0; }
+bool YearsCompared::Short() const { return newest_uncovered || Missing() > 0; }
 
 int64_t YearsCompared::Missing() const {
   int64_t missing = 0;
@@ -40,7 +42,7 @@ int64_t YearsCompared::Missing() const {
 std::vector<int> YearsCompared::Differing() const {
   std::vector<int> years;
   for (const auto& [year, n] : source) {
-    if (CountOf(counted, year) != n) years.push_back(year);
+    if (CountOf(counted, year) != n || newest_uncovered == year) years.push_back(year);
   }
   return years;
 }
@@ -67,6 +69,11 @@ Result<YearsCompared> ClosingCheck::Compare() {
   });
   if (!status) return tl::unexpected(status.error());
   YearsCompared compared;
+  if (source_.CursorsShift()) {
+    auto newest = NewestUncovered();
+    if (!newest) return tl::unexpected(newest.error());
+    compared.newest_uncovered = *newest;
+  }
   compared.source = std::move(*totals);
   for (const auto& [key, c] : counts) {
     if (compared.source.contains(key.year)) {
@@ -90,12 +97,21 @@ Result<std::vector<UnitState>> ClosingCheck::Units() {
   return units;
 }
 
-std::string ClosingCheck::CoveredBy(const std::vector<UnitState>& units) const {
+CoveredMarks ClosingCheck::CoveredBy(const std::vector<UnitState>& units) const {
   CoveredMarks marks;
+  std::set<int> recounts;
+  for (auto it = units.rbegin(); it != units.rend(); ++it) {  // the newest first
+    const int* year = it->spec.count_year ? &*it->spec.count_year : nullptr;
+    if (!year || !recounts.insert(*year).second) continue;
+    SweepMark top = SweepPosition::Decode(it->cursor).top;
+    if (!top.set()) continue;
+    marks.years.push_back({*year, ParseIsoUtc(planner_.Since(*year)).value_or(0),
+                           ParseIsoUtc(planner_.Since(*year + 1)).value_or(0), std::move(top)});
+  }
   for (auto it = units.rbegin(); it != units.rend(); ++it) {
     if (!it->spec.stop_at) continue;
     marks.all = SweepPosition::Decode(it->cursor).top;  // the newest top-up's
-    if (marks.all.set()) return marks.Encode();
+    if (marks.all.set()) return marks;
     break;
   }
   for (const UnitState& u : units) {
@@ -103,7 +119,32 @@ std::string ClosingCheck::CoveredBy(const std::vector<UnitState>& units) const {
     SweepMark top = SweepPosition::Decode(u.cursor).top;
     if (top.set()) marks.types.emplace_back(u.spec.types.empty() ? "" : u.spec.types.front(), top);
   }
-  return marks.Encode();
+  return marks;
+}
+
+Result<std::optional<int>> ClosingCheck::NewestUncovered() {
+  PageRequest request;
+  request.filter.occurred_at_get = planner_.Since(years_.front());
+  request.first = 1;
+  auto page = source_.FetchPage(request);
+  if (!page) return tl::unexpected(page.error());
+  if (page->nodes.empty()) return std::optional<int>();
+  const ApiNode& node = page->nodes.front();
+  const std::optional<int64_t> at = ParseIsoUtc(node.occurred_at);
+  if (node.id.empty() || !node.defect.empty() || !at) return std::optional<int>();
+  std::optional<int> year;
+  for (int y : years_) {
+    const auto from = ParseIsoUtc(planner_.Since(y));
+    const auto until = ParseIsoUtc(planner_.Since(y + 1));
+    if (from && until && *at >= *from && *at < *until) year = y;
+  }
+  if (!year) return std::optional<int>();  // after the run's years: not its to load
+  auto units = Units();
+  if (!units) return tl::unexpected(units.error());
+  if (CoveredBy(*units).Covers(node.type, IsKnownEntryType(node.type), *at, node.id)) {
+    return std::optional<int>();
+  }
+  return year;
 }
 
 // A first top-up always; another only when the last one found entries (they
@@ -133,10 +174,13 @@ Result<ClosingCheck::Remedy> ClosingCheck::AddRemedy(const YearsCompared& compar
     UnitSpec& top_up = specs.emplace_back();
     top_up.name = "top-up:" + std::to_string(count("top-up:") + 1);
     top_up.occurred_at_get = planner_.Since(years_.front());
-    top_up.stop_at = CoveredBy(*units);
-    remedy.message = "final check: " + std::to_string(compared.Missing()) +
-                     " entries at the source are not loaded; loading what arrived since the "
-                     "sweeps began";
+    top_up.stop_at = CoveredBy(*units).Encode();
+    remedy.message = compared.Missing() > 0
+                         ? "final check: " + std::to_string(compared.Missing()) +
+                               " entries at the source are not loaded; loading what arrived "
+                               "since the sweeps began"
+                         : "final check: the newest entry at the source arrived after the "
+                           "sweeps began; loading what arrived since";
   } else {
     for (int year : compared.Differing()) {
       if (!recounted_.insert(year).second) continue;

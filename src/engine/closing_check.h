@@ -8,6 +8,10 @@
 //    rows above them: the entries that arrived since. A later top-up stops at
 //    the previous one's top. Tried while a year is short and the last top-up
 //    found something.
+//    Counts alone can balance while entries are missing (arrivals offset by
+//    deletions of rows already loaded), so the comparison also asks the
+//    source's newest entry (first: 1): one that no sweep covers makes its
+//    year differ.
 //  - a recount of each year that still differs (rows missing below the tops,
 //    or entries deleted at the source, so that the count went down): its
 //    counters and rejects are cleared as the unit is added, and the year is
@@ -18,6 +22,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,6 +30,7 @@
 #include "core/error.h"
 #include "engine/planner.h"
 #include "engine/retrying_session.h"
+#include "engine/sweep_position.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -36,6 +42,9 @@ struct YearsCompared {
   // Rejected rows without a readable year (no id, no time): the source counts
   // them in a year the run cannot know, so a shortfall up to this many is theirs.
   int64_t undated = 0;
+  // The year of the source's newest entry when no sweep of the run covers it
+  // (it arrived after they began); none when covered, or not asked.
+  std::optional<int> newest_uncovered;
 
   bool Equal() const;
   bool Short() const;                  // some year has more at the source
@@ -61,8 +70,12 @@ class ClosingCheck {
  private:
   Result<std::vector<UnitState>> Units();
   // The top-up's stop marks: the previous top-up's top, else each type
-  // sweep's top (none: a sweep that read nothing covers nothing).
-  std::string CoveredBy(const std::vector<UnitState>& units) const;
+  // sweep's top (none: a sweep that read nothing covers nothing); and each
+  // recounted year's last recount top.
+  CoveredMarks CoveredBy(const std::vector<UnitState>& units) const;
+  // The year of the source's newest entry in the run's years, when the run's
+  // sweeps do not cover it.
+  Result<std::optional<int>> NewestUncovered();
   bool TopUpWorthIt(const std::vector<UnitState>& units) const;
   Status Add(const std::vector<UnitSpec>& specs);
 

@@ -90,6 +90,9 @@ SweepPosition SweepPosition::Decode(std::string_view checkpoint) {
 bool CoveredMarks::Covers(const std::string& type, bool known_type, int64_t t,
                           std::string_view id) const {
   if (all.AtOrBelow(t, id)) return true;
+  for (const YearMark& y : years) {
+    if (t >= y.from && t < y.until && y.top.AtOrBelow(t, id)) return true;
+  }
   const std::string key = known_type ? type : std::string();
   for (const auto& [name, mark] : types) {
     if (name == key) return mark.AtOrBelow(t, id);
@@ -109,7 +112,12 @@ std::optional<int64_t> CoveredMarks::Floor() const {
 std::string CoveredMarks::Encode() const {
   json marks = json::object();
   for (const auto& [name, mark] : types) marks[name] = MarkJson(mark);
-  return Dump(json{{"types", marks}, {"all", MarkJson(all)}});
+  json j = {{"types", marks}, {"all", MarkJson(all)}};
+  for (const YearMark& y : years) {
+    j["years"].push_back(
+        {{"year", y.year}, {"from", y.from}, {"until", y.until}, {"top", MarkJson(y.top)}});
+  }
+  return Dump(j);
 }
 
 CoveredMarks CoveredMarks::Decode(std::string_view text) {
@@ -122,6 +130,14 @@ CoveredMarks CoveredMarks::Decode(std::string_view text) {
     }
   }
   if (j.contains("all")) marks.all = MarkFrom(j["all"]);
+  if (j.contains("years") && j["years"].is_array()) {
+    for (const json& y : j["years"]) {
+      if (!y.is_object()) continue;
+      YearMark mark{y.value("year", 0), y.value("from", int64_t{0}), y.value("until", int64_t{0}),
+                    y.contains("top") ? MarkFrom(y["top"]) : SweepMark{}};
+      if (mark.top.set()) marks.years.push_back(std::move(mark));
+    }
+  }
   return marks;
 }
 

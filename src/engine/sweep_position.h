@@ -66,11 +66,21 @@ struct SweepPosition {
 
 // The edges that earlier sweeps covered, for a unit that loads only what they
 // missed (the closing check's top-up): per type, the top of that type's sweep
-// ("" for the catch-all's, i.e. types outside the 28), and the top of the last
-// top-up, which covers every type. Encoded into UnitSpec::stop_at.
+// ("" for the catch-all's, i.e. types outside the 28); the top of the last
+// top-up, which covers every type; and per recounted year, the top of its
+// last recount, which covers every type of that year (a recount loads only
+// its year). Encoded into UnitSpec::stop_at.
 struct CoveredMarks {
   std::vector<std::pair<std::string, SweepMark>> types;
   SweepMark all;
+  // Year, the instant it begins, the recount's top.
+  struct YearMark {
+    int year = 0;
+    int64_t from = 0;
+    int64_t until = 0;  // the next year's start
+    SweepMark top;
+  };
+  std::vector<YearMark> years;
 
   // Covered: at or below a mark that applies to the row's type.
   bool Covers(const std::string& type, bool known_type, int64_t t, std::string_view id) const;

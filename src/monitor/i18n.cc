@@ -80,6 +80,8 @@ constexpr std::array kReasonTemplates = {
     TrNoop("final check: {} entries at the source are not loaded; loading what arrived since "
            "the sweeps began"),
     TrNoop("final check: {} differ from the source; counting them again"),
+    TrNoop("final check: the newest entry at the source arrived after the sweeps began; "
+           "loading what arrived since"),
     TrNoop("the source now differs from finished run {} for {}; loading the difference"),
     TrNoop("could not compare the finished run {} with {}: {}"),
     TrNoop("entries keep disappearing at the source under the sweep of {}"),

@@ -263,6 +263,29 @@ TEST_F(BackfillTest, AFinishedRunThatNoLongerMatchesTheSourceIsResumedForTheDiff
   EXPECT_EQ(Run().state, "complete_already");
 }
 
+// Counts can balance while entries are missing: three loaded rows deleted at
+// the source, three new ones arrived. The newest entry, which no sweep
+// covers, gives it away: the run is resumed, the arrivals loaded, the year
+// counted again to the source's figure.
+TEST_F(BackfillTest, ArrivalsOffsetByDeletionsOfLoadedRowsAreStillLoaded) {
+  options_.years = {2024, 2025};
+  source_.shifting = true;
+  ASSERT_EQ(Run().exit_code, ExitCode::kOk);
+  source_.DeleteNewest(3);
+  for (int i = 1; i <= 3; ++i) {
+    source_.Arrive(MakeNode(8000 + i, FormatIsoUtc(1767100000 + 60 * i), "INVOICE"));
+  }
+  RunOutcome again = Run();
+  ASSERT_EQ(again.exit_code, ExitCode::kOk) << again.message;
+  EXPECT_EQ(again.state, "done") << "not \"already complete\" while arrivals are missing";
+  EXPECT_EQ(dest_.store.entries.size(), 603u) << "the arrivals, and the deleted rows kept";
+  for (int i = 1; i <= 3; ++i) {
+    EXPECT_TRUE(dest_.store.entries.contains(MakeNode(8000 + i, "", "").id)) << i;
+  }
+  EXPECT_EQ(Sum(again.totals, 2025).loaded(), 300) << "the source's count, each row once";
+  EXPECT_EQ(Run().state, "complete_already");
+}
+
 // A year that differs for another reason than arrivals (here: rows missing
 // from the counters) is counted again from zero, once.
 TEST_F(BackfillTest, AYearThatStillDiffersIsCountedAgain) {

@@ -234,6 +234,25 @@ TEST(SweepPositionTest, CoveredMarksCoverTheirTypeOrEveryTypeForAnEarlierTopUp) 
   EXPECT_EQ(decoded.Floor(), 200);
 }
 
+TEST(SweepPositionTest, ARecountCoversEveryTypeOfItsYearUpToItsTop) {
+  const int64_t y2024 = 1704067200, y2025 = 1735689600;  // Jan 1, UTC
+  CoveredMarks marks;
+  marks.types.emplace_back("INVOICE", SweepMark{y2024 + 100, {"tme_a"}});
+  marks.years.push_back({2024, y2024, y2025, SweepMark{y2024 + 500, {"tme_r"}}});
+  EXPECT_TRUE(marks.Covers("APPOINTMENT", true, y2024 + 400, "tme_x"))
+      << "a type its sweep never saw, in the recounted year below the recount's top";
+  EXPECT_TRUE(marks.Covers("INVOICE", true, y2024 + 500, "tme_r"));
+  EXPECT_FALSE(marks.Covers("INVOICE", true, y2024 + 500, "tme_s")) << "same second, arrived later";
+  EXPECT_FALSE(marks.Covers("APPOINTMENT", true, y2024 - 10, "tme_y"))
+      << "another year: the recount loaded none of it";
+  EXPECT_EQ(marks.Floor(), y2024 + 100) << "the type marks still end the sweep";
+  CoveredMarks decoded = CoveredMarks::Decode(marks.Encode());
+  ASSERT_EQ(decoded.years.size(), 1u);
+  EXPECT_EQ(decoded.years[0].year, 2024);
+  EXPECT_TRUE(decoded.Covers("APPOINTMENT", true, y2024 + 400, "tme_x"));
+  EXPECT_FALSE(decoded.Covers("APPOINTMENT", true, y2025 + 1, "tme_z")) << "after its year";
+}
+
 TEST(SweepPositionTest, AFileSourceKeepsEveryRow) {
   Timeline list(8);
   UnitSpec spec = Spec();

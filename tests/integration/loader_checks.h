@@ -37,33 +37,79 @@ inline std::string ReadFile(const std::string& path) {
 
 inline std::string YearStart(int year) { return std::to_string(year) + "-01-01T00:00:00Z"; }
 
-// totalCount of allTimelineEntries(occurredAtGet: since), asked over HTTP with
-// the access token of `token_file`; -1 on any failure (with an ADD_FAILURE).
-inline int64_t SimTotalCount(const std::string& sim_url, const std::string& token_file,
-                             const std::string& since) {
-  auto token = nlohmann::json::parse(ReadFile(token_file), nullptr, false);
-  if (!token.is_object() || !token.contains("access_token")) {
-    ADD_FAILURE() << "no access token in " << token_file;
-    return -1;
+// The loader's OAuth token file, used by the test to ask the simulator itself.
+// Tokens may expire while a test runs (--token-ttl): on a 401 the token is
+// refreshed with the test OAuth client and written back, as the loader would,
+// so the loader's next refresh still holds a valid refresh token.
+class SimAsker {
+ public:
+  SimAsker(std::string sim_url, std::string token_file, std::string client_id,
+           std::string client_secret)
+      : url_(std::move(sim_url)),
+        token_file_(std::move(token_file)),
+        client_id_(std::move(client_id)),
+        client_secret_(std::move(client_secret)) {}
+
+  // totalCount of allTimelineEntries(occurredAtGet: since); -1 on any failure
+  // (with an ADD_FAILURE).
+  int64_t TotalCount(const std::string& since) {
+    nlohmann::json body = {
+        {"query", "query Count { allTimelineEntries(first: 1, occurredAtGet: \"" + since +
+                      "\") { totalCount } }"}};
+    httplib::Client client(url_);
+    client.set_read_timeout(30, 0);
+    auto ask = [&](const nlohmann::json& token) {
+      httplib::Headers headers = {
+          {"Authorization", "Bearer " + token.value("access_token", std::string())}};
+      return client.Post("/graphql/private/", headers, body.dump(), "application/json");
+    };
+    const nlohmann::json token = ReadToken();
+    if (!token.contains("access_token")) {
+      ADD_FAILURE() << "no access token in " << token_file_;
+      return -1;
+    }
+    auto res = ask(token);
+    if (res && res->status == 401 && Refresh(token)) res = ask(ReadToken());
+    if (!res || res->status != 200) {
+      ADD_FAILURE() << "the simulator did not answer the count query (HTTP "
+                    << (res ? std::to_string(res->status) : httplib::to_string(res.error())) << ")";
+      return -1;
+    }
+    auto answer = nlohmann::json::parse(res->body, nullptr, false);
+    if (!answer.is_object() || !answer.contains("data")) {
+      ADD_FAILURE() << "unexpected count answer: " << res->body;
+      return -1;
+    }
+    return answer["data"]["allTimelineEntries"]["totalCount"].get<int64_t>();
   }
-  nlohmann::json body = {{"query", "query Count { allTimelineEntries(first: 1, occurredAtGet: \"" +
-                                       since + "\") { totalCount } }"}};
-  httplib::Client client(sim_url);
-  client.set_read_timeout(30, 0);
-  httplib::Headers headers = {
-      {"Authorization", "Bearer " + token["access_token"].get<std::string>()}};
-  auto res = client.Post("/graphql/private/", headers, body.dump(), "application/json");
-  if (!res || res->status != 200) {
-    ADD_FAILURE() << "the simulator did not answer the count query";
-    return -1;
+
+ private:
+  nlohmann::json ReadToken() const {
+    auto token = nlohmann::json::parse(ReadFile(token_file_), nullptr, false);
+    return token.is_object() ? token : nlohmann::json::object();
   }
-  auto answer = nlohmann::json::parse(res->body, nullptr, false);
-  if (!answer.is_object() || !answer.contains("data")) {
-    ADD_FAILURE() << "unexpected count answer: " << res->body;
-    return -1;
+
+  // grant_type=refresh_token; the new pair replaces the old one in the file.
+  bool Refresh(nlohmann::json token) {
+    if (!token.contains("refresh_token")) return false;
+    httplib::Client client(url_);
+    httplib::Params form = {{"grant_type", "refresh_token"},
+                            {"client_id", client_id_},
+                            {"client_secret", client_secret_},
+                            {"refresh_token", token["refresh_token"].get<std::string>()}};
+    auto res = client.Post("/developer/oauth/token", form);
+    if (!res || res->status != 200) return false;
+    auto issued = nlohmann::json::parse(res->body, nullptr, false);
+    if (!issued.is_object() || !issued.contains("access_token")) return false;
+    for (const char* key : {"access_token", "refresh_token", "expires_in", "created_at"}) {
+      if (issued.contains(key)) token[key] = issued[key];
+    }
+    std::ofstream(token_file_, std::ios::trunc) << token.dump();
+    return true;
   }
-  return answer["data"]["allTimelineEntries"]["totalCount"].get<int64_t>();
-}
+
+  std::string url_, token_file_, client_id_, client_secret_;
+};
 
 // What the simulator says the destination must hold.
 struct SimTruth {
@@ -71,14 +117,12 @@ struct SimTruth {
   int64_t fetched = 0;              // count(>= Jan 1 of the oldest year): every stream's sweep
 };
 
-inline SimTruth AskSimTruth(const std::string& sim_url, const std::string& token_file,
-                            const std::vector<int>& years) {
+inline SimTruth AskSimTruth(SimAsker& sim, const std::vector<int>& years) {
   SimTruth truth;
   for (int year : years) {
-    truth.per_year[year] = SimTotalCount(sim_url, token_file, YearStart(year)) -
-                           SimTotalCount(sim_url, token_file, YearStart(year + 1));
+    truth.per_year[year] = sim.TotalCount(YearStart(year)) - sim.TotalCount(YearStart(year + 1));
   }
-  truth.fetched = SimTotalCount(sim_url, token_file, YearStart(years.front()));
+  truth.fetched = sim.TotalCount(YearStart(years.front()));
   return truth;
 }
 

@@ -59,7 +59,8 @@ class LoaderTest : public PgDatabaseTest {
   }
 
   SimTruth Truth(const std::vector<int>& years) {
-    return AskSimTruth(sim_->url(), token_file_, years);
+    SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
+    return AskSimTruth(asker, years);
   }
 
   TempDir dir_{"gb-e2e-"};

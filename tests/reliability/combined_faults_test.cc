@@ -274,6 +274,9 @@ TEST_P(CombinedFaultsTest, WatchStaysTrueAndNothingIsLost) {
                                  "truncate_share": 0, "garble_share": 0})"));
   std::vector<int> years;
   for (int y = 2016; y <= 2026; ++y) years.push_back(y);
+  // Tokens expire every 20 s: the truth is asked with a refreshed one (always,
+  // here), written back so that verify refreshes in its turn.
+  ASSERT_TRUE(sim_->ExpireTokens());
   truth_ = Truth(years);
   ChildExit verify = Run({"verify", "--api", sim_->url(), "--token-file", token_file_, "--db",
                           url(), "--years", "2016-2026"});
