@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# The table of issue 5, measured in one run on this machine: our loader
-# against `psql \copy`, the old scripts' 500-row INSERT … VALUES … ON CONFLICT
-# and `sqlite3 .import` of the very same rows; the API-bound ratio against a
+# The table of issues 5 and 15, measured in one run on this machine: our
+# loader against `psql \copy`, the old scripts' 500-row INSERT … VALUES … ON
+# CONFLICT and `sqlite3 .import` of the very same rows, at ~200,000 and
+# ~1,000,000 rows; the same load with a round trip of 20 and 50 ms to the
+# database (direct and through pgbouncer); the API-bound ratio against a
 # rate-limited simulator; throughput by --concurrency; entries/s by page size
 # at 10 requests/s; peak RSS at scale 1 and 5.
 #
 # It starts its own PostgreSQL 15 (fsync and synchronous_commit on, as a user
-# runs it) in a temp dir on 127.0.0.1, and its own simulators. Every figure is
-# printed with its baseline, the ratio, the target and PASS/MISS; a missed
-# target is printed as MISS with the figure, never hidden.
+# runs it; UTF-8 under the C.UTF-8 locale, the collation Debian and hosted
+# PostgreSQL give) in a temp dir on 127.0.0.1, and its own simulators. The
+# baselines load the rows in the API's order (newest first) into the tables
+# of the repository's own DDL (ids COLLATE "C", users referenced by a foreign
+# key). Every figure is printed with its baseline, the ratio, the target and
+# PASS/MISS; a missed target is printed as MISS with the figure, never hidden.
 #
 # Usage: bench/load_table.sh BUILD_DIR        (from `make bench`)
-# Env:   GB_BENCH_SCALE (0.75: ~212,000 rows), GB_BENCH_API_SCALE (0.2),
+# Env:   GB_BENCH_SCALES ("0.75 3.54": ~212,000 and ~1,000,000 rows),
+#        GB_BENCH_API_SCALE (0.2),
 #        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PAGES_SCALE (1: 282,669 entries),
-#        GB_BENCH_PARTS ("engine api pages memory"),
+#        GB_BENCH_PARTS ("engine remote api pages memory"), GB_BENCH_REMOTE_SCALE (0.2),
 #        GB_BENCH_REPEATS (3: runs of each engine-bound rate; the median counts)
 set -euo pipefail
 
@@ -22,7 +28,7 @@ bin=$build/gazelle-backfill
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 pgbin=/usr/lib/postgresql/15/bin
-scale=${GB_BENCH_SCALE:-0.75}
+scales=${GB_BENCH_SCALES:-${GB_BENCH_SCALE:-"0.75 3.54"}}
 api_scale=${GB_BENCH_API_SCALE:-0.2}
 pages_scale=${GB_BENCH_PAGES_SCALE:-1}
 rss_scales=${GB_BENCH_RSS_SCALES:-"1 5"}
@@ -74,8 +80,8 @@ fail() {
 pg_start() {
   mkdir "$work/pg"
   chown postgres: "$work/pg"
-  runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -A trust -U postgres \
-    >"$work/initdb.log" 2>&1 || fail "initdb failed: $(tail -5 "$work/initdb.log")"
+  runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -A trust -U postgres -E UTF8 \
+    --locale=C.UTF-8 >"$work/initdb.log" 2>&1 || fail "initdb failed: $(tail -5 "$work/initdb.log")"
   for _ in 1 2 3 4 5; do
     port=$((20000 + RANDOM % 40000))
     if runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -t 60 \
@@ -94,6 +100,8 @@ pg_stop() {
 
 cleanup() {
   [[ -n $sim_pid ]] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+  [[ -n ${proxy_pid:-} ]] && kill "$proxy_pid" 2>/dev/null
+  [[ -f $work/bouncer/pgbouncer.pid ]] && kill "$(cat "$work/bouncer/pgbouncer.pid")" 2>/dev/null
   pg_stop
   rm -rf "$work"
 }
@@ -164,9 +172,19 @@ sim_stop() {
 }
 
 # ---------------------------------------------------------------- engine-bound
-engine_bound() {
+# The business's own table, created before the tool with the database's
+# collation on its id columns (the repository's DDL without COLLATE "C").
+default_collation_schema() {
+  for f in create_users create_entries create_entries_occurred_at_index; do
+    sed 's/ COLLATE "C"//' "$repo/sql/postgres/$f.sql"
+    echo ';'
+  done | pg "$1"
+}
+
+engine_bound() {  # scale
+  local scale=$1
   dump "$work/d" "$scale"
-  local t_ours t_rerun t_copy t_values t_sqlite t_import rows i
+  local t_ours t_rerun t_copy t_values="" t_sqlite t_import t_legacy rows i
   local -a fresh_times=() rerun_times=() copy_times=()
   local start
   # Round by round (fresh, \copy, --restart), so that a slower or faster
@@ -201,12 +219,19 @@ engine_bound() {
   t_rerun=$(median "${rerun_times[@]}")
   t_copy=$(median "${copy_times[@]}")
 
-  fresh_db oldway
-  repo_schema oldway
-  start=$(now)
-  pg oldway -f "$work/old_script.sql" >/dev/null
-  t_values=$(since "$start")
-  [[ $(count_rows oldway) == "$rows" ]] || fail "the old way loaded $(count_rows oldway) rows"
+  fresh_db legacy
+  default_collation_schema legacy
+  t_legacy=$(loader run --from-file "$work/d/entries.jsonl" --db "$(url legacy)" --years $all_years)
+  [[ $(count_rows legacy) == "$rows" ]] || fail "the existing table got $(count_rows legacy) rows"
+
+  if ((rows <= 300000)); then  # minutes at a million rows, and the same ratio
+    fresh_db oldway
+    repo_schema oldway
+    start=$(now)
+    pg oldway -f "$work/old_script.sql" >/dev/null
+    t_values=$(since "$start")
+    [[ $(count_rows oldway) == "$rows" ]] || fail "the old way loaded $(count_rows oldway) rows"
+  fi
 
   t_sqlite=$(loader run --from-file "$work/d/entries.jsonl" --db "sqlite:$work/ours.db" \
     --years $all_years)
@@ -218,30 +243,42 @@ engine_bound() {
   sqlite3 "$work/import.db" ".import --csv $work/entries_sqlite.csv gazelle_timeline_entries"
   t_import=$(since "$start")
 
-  local copy_rate ours_rate rerun_rate values_rate sqlite_rate import_rate
+  local copy_rate ours_rate rerun_rate legacy_rate sqlite_rate import_rate collation
   copy_rate=$(per_second "$rows" "$t_copy")
   ours_rate=$(per_second "$rows" "$t_ours")
   rerun_rate=$(per_second "$rows" "$t_rerun")
-  values_rate=$(per_second "$rows" "$t_values")
+  legacy_rate=$(per_second "$rows" "$t_legacy")
   sqlite_rate=$(per_second "$rows" "$t_sqlite")
   import_rate=$(per_second "$rows" "$t_import")
+  collation=$(pg ours1 -Atc "SELECT datcollate FROM pg_database WHERE datname = current_database()")
   echo
-  echo "Engine-bound: the same $(thousands "$rows") rows (sim dump --scale $scale), PostgreSQL 15, fsync on;"
+  echo "Engine-bound: the same $(thousands "$rows") rows (sim dump --scale $scale), PostgreSQL 15, fsync on,"
+  echo "database UTF8 collation $collation, rows in the API's order (newest first), users' foreign key checked;"
   echo "\\copy, fresh and --restart: the median of $repeats runs each (wall seconds: \\copy ${copy_times[*]};"
   echo "fresh ${fresh_times[*]}; --restart ${rerun_times[*]})"
-  header "way of loading (rows/s)" "rows/s" "baseline"
+  header "way of loading (rows/s), $(thousands "$rows") rows" "rows/s" "baseline"
   line "psql \\copy of the CSV into the table (baseline)" "$(thousands "$copy_rate")" \
     "$(thousands "$copy_rate")" "1.00" "-"
-  line "old scripts: 500-row INSERT...VALUES...ON CONFLICT/txn" "$(thousands "$values_rate")" \
-    "$(thousands "$copy_rate")" "$(ratio "$values_rate" "$copy_rate")" "-"
+  if [[ -n $t_values ]]; then
+    local values_rate
+    values_rate=$(per_second "$rows" "$t_values")
+    line "old scripts: 500-row INSERT...VALUES...ON CONFLICT/txn" "$(thousands "$values_rate")" \
+      "$(thousands "$copy_rate")" "$(ratio "$values_rate" "$copy_rate")" "-"
+  fi
   line "run --from-file, fresh table" "$(thousands "$ours_rate")" "$(thousands "$copy_rate")" \
     "$(ratio "$ours_rate" "$copy_rate")" "1.00"
   line "run --from-file --restart over the loaded table" "$(thousands "$rerun_rate")" \
     "$(thousands "$copy_rate")" "$(ratio "$rerun_rate" "$copy_rate")" "1.50"
+  line "run --from-file, fresh, existing table, $collation ids" "$(thousands "$legacy_rate")" \
+    "$(thousands "$copy_rate")" "$(ratio "$legacy_rate" "$copy_rate")" "-"
   line "run --from-file into SQLite vs sqlite3 .import" "$(thousands "$sqlite_rate")" \
-    "$(thousands "$import_rate")" "$(ratio "$sqlite_rate" "$import_rate")" "-"
+    "$(thousands "$import_rate")" "$(ratio "$sqlite_rate" "$import_rate")" "0.80"
   rm -f "$work"/*.csv "$work/old_script.sql" "$work"/*.db
   rm -rf "$work/d"
+  local db
+  for db in legacy oldway $(for i in $(seq 1 "$repeats"); do echo "ours$i copy$i"; done); do
+    pg postgres -c "DROP DATABASE IF EXISTS $db"
+  done
 }
 
 # ---------------------------------------------------------------- API-bound
@@ -302,6 +339,122 @@ pages() {
   sim_stop
 }
 
+# ---------------------------------------------------------------- remote
+# The database far away, as the business runs it: bench/latency_proxy puts a
+# round trip of 20 ms and 50 ms between the loader and PostgreSQL, directly
+# and in front of pgbouncer in transaction mode (Supabase's pooler sits beside
+# the database, so the delay is between the loader and the pooler). The
+# baseline is the same load on the local database; the old scripts' 500-row
+# INSERT ... VALUES way goes through the same proxy.
+proxy_pid=""
+bouncer_port=0
+
+bouncer_start() {
+  local dir=$work/bouncer
+  mkdir -p "$dir"
+  bouncer_port=$((20000 + RANDOM % 40000))
+  cat >"$dir/pgbouncer.ini" <<INI
+[databases]
+* = host=127.0.0.1 port=$port
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $bouncer_port
+unix_socket_dir =
+auth_type = trust
+auth_file = $dir/userlist.txt
+pool_mode = transaction
+max_client_conn = 500
+default_pool_size = 40
+ignore_startup_parameters = extra_float_digits,options
+logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
+INI
+  echo '"postgres" ""' >"$dir/userlist.txt"
+  chown -R postgres: "$dir"
+  runuser -u postgres -- /usr/sbin/pgbouncer -d -q "$dir/pgbouncer.ini" ||
+    fail "pgbouncer did not start: $(tail -5 "$dir/pgbouncer.log")"
+  for _ in $(seq 1 100); do
+    psql -X -q -h 127.0.0.1 -p "$bouncer_port" -U postgres -d postgres -c 'SELECT 1' >/dev/null 2>&1 &&
+      return 0
+    sleep 0.1
+  done
+  fail "pgbouncer did not answer: $(tail -5 "$dir/pgbouncer.log")"
+}
+
+bouncer_stop() {
+  [[ -f $work/bouncer/pgbouncer.pid ]] && kill "$(cat "$work/bouncer/pgbouncer.pid")" 2>/dev/null
+  bouncer_port=0
+}
+
+proxy_start() {  # upstream_port rtt_ms
+  "$build/bench/latency_proxy" --to "127.0.0.1:$1" --rtt-ms "$2" >"$work/proxy.out" 2>&1 &
+  proxy_pid=$!
+  for _ in $(seq 1 100); do
+    proxy_port=$(sed -n 's/^latency_proxy listening on 127.0.0.1://p' "$work/proxy.out")
+    [[ -n $proxy_port ]] && return 0
+    sleep 0.05
+  done
+  fail "the latency proxy did not start: $(cat "$work/proxy.out")"
+}
+
+proxy_stop() {
+  [[ -n $proxy_pid ]] && kill "$proxy_pid" 2>/dev/null && wait "$proxy_pid" 2>/dev/null
+  proxy_pid=""
+}
+
+remote() {
+  [[ -x $build/bench/latency_proxy ]] || fail "$build/bench/latency_proxy was not built (make bench)"
+  local scale=${GB_BENCH_REMOTE_SCALE:-0.2}
+  dump "$work/r" "$scale"
+  bouncer_start
+  local t rows local_rate rate rtt via db n=0
+  fresh_db remote0
+  t=$(loader run --from-file "$work/r/entries.jsonl" --db "$(url remote0)" --years $all_years)
+  rows=$(count_rows remote0)
+  local_rate=$(per_second "$rows" "$t")
+  pg remote0 -At -o "$work/old_script.sql" -f "$here/sql/old_script_batches.sql"
+  echo
+  echo "Remote database: run --from-file of $(thousands "$rows") rows (sim dump --scale $scale, defaults)"
+  echo "with a round trip between the loader and the database (bench/latency_proxy), direct or"
+  echo "through pgbouncer in transaction mode; baseline: the same load on the local database"
+  header "what" "rows/s" "local"
+  line "local database (baseline)" "$(thousands "$local_rate")" "$(thousands "$local_rate")" \
+    "1.00" "-"
+  for rtt in 20 50; do
+    local target=0.80
+    [[ $rtt == 50 ]] && target=0.60
+    for via in direct pgbouncer; do
+      n=$((n + 1))
+      fresh_db "remote$n"
+      if [[ $via == direct ]]; then proxy_start "$port" "$rtt"; else proxy_start "$bouncer_port" "$rtt"; fi
+      t=$(loader run --from-file "$work/r/entries.jsonl" \
+        --db "postgresql://postgres@127.0.0.1:$proxy_port/remote$n" --years $all_years)
+      proxy_stop
+      [[ $(count_rows "remote$n") == "$rows" ]] || fail "remote$n got $(count_rows "remote$n") rows"
+      rate=$(per_second "$rows" "$t")
+      line "$rtt ms round trip, $via" "$(thousands "$rate")" "$(thousands "$local_rate")" \
+        "$(ratio "$rate" "$local_rate")" "$target"
+    done
+    n=$((n + 1))
+    fresh_db "remote$n"
+    repo_schema "remote$n"
+    proxy_start "$port" "$rtt"
+    local start
+    start=$(now)
+    psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$proxy_port" -U postgres -d "remote$n" \
+      -f "$work/old_script.sql" >/dev/null
+    t=$(since "$start")
+    proxy_stop
+    [[ $(count_rows "remote$n") == "$rows" ]] || fail "the old way got $(count_rows "remote$n") rows"
+    rate=$(per_second "$rows" "$t")
+    line "$rtt ms round trip, old 500-row INSERT...VALUES, direct" "$(thousands "$rate")" \
+      "$(thousands "$local_rate")" "$(ratio "$rate" "$local_rate")" "-"
+  done
+  bouncer_stop
+  rm -rf "$work/r" "$work/old_script.sql"
+}
+
 # ---------------------------------------------------------------- memory
 memory() {
   echo
@@ -326,13 +479,14 @@ memory() {
 [[ -x $bin ]] || fail "$bin was not built"
 pg_start
 bench_start=$(now)
-for part in ${GB_BENCH_PARTS:-engine api pages memory}; do
+for part in ${GB_BENCH_PARTS:-engine remote api pages memory}; do
   case $part in
-    engine) engine_bound ;;
+    engine) for scale in $scales; do engine_bound "$scale"; done ;;
     api) api_bound ;;
     pages) pages ;;
+    remote) remote ;;
     memory) memory ;;
-    *) fail "unknown part $part (engine, api, pages, memory)" ;;
+    *) fail "unknown part $part (engine, remote, api, pages, memory)" ;;
   esac
 done
 echo

@@ -1,6 +1,7 @@
 -- The old Python scripts' way as SQL text: one multi-row INSERT … VALUES …
 -- ON CONFLICT of 500 literal rows per statement, as psycopg2's execute_values
 -- sends it; run by psql in autocommit, so each statement is one transaction.
+-- Rows in the API's order (newest first).
 SELECT format(
   'INSERT INTO gazelle_timeline_entries (external_id, client_id, piano_id, user_id, invoice_id, '
   'estimate_id, occurred_at, entry_type, title, description, metadata) VALUES %s '
@@ -12,7 +13,7 @@ SELECT format(
   string_agg(format('(%L,%L,%L,%L,%L,%L,%L,%L,%L,%L,%L)', external_id, client_id, piano_id,
                     user_id, invoice_id, estimate_id, occurred_at, entry_type, title,
                     description, metadata), ','))
-FROM (SELECT e.*, (row_number() OVER (ORDER BY id) - 1) / 500 AS batch
+FROM (SELECT e.*, (row_number() OVER (ORDER BY occurred_at DESC, external_id) - 1) / 500 AS batch
       FROM gazelle_timeline_entries e) b
 GROUP BY batch
 ORDER BY batch

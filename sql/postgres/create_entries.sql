@@ -1,11 +1,13 @@
+-- Gazelle ids are ASCII: their columns compare bytes (COLLATE "C"), which keeps
+-- the unique index and the foreign key off the database's locale rules.
 CREATE TABLE IF NOT EXISTS gazelle_timeline_entries (
   id bigserial PRIMARY KEY,
-  external_id text NOT NULL UNIQUE,
-  client_id text,
-  piano_id text,
-  user_id text REFERENCES users(id) ON DELETE SET NULL,
-  invoice_id text,
-  estimate_id text,
+  external_id text COLLATE "C" NOT NULL UNIQUE,
+  client_id text COLLATE "C",
+  piano_id text COLLATE "C",
+  user_id text COLLATE "C" REFERENCES users(id) ON DELETE SET NULL,
+  invoice_id text COLLATE "C",
+  estimate_id text COLLATE "C",
   occurred_at timestamptz,
   entry_type text CHECK (entry_type IN (
     'CONTACT_EMAIL_AUTOMATED', 'CONTACT_EMAIL_MANUAL', 'CONTACT_SMS_AUTOMATED',

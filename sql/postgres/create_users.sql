@@ -1,5 +1,5 @@
 CREATE TABLE IF NOT EXISTS users (
-  id text PRIMARY KEY,
+  id text COLLATE "C" PRIMARY KEY,
   first_name text,
   last_name text,
   email text,

@@ -38,10 +38,13 @@ class RunCrashTest : public LoaderTest, public ::testing::WithParamInterface<Cra
 };
 
 TEST_P(RunCrashTest, KillNineAtRandomPointsThenTheSameCommandEndsExact) {
-  StartSim();
+  // Pages that take 60 ms over 4 streams: the whole load takes about a second,
+  // so the polls (a fresh connection each, 50-100 ms) see it move and the
+  // kills land mid-run, not after it finished.
+  StartSim({"--latency-ms", "60"});
   const std::vector<int> years = {2020, 2021, 2022, 2023, 2024};
   const SimTruth truth = Truth(years);
-  const auto args = RunArgs(DbUrl(), "2020-2024", {"--batch-size", "100"});
+  const auto args = RunArgs(DbUrl(), "2020-2024", {"--batch-size", "100", "--concurrency", "4"});
   auto db = Probe();
   std::random_device seed_source;
   const unsigned seed = seed_source();
