@@ -19,7 +19,7 @@
 # Env:   GB_BENCH_SCALES ("0.75 3.54": ~212,000 and ~1,000,000 rows),
 #        GB_BENCH_API_SCALE (0.2),
 #        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PAGES_SCALE (1: 282,669 entries),
-#        GB_BENCH_PARTS ("engine remote api pages memory"), GB_BENCH_REMOTE_SCALE (0.2),
+#        GB_BENCH_PARTS ("engine remote api pages memory"), GB_BENCH_REMOTE_SCALE (1),
 #        GB_BENCH_REPEATS (3: runs of each engine-bound rate; the median counts)
 set -euo pipefail
 
@@ -99,9 +99,10 @@ pg_stop() {
 }
 
 cleanup() {
+  set +e
   [[ -n $sim_pid ]] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
   [[ -n ${proxy_pid:-} ]] && kill "$proxy_pid" 2>/dev/null
-  [[ -f $work/bouncer/pgbouncer.pid ]] && kill "$(cat "$work/bouncer/pgbouncer.pid")" 2>/dev/null
+  bouncer_stop
   pg_stop
   rm -rf "$work"
 }
@@ -383,7 +384,10 @@ INI
 }
 
 bouncer_stop() {
-  [[ -f $work/bouncer/pgbouncer.pid ]] && kill "$(cat "$work/bouncer/pgbouncer.pid")" 2>/dev/null
+  if [[ -f $work/bouncer/pgbouncer.pid ]]; then
+    kill "$(cat "$work/bouncer/pgbouncer.pid")" 2>/dev/null || true
+    rm -f "$work/bouncer/pgbouncer.pid"
+  fi
   bouncer_port=0
 }
 
@@ -399,13 +403,16 @@ proxy_start() {  # upstream_port rtt_ms
 }
 
 proxy_stop() {
-  [[ -n $proxy_pid ]] && kill "$proxy_pid" 2>/dev/null && wait "$proxy_pid" 2>/dev/null
+  if [[ -n $proxy_pid ]]; then
+    kill "$proxy_pid" 2>/dev/null || true
+    wait "$proxy_pid" 2>/dev/null || true
+  fi
   proxy_pid=""
 }
 
 remote() {
   [[ -x $build/bench/latency_proxy ]] || fail "$build/bench/latency_proxy was not built (make bench)"
-  local scale=${GB_BENCH_REMOTE_SCALE:-0.2}
+  local scale=${GB_BENCH_REMOTE_SCALE:-1}
   dump "$work/r" "$scale"
   bouncer_start
   local t rows local_rate rate rtt via db n=0
@@ -414,6 +421,7 @@ remote() {
   rows=$(count_rows remote0)
   local_rate=$(per_second "$rows" "$t")
   pg remote0 -At -o "$work/old_script.sql" -f "$here/sql/old_script_batches.sql"
+  pg remote0 -Atc "$(cat "$here/sql/export_users.sql")" >"$work/users.csv"
   echo
   echo "Remote database: run --from-file of $(thousands "$rows") rows (sim dump --scale $scale, defaults)"
   echo "with a round trip between the loader and the database (bench/latency_proxy), direct or"
@@ -452,7 +460,7 @@ remote() {
       "$(thousands "$local_rate")" "$(ratio "$rate" "$local_rate")" "-"
   done
   bouncer_stop
-  rm -rf "$work/r" "$work/old_script.sql"
+  rm -rf "$work/r" "$work/old_script.sql" "$work/users.csv"
 }
 
 # ---------------------------------------------------------------- memory

@@ -10,6 +10,7 @@
 #include "cli/worker_id.h"
 #include "core/entry_types.h"
 #include "core/exit_code.h"
+#include "monitor/format.h"
 #include "monitor/i18n.h"
 
 namespace gb::cli {
@@ -41,7 +42,10 @@ void AddEndpointFlags(CLI::App& cmd, RunFlags& f) {
 }
 
 void AddTuningFlags(CLI::App& cmd, RunFlags& f) {
-  cmd.add_option("--batch-size", f.batch_size, Tr("Rows per transaction"))->capture_default_str();
+  cmd.add_option(
+      "--batch-size", f.batch_size,
+      TrFormat("Rows per transaction (default: {}, or {} for a database {} ms or more away)",
+               FormatCount(kDefaultBatchSize), FormatCount(kFarBatchSize), kFarRoundTrip.count()));
   cmd.add_option("--page-size", f.page_size,
                  Tr("Entries asked per API page (the API may give fewer: the run follows it; "
                     "refused, it asks 100)"))

@@ -37,12 +37,13 @@ std::string FromFlagOrEnv(const std::string& flag, const EnvLookup& env, const c
 }
 
 Status CheckNumbers(const RunFlags& flags) {
-  if (flags.batch_size < 1 || flags.batch_size > kMaxBatchSize) {
+  if (flags.batch_size && (*flags.batch_size < 1 || *flags.batch_size > kMaxBatchSize)) {
     return Fail(
         ErrorKind::kConfig,
         TrFormat("--batch-size {}: give a number of rows per transaction from 1 to {} "
-                 "(default {}).",
-                 flags.batch_size, FormatCount(kMaxBatchSize), FormatCount(kDefaultBatchSize)));
+                 "(default {}, or {} for a database {} ms or more away).",
+                 *flags.batch_size, FormatCount(kMaxBatchSize), FormatCount(kDefaultBatchSize),
+                 FormatCount(kFarBatchSize), kFarRoundTrip.count()));
   }
   if (flags.page_size < 1 || flags.page_size > kMaxPageSize) {
     return Fail(ErrorKind::kConfig,
@@ -86,7 +87,8 @@ Result<RunOptions> ResolveOptions(const RunFlags& flags) {
                          flags.tz, zone.error().message));
   }
   o.tz = flags.tz;
-  o.batch_size = flags.batch_size;
+  o.batch_size = flags.batch_size.value_or(kDefaultBatchSize);
+  o.batch_size_chosen = !flags.batch_size;
   o.page_size = flags.page_size;
   o.concurrency = flags.concurrency;
   if (!flags.truncate.empty()) {

@@ -30,10 +30,10 @@ struct RunFlags {
   std::string db;   // --db, else DATABASE_URL, else sqlite:gazelle.db
   std::string api;  // --api, else GAZELLE_API_URL, else the real API
   std::string token_file = kDefaultTokenFile;
-  std::string api_key;     // --api-key, else GAZELLE_API_KEY (read with the credentials)
-  std::string from_file;   // --from-file dump.jsonl
-  std::string users_file;  // --users-file users.jsonl: the users of a dump that has none
-  int batch_size = kDefaultBatchSize;
+  std::string api_key;               // --api-key, else GAZELLE_API_KEY (read with the credentials)
+  std::string from_file;             // --from-file dump.jsonl
+  std::string users_file;            // --users-file users.jsonl: the users of a dump that has none
+  std::optional<int> batch_size;     // none: the loader chooses (BatchSizeFor)
   int page_size = kDefaultPageSize;  // --page-size: nodes asked per page
   int concurrency = 0;
   double max_rps = 0;

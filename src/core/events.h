@@ -56,6 +56,10 @@ struct RunStarted {
   std::map<int, int64_t> expected;  // the plan: year -> exact expected total
   int concurrency = 0;
   int units = 0;
+  int batch_size = 0;  // rows per transaction
+  // When the loader chose bigger batches for a database far away: its round
+  // trip (else zero).
+  std::chrono::milliseconds far_round_trip{0};
   std::string destination;  // redacted
   bool resumed = false;
   // On resume: what earlier attempts of this run already committed (the

@@ -82,6 +82,7 @@ class BackfillRun {
  private:
   std::optional<RunOutcome> Prepare();
   std::optional<RunOutcome> LoadUsers();
+  void ChooseBatchSize();
   std::optional<RunOutcome> ResolveRun();
   std::optional<RunOutcome> CreateRun(const Planner& planner);
   std::optional<RunOutcome> Reopen();
@@ -107,7 +108,8 @@ class BackfillRun {
   bool resumed_ = false;
   int units_ = 0;
   std::chrono::steady_clock::time_point started_;
-  std::map<int, int64_t> source_totals_;  // per year, as the closing check last found them
+  std::map<int, int64_t> source_totals_;         // per year, as the closing check last found them
+  std::chrono::milliseconds far_round_trip_{0};  // when it made the batches bigger
 };
 
 RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string message) {
@@ -158,7 +160,22 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
     observer_.On(
         DestinationPrepared{schema.bookkeeping_schema, schema.moved_tables, schema.exposed});
   }
+  if (options_.batch_size_chosen) ChooseBatchSize();
   return LoadUsers();
+}
+
+// A database far away pays a few round trips per batch: bigger batches then
+// (unless --batch-size said how big).
+void BackfillRun::ChooseBatchSize() {
+  std::chrono::microseconds round_trip{0};
+  session_.Run([&](Session& s) -> Status {
+    round_trip = s.RoundTrip();
+    return {};
+  });
+  options_.batch_size = BatchSizeFor(round_trip);
+  if (options_.batch_size != kDefaultBatchSize) {
+    far_round_trip_ = std::chrono::duration_cast<std::chrono::milliseconds>(round_trip);
+  }
 }
 
 std::optional<RunOutcome> BackfillRun::LoadUsers() {
@@ -309,8 +326,19 @@ RunOutcome BackfillRun::Load() {
       return {};
     });
   }
-  observer_.On(RunStarted{run_.id, options_.worker_id, options_.years, run_.expected, concurrency,
-                          units_, destination_.Describe(), resumed_, std::move(done_before)});
+  RunStarted started;
+  started.run_id = run_.id;
+  started.worker_id = options_.worker_id;
+  started.years = options_.years;
+  started.expected = run_.expected;
+  started.concurrency = concurrency;
+  started.units = units_;
+  started.batch_size = options_.batch_size;
+  started.far_round_trip = far_round_trip_;
+  started.destination = destination_.Describe();
+  started.resumed = resumed_;
+  started.done_before = std::move(done_before);
+  observer_.On(std::move(started));
   std::set<int> years(options_.years.begin(), options_.years.end());
   const Transformer transformer(
       {zone_, std::move(years), options_.legacy_types, options_.truncate});

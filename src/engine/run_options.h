@@ -23,10 +23,20 @@ inline constexpr int kNormPageSize = 100;
 // The most concurrent streams --concurrency allows.
 inline constexpr int kMaxConcurrency = 64;
 
+// Rows per transaction when the user did not choose: a database far away
+// (Supabase over the internet) pays a few round trips per batch, so its
+// batches are bigger. Measured with bench/latency_proxy at 20 and 50 ms.
+inline constexpr int kFarBatchSize = 5000;
+inline constexpr std::chrono::milliseconds kFarRoundTrip{5};
+inline int BatchSizeFor(std::chrono::microseconds round_trip) {
+  return round_trip >= kFarRoundTrip ? kFarBatchSize : kDefaultBatchSize;
+}
+
 struct RunOptions {
   std::vector<int> years;              // sorted ascending, unique (2016-2025, lists, single years)
   std::string tz = "UTC";              // year boundaries
   int batch_size = kDefaultBatchSize;  // rows per transaction (upper bound when adapting)
+  bool batch_size_chosen = false;      // by the loader: BatchSizeFor the database's round trip
   int concurrency = 0;                 // streams; 0 = choose (see engine)
   int page_size = kDefaultPageSize;    // nodes asked per page (the API may give fewer)
   bool restart = false;                // start the range over

@@ -77,6 +77,12 @@ std::vector<std::string> FormatRunStartedLines(const Snapshot& s) {
   for (const auto& [year, y] : s.years) planned += y.planned ? 1 : 0;
   lines.push_back(TrFormat("Plan: {} entries in {} years · {} streams, {} at a time",
                            FormatCount(s.expected), planned, s.unit_count, s.concurrency));
+  if (s.far_round_trip_ms > 0) {
+    lines.push_back(
+        TrFormat("The database answers in {} ms: batches of {} rows, fewer round trips per row "
+                 "(--batch-size sets them)",
+                 s.far_round_trip_ms, FormatCount(s.batch_size)));
+  }
   for (const auto& [year, y] : s.years) {
     if (!y.planned) continue;
     std::string line = TrFormat("  {}  {} expected", year, PadLeft(FormatCount(y.expected), 9));

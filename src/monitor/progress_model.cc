@@ -34,6 +34,9 @@ void ProgressModel::Apply(const RunStarted& e) {
   state_.resumed = e.resumed;
   state_.concurrency = e.concurrency;
   state_.unit_count = e.units;
+  state_.batch_size = e.batch_size;
+  state_.far_round_trip_ms = e.far_round_trip.count();
+  if (e.batch_size > 0) options_.batch_size = e.batch_size;
   started_at_ = clock_.Steady();
   for (int year : e.years) {
     auto& y = state_.years[year];

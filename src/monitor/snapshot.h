@@ -54,6 +54,8 @@ struct Snapshot {
   bool resumed = false;
   int concurrency = 0;
   int unit_count = 0;
+  int batch_size = 0;             // rows per transaction
+  int64_t far_round_trip_ms = 0;  // the database's round trip, when it made batches bigger
 
   // Progress. `done`/`expected` cover the requested years only; rows outside
   // them are `skipped` (in `totals`, and in `years` under their own year).

@@ -205,6 +205,8 @@ class Session {
   virtual Result<CountTable> RunCounts(int64_t run_id) = 0;
 
   // One batch, in one transaction (see the protocol above).
+  // One round trip to the database (the least of a few); zero for a file.
+  virtual std::chrono::microseconds RoundTrip() { return {}; }
   virtual Status Begin() = 0;
   virtual Result<CountTable> WriteRows(std::span<const Row> rows) = 0;
   virtual Status RecordRejects(int64_t run_id, const std::string& unit,

@@ -88,12 +88,16 @@ TEST(StatedNumbersTest, BatchSizeErrorStatesTheRealDefaultAndLimit) {
   auto env = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
   auto config = ResolveRunFlags(flags, env);
   ASSERT_FALSE(config);
-  EXPECT_NE(config.error().message.find("from 1 to " + English(kMaxBatchSize) + " (default " +
-                                        English(kDefaultBatchSize) + ")"),
+  EXPECT_NE(config.error().message.find(
+                "from 1 to " + English(kMaxBatchSize) + " (default " + English(kDefaultBatchSize) +
+                ", or " + English(kFarBatchSize) + " for a database " +
+                std::to_string(kFarRoundTrip.count()) + " ms or more away)"),
             std::string::npos)
       << config.error().message;
-  EXPECT_EQ(RunFlags{}.batch_size, kDefaultBatchSize);
+  EXPECT_FALSE(RunFlags{}.batch_size) << "chosen by the loader unless given";
   EXPECT_EQ(RunOptions{}.batch_size, kDefaultBatchSize);
+  EXPECT_EQ(BatchSizeFor(kFarRoundTrip), kFarBatchSize);
+  EXPECT_EQ(BatchSizeFor(kFarRoundTrip - std::chrono::microseconds(1)), kDefaultBatchSize);
 }
 
 TEST(StatedNumbersTest, HelpTextsStateWhatTheCodeHolds) {

@@ -303,6 +303,29 @@ TEST_F(BackfillTest, AYearThatStillDiffersIsCountedAgain) {
   EXPECT_EQ(Sum(again.totals, 2024).inserted, 300) << "the other year untouched";
 }
 
+// A database far away gets bigger batches, unless --batch-size chose them.
+TEST_F(BackfillTest, ADatabaseFarAwayGetsBiggerBatchesUnlessTheSizeWasGiven) {
+  dest_.store.round_trip = std::chrono::milliseconds(30);
+  options_.batch_size_chosen = true;
+  ASSERT_EQ(Run().exit_code, ExitCode::kOk);
+  auto started = observer_.All<RunStarted>();
+  ASSERT_EQ(started.size(), 1u);
+  EXPECT_EQ(started[0].batch_size, kFarBatchSize);
+  EXPECT_EQ(started[0].far_round_trip, std::chrono::milliseconds(30));
+
+  dest_.store.round_trip = std::chrono::microseconds(400);  // on the same machine
+  options_.restart = true;
+  ASSERT_EQ(Run().exit_code, ExitCode::kOk);
+  started = observer_.All<RunStarted>();
+  EXPECT_EQ(started.back().batch_size, kDefaultBatchSize);
+  EXPECT_EQ(started.back().far_round_trip.count(), 0);
+
+  dest_.store.round_trip = std::chrono::milliseconds(30);
+  options_.batch_size_chosen = false;  // --batch-size 50
+  ASSERT_EQ(Run().exit_code, ExitCode::kOk);
+  EXPECT_EQ(observer_.All<RunStarted>().back().batch_size, 50);
+}
+
 TEST_F(BackfillTest, RefusesOtherParametersOverAnUnfinishedRun) {
   source_.on_fetch = [&](int call) {
     if (call == 3) stop_ = true;

@@ -37,6 +37,7 @@ struct FakeUnit {
 struct FakeStore {
   std::mutex mu;
   bool schema_created = false;
+  std::chrono::microseconds round_trip{0};  // what RoundTrip() measures
   std::map<std::string, Row> entries;
   std::vector<ApiUser> users;
   std::vector<RunRecord> runs;
@@ -70,6 +71,7 @@ class FakeSession : public Session {
   Result<bool> AddUnit(int64_t run_id, const UnitSpec& unit) override;
   Status UpdatePlan(int64_t run_id, const std::map<int, int64_t>& expected) override;
   Result<CountTable> RunCounts(int64_t run_id) override;
+  std::chrono::microseconds RoundTrip() override;
   Status Begin() override;
   Result<CountTable> WriteRows(std::span<const Row> rows) override;
   Status RecordRejects(int64_t run_id, const std::string& unit,
@@ -284,6 +286,8 @@ inline Result<CountTable> FakeSession::RunCounts(int64_t run_id) {
   std::lock_guard lock(dest_.store.mu);
   return dest_.store.counters[run_id];
 }
+
+inline std::chrono::microseconds FakeSession::RoundTrip() { return dest_.store.round_trip; }
 
 inline Status FakeSession::Begin() {
   if (in_txn_) return Fail(ErrorKind::kInternal, "Begin inside a transaction");

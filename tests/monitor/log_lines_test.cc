@@ -26,6 +26,20 @@ TEST(FormatLogLines, RunStartedShowsThePlan) {
             }));
 }
 
+TEST(FormatLogLines, RunStartedSaysWhyBatchesAreBiggerForAFarDatabase) {
+  FakeClock clock;
+  ProgressModel model(clock);
+  RunStarted start = testing::TwoYearRun();
+  start.batch_size = 5000;
+  start.far_round_trip = std::chrono::milliseconds(21);
+  model.On(start);
+  const auto lines = FormatLogLines(start, model.snapshot());
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[2],
+            "The database answers in 21 ms: batches of 5,000 rows, fewer round trips per row "
+            "(--batch-size sets them)");
+}
+
 TEST(FormatLogLines, BatchLineHasTheOldScriptsInformation) {
   FakeClock clock;
   ProgressModel model(clock, {.batch_size = 500});

@@ -109,6 +109,7 @@ Result<PgResult> PgConnection::Exec(std::string_view doing, std::string_view sql
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  if (Status sent = SendDeferred(doing); !sent) return tl::unexpected(sent.error());
   std::string text(sql);
   PgResult res(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
                             values.data(), nullptr, nullptr, 0));
@@ -120,7 +121,25 @@ Result<PgResult> PgConnection::Exec(std::string_view doing, std::string_view sql
 
 Status PgConnection::Simple(std::string_view doing, const std::string& sql) {
   // PQexec returns the last statement's result; an error stops the batch there.
-  PgResult res(PQexec(conn_, sql.c_str()));
+  std::string text = deferred_.empty() ? sql : deferred_ + ";\n" + sql;
+  deferred_.clear();
+  PgResult res(PQexec(conn_, text.c_str()));
+  if (res.status() != PGRES_COMMAND_OK && res.status() != PGRES_TUPLES_OK) {
+    return tl::unexpected(ResultError(doing, res.get()));
+  }
+  return {};
+}
+
+void PgConnection::Defer(std::string_view sql) {
+  if (!deferred_.empty()) deferred_ += ";\n";
+  deferred_ += sql;
+}
+
+Status PgConnection::SendDeferred(std::string_view doing) {
+  if (deferred_.empty()) return {};
+  std::string text = std::move(deferred_);
+  deferred_.clear();
+  PgResult res(PQexec(conn_, text.c_str()));
   if (res.status() != PGRES_COMMAND_OK && res.status() != PGRES_TUPLES_OK) {
     return tl::unexpected(ResultError(doing, res.get()));
   }
@@ -129,6 +148,7 @@ Status PgConnection::Simple(std::string_view doing, const std::string& sql) {
 
 Status PgConnection::CopyIn(std::string_view doing, const std::string& copy_sql,
                             std::string_view data) {
+  if (Status sent = SendDeferred(doing); !sent) return sent;
   PgResult start(PQexec(conn_, copy_sql.c_str()));
   if (start.status() != PGRES_COPY_IN) return tl::unexpected(ResultError(doing, start.get()));
   bool sent = PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1;

@@ -72,6 +72,10 @@ class PgConnection {
   Status Simple(std::string_view doing, const std::string& sql);
   // COPY ... FROM STDIN with `data` already in COPY text format.
   Status CopyIn(std::string_view doing, const std::string& copy_sql, std::string_view data);
+  // Statements (without parameters) sent only before the next command: in the
+  // same round trip when that is Simple(), alone before Exec() and CopyIn().
+  // A far database pays a round trip per message; BEGIN needs none of its own.
+  void Defer(std::string_view sql);
 
   // True once the connection is unusable (the engine then opens another session).
   bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
@@ -80,7 +84,10 @@ class PgConnection {
  private:
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
   Error ResultError(std::string_view doing, const PGresult* res) const;
+  // Sends the deferred statements alone (before a command that cannot carry them).
+  Status SendDeferred(std::string_view doing);
   PGconn* conn_;
+  std::string deferred_;
 };
 
 // Classifies a failure to connect (no SQLSTATE is available then).

@@ -71,10 +71,22 @@ Result<bool> PostgresSession::UserForeignKey() {
   return *user_fk_;
 }
 
+std::chrono::microseconds PostgresSession::RoundTrip() {
+  std::chrono::microseconds least = std::chrono::microseconds::max();
+  for (int i = 0; i < 3; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!conn_->Exec("measuring the round trip", q::kRoundTrip)) return {};
+    least = std::min(least, std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::steady_clock::now() - start));
+  }
+  return least;
+}
+
 Status PostgresSession::Begin() {
   if (in_transaction_) return Fail(ErrorKind::kInternal, "Begin() inside a transaction");
-  if (auto s = conn_->Simple("starting a transaction", std::string(q::kBegin)); !s) return s;
+  conn_->Defer(q::kBegin);  // sent with the transaction's first statement
   in_transaction_ = true;
+  release_pending_ = false;
   stage_exists_ = false;
   return {};
 }
@@ -86,7 +98,10 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   auto fk = UserForeignKey();  // before the savepoint: a failure here is not the rows' fault
   if (!fk) return tl::unexpected(fk.error());
   std::vector<size_t> keep = LastOccurrences(rows, &counts);
-  if (auto s = conn_->Simple("preparing the batch", std::string(q::kSavepoint)); !s) {
+  const std::string savepoint =
+      release_pending_ ? Join({q::kReleaseSavepoint, q::kSavepoint}) : std::string(q::kSavepoint);
+  release_pending_ = false;
+  if (auto s = conn_->Simple("preparing the batch", savepoint); !s) {
     return tl::unexpected(s.error());
   }
   if (fresh_streak_) {
@@ -134,10 +149,10 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   return ReleaseBatch(counts);
 }
 
+// The savepoint is released with the next one, or by COMMIT: no round trip
+// of its own.
 Result<CountTable> PostgresSession::ReleaseBatch(const CountTable& counts) {
-  if (auto s = conn_->Simple("writing the batch", std::string(q::kReleaseSavepoint)); !s) {
-    return tl::unexpected(s.error());
-  }
+  release_pending_ = true;
   return counts;
 }
 
@@ -282,12 +297,14 @@ Status PostgresSession::SaveProgress(const Checkpoint& checkpoint, const CountTa
 Status PostgresSession::Commit() {
   if (!in_transaction_) return Fail(ErrorKind::kInternal, "Commit() outside a transaction");
   in_transaction_ = false;
+  release_pending_ = false;
   return conn_->Simple("committing the batch", std::string(q::kCommit));
 }
 
 void PostgresSession::Rollback() {
   if (!in_transaction_) return;
   in_transaction_ = false;
+  release_pending_ = false;
   if (!conn_->broken()) (void)conn_->Simple("rolling back", std::string(q::kRollback));
 }
 

@@ -57,6 +57,7 @@ class PostgresSession final : public Session {
   }
   Result<CountTable> RunCounts(int64_t run_id) override { return runs_.RunCounts(run_id); }
 
+  std::chrono::microseconds RoundTrip() override;
   Status Begin() override;
   Result<CountTable> WriteRows(std::span<const Row> rows) override;
   Status RecordRejects(int64_t run_id, const std::string& unit,
@@ -96,7 +97,8 @@ class PostgresSession final : public Session {
   std::unique_ptr<PgConnection> conn_;
   PgRunStore runs_;
   bool in_transaction_ = false;
-  bool stage_exists_ = false;  // created in this transaction (ON COMMIT DROP)
+  bool release_pending_ = false;  // the last write's savepoint, released with the next
+  bool stage_exists_ = false;     // created in this transaction (ON COMMIT DROP)
   std::optional<bool> user_fk_;
   // The last batch had only new rows with known users: the next one most
   // likely too (a fresh load), so it skips the probe (one round trip and 500
