@@ -3,8 +3,9 @@
 -- lost its unit to another (its lease expired) gets no row and its batch is
 -- rolled back; and only from where this batch started (fetched = $7), so a
 -- batch already committed is never applied twice (unit_progress.sql tells the
--- two cases apart). The counters ($8, deltas as add_counters.sql reads them)
--- move only when the checkpoint did. Returns the unit's id, or no row.
+-- two cases apart). The counters ($8: a JSON array of per year and type
+-- deltas) move only when the checkpoint did, or alone when $1 is NULL (a
+-- retried reject's, rejects_store). Returns the unit's id, or no row.
 WITH cp AS (
   UPDATE gazelle_backfill.gb_units
   SET cursor = $3, fetched = $4,
@@ -21,7 +22,7 @@ WITH cp AS (
   FROM jsonb_to_recordset($8::jsonb) AS d(year integer, type text, inserted bigint,
     updated bigint, unchanged bigint, repaired bigint, unlinked bigint, rejected bigint,
     skipped bigint)
-  WHERE EXISTS (SELECT 1 FROM cp)
+  WHERE EXISTS (SELECT 1 FROM cp) OR $1::bigint IS NULL
   ON CONFLICT (run_id, year, type) DO UPDATE SET
     inserted = c.inserted + EXCLUDED.inserted,
     updated = c.updated + EXCLUDED.updated,

@@ -13,7 +13,7 @@ namespace gb {
 // text is already repaired, this is the last guard).
 std::string DumpJson(const nlohmann::json& j);
 
-// Counter deltas as add_counters.sql reads them: [{year, type, inserted, ...}].
+// Counter deltas as save_progress.sql reads them: [{year, type, inserted, ...}].
 std::string CounterDeltasJson(const CountTable& deltas);
 
 }  // namespace gb

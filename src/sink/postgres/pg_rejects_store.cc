@@ -39,8 +39,10 @@ class PgRejectsTransaction final : public RejectsTransaction {
 
   Status AddCounters(int64_t run_id, const CountTable& deltas) override {
     if (deltas.empty()) return {};
-    auto res = conn_->Exec("moving the counters", q::kAddCounters,
-                           {std::to_string(run_id), CounterDeltasJson(deltas)});
+    // No checkpoint ($1 NULL): only the counters (sql/postgres/save_progress.sql).
+    auto res = conn_->Exec("moving the counters", q::kSaveProgress,
+                           {std::nullopt, std::to_string(run_id), std::nullopt, std::nullopt,
+                            "false", std::nullopt, std::nullopt, CounterDeltasJson(deltas)});
     if (!res) return tl::unexpected(res.error());
     return {};
   }
