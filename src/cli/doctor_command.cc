@@ -30,18 +30,12 @@ ExitCode DoctorExitCode(const AuditReport& report) {
 }
 
 int Execute(const DoctorFlags& f) {
-  const char* env_db = std::getenv("DATABASE_URL");
-  std::string db = !f.db.empty() ? f.db : (env_db && *env_db ? env_db : kDefaultDatabaseUrl);
-  if (auto s = CheckDatabaseUrl(db); !s) {
-    PrintError(s.error().message);
+  auto database = ParseDbFlag(f.db, ProcessEnv());
+  if (!database) {
+    PrintError(database.error().message);
     return ToInt(ExitCode::kUsage);
   }
-  auto auditor = OpenAuditor(db);
-  if (!auditor) {
-    PrintError(auditor.error().message);
-    return ToInt(ExitCodeForDestination(auditor.error().kind));
-  }
-  AuditReport report = (*auditor)->Audit(AuditOptions{f.fix});
+  AuditReport report = (*database)->OpenAuditor()->Audit(AuditOptions{f.fix});
   const int code = ToInt(DoctorExitCode(report));
   if (f.json) {
     std::cout << FormatDoctorJson(report, code) << std::endl;

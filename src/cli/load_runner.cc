@@ -110,15 +110,11 @@ int RunLoad(const RunConfig& config, const SourceConfig& source_config,
     PrintError(source.error().message);
     return ToInt(ExitCodeForSource(source.error().kind));
   }
-  auto destination = OpenDestination(config.db_url);
-  if (!destination) {
-    PrintError(destination.error().message);
-    return ToInt(ExitCodeForDestination(destination.error().kind));
-  }
+  std::unique_ptr<Destination> destination = config.database->OpenDestination();
   RunOutcome outcome;
   {
     Ticker ticker(reporter);
-    outcome = RunBackfill(config.options, source->source(), **destination, reporter, clock, stop);
+    outcome = RunBackfill(config.options, source->source(), *destination, reporter, clock, stop);
   }
   reporter.Close();
   FoldOutcome(model, outcome);

@@ -28,16 +28,10 @@ struct RejectsFlags {
   int batch_size = 500;
 };
 
-std::string ResolveDb(const RejectsFlags& f) {
-  if (!f.db.empty()) return f.db;
-  auto env = ProcessEnv()("DATABASE_URL");
-  return env && !env->empty() ? *env : kDefaultDatabaseUrl;
-}
-
 Result<std::unique_ptr<RejectsStore>> OpenStore(const RejectsFlags& f) {
-  std::string db = ResolveDb(f);
-  if (auto s = CheckDatabaseUrl(db); !s) return tl::unexpected(s.error());
-  return OpenRejectsStore(db);
+  auto database = ParseDbFlag(f.db, ProcessEnv());
+  if (!database) return tl::unexpected(database.error());
+  return (*database)->OpenRejectsStore();
 }
 
 int Failed(const Error& e) {

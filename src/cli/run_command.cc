@@ -102,7 +102,7 @@ int Execute(const RunFlags& flags, const std::string& http) {
   }
   if (http.empty()) return RunLoad(*config, source, InstallStopHandlers());
   RunHttp page;  // outlives RunLoad: the page keeps answering until the end
-  if (auto s = page.Start(http, config->db_url); !s) {
+  if (auto s = page.Start(http, *config->database); !s) {
     PrintError(s.error().message);
     return ToInt(ExitCode::kUsage);
   }

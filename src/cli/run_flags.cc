@@ -122,32 +122,14 @@ Result<std::pair<int, int>> ParseTruncate(std::string_view text) {
   return std::make_pair(*title, *description);
 }
 
-Status CheckDatabaseUrl(std::string_view url) {
-  constexpr std::string_view kHow =
-      TrNoop("use sqlite:PATH, a file path, or postgresql://user@host:5432/dbname");
-  if (url.empty()) return Fail(ErrorKind::kConfig, TrFormat("--db is empty; {}.", Tr(kHow)));
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return {};
-  if (url.starts_with("sqlite:")) {
-    if (url.size() == 7) {
-      return Fail(ErrorKind::kConfig,
-                  TrFormat("--db sqlite: needs a file path, such as sqlite:gazelle.db."));
-    }
-    return {};
-  }
-  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
-    return Fail(ErrorKind::kConfig, TrFormat("--db {}: '{}' databases are not supported; {}.",
-                                             RedactUrl(url), url.substr(0, scheme), Tr(kHow)));
-  }
-  return {};
-}
-
 Result<RunConfig> ResolveRunFlags(const RunFlags& flags, const EnvLookup& env) {
   RunConfig config;
   auto options = ResolveOptions(flags);
   if (!options) return tl::unexpected(options.error());
   config.options = std::move(*options);
-  config.db_url = FromFlagOrEnv(flags.db, env, "DATABASE_URL", kDefaultDatabaseUrl);
-  if (auto st = CheckDatabaseUrl(config.db_url); !st) return tl::unexpected(st.error());
+  auto database = ParseDbFlag(flags.db, env);
+  if (!database) return tl::unexpected(database.error());
+  config.database = std::move(*database);
   if (flags.from_file.empty()) {
     auto api = ValidateApiUrl(ResolveApiUrl(flags.api, env));
     if (!api) return tl::unexpected(api.error());

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "cli/db_flag.h"
 #include "core/error.h"
 #include "engine/run_options.h"
 #include "monitor/progress_mode.h"
@@ -17,7 +19,6 @@
 
 namespace gb::cli {
 
-inline constexpr const char* kDefaultDatabaseUrl = "sqlite:gazelle.db";
 inline constexpr const char* kDefaultTokenFile = "config/token.json";
 // --request-timeout: one API request, in seconds (default, largest).
 inline constexpr int kDefaultRequestTimeoutS = 60;
@@ -55,7 +56,7 @@ struct RunFlags {
 
 struct RunConfig {
   RunOptions options;  // years, tz, batch size, concurrency, truncate, ... (worker_id unset)
-  std::string db_url;
+  std::shared_ptr<const Database> database;  // --db, parsed (cli/db_flag.h)
   std::string api_url;
   std::string token_file;
   std::string api_key;
@@ -73,8 +74,5 @@ std::string ApiOptionHelp();
 
 // "500,2000" -> (500, 2000): the title and description limits.
 Result<std::pair<int, int>> ParseTruncate(std::string_view text);
-
-// sqlite:PATH, a plain path, postgresql://… or postgres://…; kConfig otherwise.
-Status CheckDatabaseUrl(std::string_view url);
 
 }  // namespace gb::cli

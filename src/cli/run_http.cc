@@ -8,11 +8,9 @@
 
 namespace gb::cli {
 
-Status RunHttp::Start(const std::string& address, const std::string& db_url) {
-  auto reader = OpenStatusReader(db_url);
-  if (!reader) return tl::unexpected(reader.error());
-  sampler_ =
-      std::make_unique<HealthSampler>(std::move(*reader), HealthOptions{}, SystemClock::Instance());
+Status RunHttp::Start(const std::string& address, const Database& database) {
+  sampler_ = std::make_unique<HealthSampler>(database.OpenStatusReader(), HealthOptions{},
+                                             SystemClock::Instance());
   server_ = std::make_unique<HttpDashboard>(HttpContent{
       [this] { return FormatStatusJson(sampler_->Current()); }, [this] { return Metrics(); }});
   if (auto s = server_->Start(address); !s) return s;

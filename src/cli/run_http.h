@@ -16,8 +16,8 @@ namespace gb::cli {
 
 class RunHttp {
  public:
-  // Starts sampling `db_url` and serving on `address`; the URL goes to stderr.
-  Status Start(const std::string& address, const std::string& db_url);
+  // Starts sampling `database` and serving on `address`; the URL goes to stderr.
+  Status Start(const std::string& address, const Database& database);
   // For RunLoad: the model appears and disappears with the run.
   ModelHook Hook();
 

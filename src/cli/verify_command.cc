@@ -54,10 +54,8 @@ std::optional<std::pair<int, int>> ParseMonth(std::string_view text) {
 }
 
 // The stored parameters of the newest run in the destination (none: no run yet).
-Result<std::optional<std::string>> LatestRunParams(const std::string& db) {
-  auto reader = OpenStatusReader(db);
-  if (!reader) return tl::unexpected(reader.error());
-  auto status = (*reader)->Read();
+Result<std::optional<std::string>> LatestRunParams(const Database& db) {
+  auto status = db.OpenStatusReader()->Read();
   if (!status) return tl::unexpected(status.error());
   if (status->runs.empty()) return std::optional<std::string>();
   return std::optional<std::string>(status->runs.front().params);
@@ -181,19 +179,18 @@ std::string FormatReport(const VerifyReport& r, const AdviceContext& advice) {
 
 int Execute(const VerifyFlags& flags) {
   EnvLookup env = ProcessEnv();
-  std::string db = flags.db.empty() ? env("DATABASE_URL").value_or(kDefaultDatabaseUrl) : flags.db;
-  if (db.empty()) db = kDefaultDatabaseUrl;
+  auto db = ParseDbFlag(flags.db, env);
   auto api = ValidateApiUrl(ResolveApiUrl(flags.api, env));
   auto zone = YearZone::Make(flags.tz);
-  for (const Status& s :
-       {CheckDatabaseUrl(db), api ? Status{} : Status(tl::unexpected(api.error())),
-        zone ? Status{} : Status(tl::unexpected(zone.error()))}) {
+  for (const Status& s : {db ? Status{} : Status(tl::unexpected(db.error())),
+                          api ? Status{} : Status(tl::unexpected(api.error())),
+                          zone ? Status{} : Status(tl::unexpected(zone.error()))}) {
     if (!s) {
       PrintError(s.error().message);
       return ToInt(ExitCode::kUsage);
     }
   }
-  auto run_params = LatestRunParams(db);
+  auto run_params = LatestRunParams(**db);
   if (!run_params) {
     PrintError(run_params.error().message);
     return ToInt(ExitCodeForDestination(run_params.error().kind));
@@ -217,15 +214,11 @@ int Execute(const VerifyFlags& flags) {
     PrintError(source.error().message);
     return ToInt(ExitCodeForSource(source.error().kind));
   }
-  auto reader = OpenVerifyReader(db);
-  if (!reader) {
-    PrintError(reader.error().message);
-    return ToInt(ExitCodeForDestination(reader.error().kind));
-  }
-  std::cout << TrFormat("Verifying {} against {}, years {}", (*reader)->Describe(),
+  auto reader = (*db)->OpenVerifyReader();
+  std::cout << TrFormat("Verifying {} against {}, years {}", reader->Describe(),
                         TrReason(source->source().Describe()), DescribeYears(options->years))
             << "\n\n";
-  Verifier verifier(*options, *zone, source->source(), **reader);
+  Verifier verifier(*options, *zone, source->source(), *reader);
   auto report = verifier.Run();
   if (!report) {
     PrintError(report.error().message);

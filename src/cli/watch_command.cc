@@ -119,14 +119,12 @@ int Execute(const WatchFlags& f) {
     PrintError(options.error().message);
     return ToInt(ExitCode::kUsage);
   }
-  const char* env_db = std::getenv("DATABASE_URL");
-  std::string db = !f.db.empty() ? f.db : (env_db && *env_db ? env_db : kDefaultDatabaseUrl);
-  auto reader = OpenStatusReader(db);
-  if (!reader) {
-    PrintError(reader.error().message);
-    return ToInt(ExitCodeForDestination(reader.error().kind));
+  auto database = ParseDbFlag(f.db, ProcessEnv());
+  if (!database) {
+    PrintError(database.error().message);
+    return ToInt(ExitCode::kUsage);
   }
-  HealthSampler sampler(std::move(*reader), *options, SystemClock::Instance());
+  HealthSampler sampler((*database)->OpenStatusReader(), *options, SystemClock::Instance());
   if (f.check) {
     Health h = sampler.Sample();
     std::cout << FormatCheckLine(h) << std::endl;

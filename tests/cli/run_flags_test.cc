@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "core/redact.h"
+
 namespace gb::cli {
 namespace {
 
@@ -33,7 +35,7 @@ TEST(ResolveRunFlags, Defaults) {
   auto config = ResolveRunFlags(Years("2024"), Env());
   ASSERT_TRUE(config.has_value()) << config.error().message;
   EXPECT_EQ(config->options.years, std::vector<int>{2024});
-  EXPECT_EQ(config->db_url, "sqlite:gazelle.db");
+  EXPECT_EQ(config->database->Describe(), "sqlite:gazelle.db");
   EXPECT_EQ(config->api_url, "https://gazelleapp.io");
   EXPECT_EQ(config->token_file, "config/token.json");
   EXPECT_EQ(config->options.batch_size, 1000);
@@ -47,14 +49,14 @@ TEST(ResolveRunFlags, FlagsWinOverTheEnvironment) {
                                              {"GAZELLE_API_URL", "http://127.0.0.1:8700"}};
   auto from_env = ResolveRunFlags(Years("2024"), Env(vars));
   ASSERT_TRUE(from_env.has_value()) << from_env.error().message;
-  EXPECT_EQ(from_env->db_url, "postgresql://app@db/prod");
+  EXPECT_EQ(from_env->database->Describe(), "postgresql://app@db/prod");
   EXPECT_EQ(from_env->api_url, "http://127.0.0.1:8700");
   RunFlags f = Years("2024");
   f.db = "sqlite:other.db";
   f.api = "http://localhost:9000/";
   auto from_flags = ResolveRunFlags(f, Env(vars));
   ASSERT_TRUE(from_flags.has_value()) << from_flags.error().message;
-  EXPECT_EQ(from_flags->db_url, "sqlite:other.db");
+  EXPECT_EQ(from_flags->database->Describe(), "sqlite:other.db");
   EXPECT_EQ(from_flags->api_url, "http://localhost:9000");
 }
 
@@ -137,13 +139,56 @@ TEST(ResolveRunFlags, BadUrlsAreUsageErrorsWithoutSecrets) {
   EXPECT_FALSE(Error(f).empty());
 }
 
-TEST(CheckDatabaseUrl, AcceptedSpellings) {
-  EXPECT_TRUE(CheckDatabaseUrl("sqlite:gazelle.db").has_value());
-  EXPECT_TRUE(CheckDatabaseUrl("gazelle.db").has_value());
-  EXPECT_TRUE(CheckDatabaseUrl("/var/lib/gazelle.db").has_value());
-  EXPECT_TRUE(CheckDatabaseUrl("postgresql://u@h:5432/db?sslmode=require").has_value());
-  EXPECT_TRUE(CheckDatabaseUrl("postgres://u@h/db").has_value());
-  EXPECT_FALSE(CheckDatabaseUrl("").has_value());
+// --db is parsed once into its dialect; every sink of a command is built from it.
+TEST(ParseDbUrl, AcceptedSpellingsGiveTheirDialect) {
+  struct Case {
+    const char* url;
+    Dialect dialect;
+    const char* described;
+  };
+  for (const Case& c : {Case{"sqlite:gazelle.db", Dialect::kSqlite, "sqlite:gazelle.db"},
+                        Case{"gazelle.db", Dialect::kSqlite, "sqlite:gazelle.db"},
+                        Case{"/var/lib/gazelle.db", Dialect::kSqlite, "sqlite:/var/lib/gazelle.db"},
+                        Case{"sqlite:///var/x.db", Dialect::kSqlite, "sqlite:/var/x.db"},
+                        Case{"C:/data/x.db", Dialect::kSqlite, "sqlite:C:/data/x.db"},
+                        Case{"postgresql://u@h:5432/db?sslmode=require", Dialect::kPostgres,
+                             "postgresql://u@h:5432/db?sslmode=require"},
+                        Case{"postgres://u@h/db", Dialect::kPostgres, "postgres://u@h/db"}}) {
+    auto db = ParseDbUrl(c.url);
+    ASSERT_TRUE(db.has_value()) << c.url;
+    EXPECT_EQ((*db)->dialect(), c.dialect) << c.url;
+    EXPECT_EQ((*db)->Describe(), c.described) << c.url;
+    EXPECT_EQ((*db)->OpenDestination()->Describe(), c.described) << c.url;
+    EXPECT_EQ((*db)->OpenStatusReader()->Describe(), c.described) << c.url;
+    EXPECT_EQ((*db)->OpenVerifyReader()->Describe(), c.described) << c.url;
+    EXPECT_EQ((*db)->OpenRejectsStore()->Describe(), c.described) << c.url;
+  }
+}
+
+TEST(ParseDbUrl, RefusalsSayWhatToWriteWithoutThePassword) {
+  auto empty = ParseDbUrl("");
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_EQ(empty.error().message,
+            "--db is empty; use sqlite:PATH, a file path, or postgresql://user@host:5432/dbname.");
+  auto bare = ParseDbUrl("sqlite:");
+  ASSERT_FALSE(bare.has_value());
+  EXPECT_EQ(bare.error().message, "--db sqlite: needs a file path, such as sqlite:gazelle.db.");
+  auto mysql = ParseDbUrl("mysql://root:hunter2secret@db/x");
+  ASSERT_FALSE(mysql.has_value());
+  EXPECT_EQ(mysql.error().kind, ErrorKind::kConfig);
+  EXPECT_NE(mysql.error().message.find("'mysql' databases are not supported"), std::string::npos)
+      << mysql.error().message;
+  EXPECT_EQ(mysql.error().message.find("hunter2secret"), std::string::npos);
+  auto mssql = ParseDbUrl("mssql:server");
+  ASSERT_FALSE(mssql.has_value());
+  EXPECT_NE(mssql.error().message.find("'mssql' databases"), std::string::npos);
+}
+
+TEST(ParseDbUrl, ThePasswordOfAPostgresUrlIsNeverShown) {
+  auto db = ParseDbUrl("postgresql://app:s3cr3t-pw@h/db");
+  ASSERT_TRUE(db.has_value());
+  EXPECT_EQ((*db)->Describe().find("s3cr3t-pw"), std::string::npos) << (*db)->Describe();
+  EXPECT_EQ(RedactSecrets("connection failed for s3cr3t-pw").find("s3cr3t-pw"), std::string::npos);
 }
 
 TEST(ParseTruncate, TitleAndDescription) {
