@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/redact.h"
 #include "source/api_url.h"
 #include "source/graphql_query.h"
@@ -12,6 +14,8 @@ namespace {
 
 // The code of the transient error that makes a page with null items be asked again.
 constexpr std::string_view kNullItemsCode = "graphql:null-items";
+// Nodes asked per request when completing a nested list (a client's contacts).
+constexpr int kNestedPageSize = 100;
 
 // ParsePage, with the time it took (run --profile tells parsing from waiting).
 Result<Page> ParsePageTimed(std::string_view body) {
@@ -138,6 +142,63 @@ Result<FilterEnd> GazelleClient::EndOf(const TimelineFilter& filter) {
 
 Result<std::vector<ApiUser>> GazelleClient::FetchUsers() {
   return Call<std::vector<ApiUser>>(UsersBody(), &ParseUsers);
+}
+
+Result<ObjectPage> GazelleClient::FetchObjects(const ObjectPageRequest& request) {
+  const StreamModule& stream = *request.stream;
+  std::optional<ObjectPage> with_nulls;
+  Result<ObjectPage> page = Call<ObjectPage>(ObjectPageBody(request), [&](std::string_view body) {
+    Result<ObjectPage> parsed = ParseObjectPage(body, stream.root);
+    if (!parsed || parsed->null_items == 0) return parsed;
+    with_nulls = std::move(*parsed);
+    return Result<ObjectPage>(
+        tl::unexpected(Error{ErrorKind::kTransient,
+                             fmt::format("the API gave {} null item(s) in a page of {}",
+                                         with_nulls->null_items, stream.name),
+                             std::string(kNullItemsCode)}));
+  });
+  if (!page && page.error().code == kNullItemsCode && with_nulls) page = std::move(*with_nulls);
+  if (!page || !stream.nested) return page;
+  if (Status completed = CompleteNested(*stream.nested, *page); !completed) {
+    return tl::unexpected(completed.error());
+  }
+  return page;
+}
+
+Status GazelleClient::CompleteNested(const NestedList& nested, ObjectPage& page) {
+  const std::string field(nested.field);
+  for (std::string& text : page.nodes) {
+    nlohmann::json node = nlohmann::json::parse(text, nullptr, false);
+    if (!node.is_object() || !node.contains(field) || !node[field].is_object()) continue;
+    nlohmann::json& list = node[field];
+    const nlohmann::json& info = list.value("pageInfo", nlohmann::json::object());
+    if (!info.value("hasNextPage", false) || !node.value("id", nlohmann::json()).is_string()) {
+      continue;
+    }
+    std::string after = info.value("endCursor", std::string());
+    while (true) {
+      auto more = Call<ObjectPage>(
+          NestedPageBody(nested, node["id"].get<std::string>(), after, kNestedPageSize),
+          [&](std::string_view body) { return ParseObjectPage(body, nested.root, field); });
+      if (!more) return tl::unexpected(more.error());
+      for (const std::string& item : more->nodes) {
+        list["nodes"].push_back(nlohmann::json::parse(item, nullptr, false));
+      }
+      list["pageInfo"] = {{"hasNextPage", more->has_next_page},
+                          {"endCursor", more->end_cursor ? *more->end_cursor : after}};
+      if (!more->has_next_page || !more->end_cursor || more->nodes.empty()) break;
+      after = *more->end_cursor;
+    }
+    text = node.dump();
+  }
+  return {};
+}
+
+Result<std::vector<int64_t>> GazelleClient::CountObjects(
+    std::span<const StreamModule* const> streams) {
+  const size_t n = streams.size();
+  return Call<std::vector<int64_t>>(ObjectCountsBody(streams),
+                                    [n](std::string_view body) { return ParseCounts(body, n); });
 }
 
 std::string GazelleClient::Describe() const {

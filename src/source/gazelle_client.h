@@ -1,7 +1,8 @@
-// TimelineSource over the Gazelle GraphQL API: POST {base}/graphql/private/
-// with allTimelineEntries / allUsers, retried (backoff with jitter, 429
-// Retry-After) inside each call, throttled by a shared requests-per-second
-// budget, authenticated by an Authenticator (401 -> refresh once -> replay).
+// TimelineSource and ObjectSource over the Gazelle GraphQL API: POST
+// {base}/graphql/private/ with allTimelineEntries, allUsers and the streams'
+// connections, retried (backoff with jitter, 429 Retry-After) inside each call, throttled by a
+// shared requests-per-second budget, authenticated by an Authenticator (401 -> refresh once ->
+// replay).
 #pragma once
 
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "source/authenticator.h"
 #include "source/credentials.h"
 #include "source/http_transport.h"
+#include "source/object_source.h"
 #include "source/rate_limiter.h"
 #include "source/retrier.h"
 #include "source/timeline_source.h"
@@ -29,7 +31,7 @@ struct GazelleOptions {
   double max_rps = 0;  // --max-rps, shared by all threads; 0 = unlimited
 };
 
-class GazelleClient final : public TimelineSource {
+class GazelleClient final : public TimelineSource, public ObjectSource {
  public:
   // Validates the options (kConfig for a bad URL).
   static Result<std::unique_ptr<GazelleClient>> Create(GazelleOptions options,
@@ -48,9 +50,17 @@ class GazelleClient final : public TimelineSource {
   Result<std::vector<ApiUser>> FetchUsers() override;
   std::string Describe() const override;
 
+  // Other streams: a page with each node's nested list completed (one more
+  // request per node whose list goes on), and their counts in one request.
+  Result<ObjectPage> FetchObjects(const ObjectPageRequest& request) override;
+  Result<std::vector<int64_t>> CountObjects(std::span<const StreamModule* const> streams) override;
+
  private:
   GazelleClient(GazelleOptions options, HttpTransport& transport, Authenticator& auth, Clock& clock,
                 Observer& observer);
+
+  // The rest of the nested list of each node of `page` that has more.
+  Status CompleteNested(const NestedList& nested, ObjectPage& page);
 
   template <class T>
   Result<T> Call(const std::string& body, const std::function<Result<T>(std::string_view)>& parse);

@@ -68,4 +68,26 @@ std::string TimelineOldestBody(const TimelineFilter& filter) {
 
 std::string UsersBody() { return Body(documents::kUsers, nlohmann::json::object()); }
 
+std::string ObjectPageBody(const ObjectPageRequest& request) {
+  nlohmann::json v = {{"first", request.first}};
+  if (request.after) v["after"] = *request.after;
+  return Body(request.stream->page_document, std::move(v));
+}
+
+std::string NestedPageBody(const NestedList& nested, const std::string& parent_id,
+                           const std::string& after, int first) {
+  nlohmann::json v = {{std::string(nested.id_variable), parent_id}, {"first", first}};
+  if (!after.empty()) v["after"] = after;
+  return Body(nested.document, std::move(v));
+}
+
+std::string ObjectCountsBody(std::span<const StreamModule* const> streams) {
+  std::string fields;
+  for (size_t i = 0; i < streams.size(); ++i) {
+    fields += " c" + std::to_string(i) + ": " + std::string(streams[i]->root) +
+              "(first: 1) { totalCount }";
+  }
+  return Body("query StreamCounts {" + fields + " }", nlohmann::json::object());
+}
+
 }  // namespace gb

@@ -7,9 +7,11 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "source/object_source.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -28,5 +30,13 @@ std::string TimelineOldestBody(const TimelineFilter& filter);
 
 // allUsers: a plain list, every user in one request.
 std::string UsersBody();
+
+// A page of a stream's connection (StreamModule::page_document).
+std::string ObjectPageBody(const ObjectPageRequest& request);
+// The rest of a node's nested list (StreamModule::nested), after `after`.
+std::string NestedPageBody(const NestedList& nested, const std::string& parent_id,
+                           const std::string& after, int first);
+// The totalCount of each stream's connection: connection i aliased c<i> (ParseCounts).
+std::string ObjectCountsBody(std::span<const StreamModule* const> streams);
 
 }  // namespace gb

@@ -181,7 +181,68 @@ error_code ReadPageInfo(od::value value, Page* page) {
   });
 }
 
+error_code ReadRawNodes(od::value value, ObjectPage* page) {
+  od::array arr;
+  if (auto e = value.get_array().get(arr)) return e;
+  for (auto item : arr) {
+    od::value v;
+    if (auto e = item.get(v)) return e;
+    od::json_type type;
+    if (auto e = v.type().get(type)) return e;
+    std::string_view raw;
+    if (type == od::json_type::object) {
+      od::object obj;
+      if (auto e = v.get_object().get(obj)) return e;
+      if (auto e = obj.raw_json().get(raw)) return e;
+    } else {
+      raw = v.raw_json_token();
+      if (type == od::json_type::null) ++page->null_items;
+    }
+    while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back())))
+      raw.remove_suffix(1);
+    page->nodes.emplace_back(raw);
+  }
+  return simdjson::SUCCESS;
+}
+
+// The fields of a connection (totalCount, pageInfo, nodes) into `page`.
+error_code ReadConnection(od::value conn, ObjectPage* page, bool* have_nodes, bool* have_info) {
+  return ForEachField(conn, [&](std::string_view key, od::value v) {
+    if (key == "totalCount") return v.get_int64().get(page->total_count);
+    if (key == "pageInfo") {
+      *have_info = true;
+      Page info;
+      if (auto e = ReadPageInfo(v, &info)) return e;
+      page->has_next_page = info.has_next_page;
+      page->end_cursor = std::move(info.end_cursor);
+      return simdjson::SUCCESS;
+    }
+    if (key != "nodes") return simdjson::SUCCESS;
+    *have_nodes = true;
+    return ReadRawNodes(v, page);
+  });
+}
+
 }  // namespace
+
+Result<ObjectPage> ParseObjectPage(std::string_view body, std::string_view root,
+                                   std::string_view field) {
+  ObjectPage page;
+  bool have_nodes = false, have_info = false;
+  Status status = ReadAnswer(body, root, [&](od::value value) {
+    if (field.empty()) return ReadConnection(value, &page, &have_nodes, &have_info);
+    return ForEachField(value, [&](std::string_view key, od::value v) {
+      if (key != field) return simdjson::SUCCESS;
+      return ReadConnection(v, &page, &have_nodes, &have_info);
+    });
+  });
+  if (!status) return tl::unexpected(status.error());
+  const std::string where = field.empty() ? std::string(root) : fmt::format("{}.{}", root, field);
+  if (!have_nodes) return Incomplete(where + ".nodes");
+  if (!have_info) return Incomplete(where + ".pageInfo");
+  if (page.has_next_page && !page.end_cursor) return Incomplete(where + ".pageInfo.endCursor");
+  return page;
+}
 
 Result<Page> ParsePage(std::string_view body) {
   Page page;

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/record.h"
 #include "source/graphql_error.h"
+#include "source/object_source.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -28,6 +29,12 @@ Result<std::vector<int64_t>> ParseCounts(std::string_view body, size_t n);
 // allUsers: a plain list of PrivateUser (id firstName lastName email
 // accessLevel status); accessLevel may be null.
 Result<std::vector<ApiUser>> ParseUsers(std::string_view body);
+
+// A page of any connection with its nodes as JSON text (a null item as
+// "null", counted in null_items): data.<root> when `field` is empty, else
+// data.<root>.<field> (a nested list asked through its parent).
+Result<ObjectPage> ParseObjectPage(std::string_view body, std::string_view root,
+                                   std::string_view field = {});
 
 // The defect of a node the API gave as null (an item of `nodes` it failed to give).
 inline constexpr std::string_view kNullItemDefect =

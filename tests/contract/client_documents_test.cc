@@ -11,6 +11,7 @@
 #include "graphql/gazelle_schema.h"
 #include "graphql/request.h"
 #include "source/graphql_query.h"
+#include "streams/registry.h"
 
 namespace gb {
 namespace {
@@ -55,6 +56,22 @@ TEST(ClientDocumentsTest, AliasedCountsForOneToTwentyFilters) {
     }
     EXPECT_EQ(Refusal(TimelineCountsBody(filters)), "") << n << " aliases";
   }
+}
+
+// Every stream's documents: its page (first page and a later one), the rest
+// of a nested list, and the counts of all streams in one request.
+TEST(ClientDocumentsTest, EveryStreamsDocumentsAndTheirCounts) {
+  for (const StreamModule* stream : AllStreams()) {
+    SCOPED_TRACE(std::string(stream->name));
+    EXPECT_EQ(Refusal(ObjectPageBody({stream, std::nullopt, 100})), "");
+    EXPECT_EQ(Refusal(ObjectPageBody({stream, "YXJyYXljb25uZWN0aW9uOjk5", 500})), "");
+    if (stream->nested) {
+      EXPECT_EQ(Refusal(NestedPageBody(*stream->nested, "cli_x", "", 100)), "");
+      EXPECT_EQ(Refusal(NestedPageBody(*stream->nested, "cli_x", "YXJyYXk6NDk=", 100)), "");
+    }
+  }
+  EXPECT_EQ(Refusal(ObjectCountsBody(AllStreams())), "");
+  EXPECT_GE(AllStreams().size(), 5u);
 }
 
 // The negative case: the same check fails on a misspelt field, an enum value

@@ -1,0 +1,26 @@
+-- ?1: a JSON array of PrivateClient nodes as the API gave them (ids unique,
+-- dates valid). A link to a user not in users is stored NULL (the node keeps
+-- it); unchanged rows are not rewritten. One row back per row written.
+INSERT INTO gazelle_clients AS t (
+  external_id, status, client_type, company_name, reference_id, region, referred_by,
+  preferred_technician_id, default_contact_id, contacts, created_at, updated_at, node)
+SELECT n.value ->> '$.id', n.value ->> '$.status', n.value ->> '$.clientType',
+       n.value ->> '$.companyName', n.value ->> '$.referenceId', n.value ->> '$.region',
+       n.value ->> '$.referredBy',
+       (SELECT u.id FROM users u WHERE u.id = n.value ->> '$.preferredTechnician.id'),
+       n.value ->> '$.defaultContact.id', json_array_length(n.value, '$.allContacts.nodes'),
+       n.value ->> '$.createdAt', n.value ->> '$.updatedAt', n.value
+FROM json_each(?1) AS n
+WHERE true
+ON CONFLICT (external_id) DO UPDATE SET
+  status = excluded.status, client_type = excluded.client_type,
+  company_name = excluded.company_name, reference_id = excluded.reference_id,
+  region = excluded.region, referred_by = excluded.referred_by,
+  preferred_technician_id = excluded.preferred_technician_id,
+  default_contact_id = excluded.default_contact_id, contacts = excluded.contacts,
+  created_at = excluded.created_at, updated_at = excluded.updated_at, node = excluded.node,
+  loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+WHERE t.node IS NOT excluded.node
+   OR t.preferred_technician_id IS NOT excluded.preferred_technician_id
+RETURNING (preferred_technician_id IS NULL
+           AND node ->> '$.preferredTechnician.id' IS NOT NULL) AS unlinked

@@ -1,0 +1,28 @@
+// The estimates stream: allEstimates, oldest created first; each links to its
+// client, its piano and users.
+#include "streams/estimates.h"
+#include "streams/stream.h"
+
+namespace gb {
+
+const StreamModule& EstimatesStream() {
+  using namespace streams::estimates;
+  static constexpr std::string_view kTimes[] = {"createdAt", "updatedAt"};
+  static constexpr std::string_view kDates[] = {"estimatedOn", "expiresOn"};
+  static constexpr std::string_view kReferences[] = {"users", "clients", "pianos"};
+  static const StreamModule stream{
+      .name = "estimates",
+      .table = "gazelle_estimates",
+      .root = "allEstimates",
+      .page_document = kEstimatesPage,
+      .nested = std::nullopt,
+      .time_fields = kTimes,
+      .date_fields = kDates,
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting},
+      .references = kReferences,
+  };
+  return stream;
+}
+
+}  // namespace gb

@@ -1,0 +1,27 @@
+// The events stream: allEventsBatched (appointments, personal time, memos,
+// synced events), earliest start first; each links to its client and users.
+#include "streams/events.h"
+#include "streams/stream.h"
+
+namespace gb {
+
+const StreamModule& EventsStream() {
+  using namespace streams::events;
+  static constexpr std::string_view kTimes[] = {"start", "confirmedAt", "createdAt", "updatedAt"};
+  static constexpr std::string_view kReferences[] = {"users", "clients"};
+  static const StreamModule stream{
+      .name = "events",
+      .table = "gazelle_events",
+      .root = "allEventsBatched",
+      .page_document = kEventsPage,
+      .nested = std::nullopt,
+      .time_fields = kTimes,
+      .date_fields = {},
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting},
+      .references = kReferences,
+  };
+  return stream;
+}
+
+}  // namespace gb

@@ -1,0 +1,20 @@
+CREATE TABLE IF NOT EXISTS gazelle_events (
+  external_id text COLLATE "C" PRIMARY KEY,
+  client_id text COLLATE "C" REFERENCES gazelle_clients (external_id),
+  user_id text COLLATE "C" REFERENCES users (id),
+  created_by_id text COLLATE "C" REFERENCES users (id),
+  type text,
+  status text,
+  title text,
+  start_at timestamptz,
+  duration_minutes bigint,
+  is_all_day boolean,
+  timezone text,
+  confirmed_by_client boolean,
+  confirmed_at timestamptz,
+  pianos integer,
+  created_at timestamptz,
+  updated_at timestamptz,
+  node jsonb NOT NULL,
+  loaded_at timestamptz NOT NULL DEFAULT now()
+)

@@ -1,0 +1,3 @@
+-- $1: a JSON array of nodes: how many of their ids are stored already.
+SELECT count(*) FROM gazelle_events
+WHERE external_id IN (SELECT n->>'id' FROM jsonb_array_elements($1::jsonb) AS n)

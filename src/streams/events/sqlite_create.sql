@@ -1,0 +1,20 @@
+CREATE TABLE IF NOT EXISTS gazelle_events (
+  external_id TEXT PRIMARY KEY,
+  client_id TEXT REFERENCES gazelle_clients (external_id),
+  user_id TEXT REFERENCES users (id),
+  created_by_id TEXT REFERENCES users (id),
+  type TEXT,
+  status TEXT,
+  title TEXT,
+  start_at TEXT,
+  duration_minutes INTEGER,
+  is_all_day INTEGER,
+  timezone TEXT,
+  confirmed_by_client INTEGER,
+  confirmed_at TEXT,
+  pianos INTEGER,
+  created_at TEXT,
+  updated_at TEXT,
+  node TEXT NOT NULL,
+  loaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+)

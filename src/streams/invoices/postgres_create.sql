@@ -1,0 +1,22 @@
+CREATE TABLE IF NOT EXISTS gazelle_invoices (
+  external_id text COLLATE "C" PRIMARY KEY,
+  client_id text COLLATE "C" REFERENCES gazelle_clients (external_id),
+  created_by_id text COLLATE "C" REFERENCES users (id),
+  assigned_to_id text COLLATE "C" REFERENCES users (id),
+  number bigint,
+  status text,
+  archived boolean,
+  currency text,
+  sub_total bigint,
+  tax_total bigint,
+  tip_total bigint,
+  total bigint,
+  paid_total bigint,
+  due_total bigint,
+  due_on date,
+  items integer,
+  created_at timestamptz,
+  updated_at timestamptz,
+  node jsonb NOT NULL,
+  loaded_at timestamptz NOT NULL DEFAULT now()
+)

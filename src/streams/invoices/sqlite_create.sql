@@ -1,0 +1,22 @@
+CREATE TABLE IF NOT EXISTS gazelle_invoices (
+  external_id TEXT PRIMARY KEY,
+  client_id TEXT REFERENCES gazelle_clients (external_id),
+  created_by_id TEXT REFERENCES users (id),
+  assigned_to_id TEXT REFERENCES users (id),
+  number INTEGER,
+  status TEXT,
+  archived INTEGER,
+  currency TEXT,
+  sub_total INTEGER,
+  tax_total INTEGER,
+  tip_total INTEGER,
+  total INTEGER,
+  paid_total INTEGER,
+  due_total INTEGER,
+  due_on TEXT,
+  items INTEGER,
+  created_at TEXT,
+  updated_at TEXT,
+  node TEXT NOT NULL,
+  loaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+)

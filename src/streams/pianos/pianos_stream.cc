@@ -1,0 +1,27 @@
+// The pianos stream: allPianos, oldest created first; each piano links to its client.
+#include "streams/pianos.h"
+#include "streams/stream.h"
+
+namespace gb {
+
+const StreamModule& PianosStream() {
+  using namespace streams::pianos;
+  static constexpr std::string_view kTimes[] = {"createdAt", "updatedAt"};
+  static constexpr std::string_view kDates[] = {"calculatedLastService", "calculatedNextService"};
+  static constexpr std::string_view kReferences[] = {"clients"};
+  static const StreamModule stream{
+      .name = "pianos",
+      .table = "gazelle_pianos",
+      .root = "allPianos",
+      .page_document = kPianosPage,
+      .nested = std::nullopt,
+      .time_fields = kTimes,
+      .date_fields = kDates,
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting},
+      .references = kReferences,
+  };
+  return stream;
+}
+
+}  // namespace gb

@@ -1,0 +1,20 @@
+CREATE TABLE IF NOT EXISTS gazelle_pianos (
+  external_id text COLLATE "C" PRIMARY KEY,
+  client_id text COLLATE "C" REFERENCES gazelle_clients (external_id),
+  status text,
+  type text,
+  make text,
+  model text,
+  serial_number text,
+  year bigint,
+  size text,
+  location text,
+  use_type text,
+  service_interval_months bigint,
+  last_service date,
+  next_service date,
+  created_at timestamptz,
+  updated_at timestamptz,
+  node jsonb NOT NULL,
+  loaded_at timestamptz NOT NULL DEFAULT now()
+)

@@ -1,0 +1,20 @@
+CREATE TABLE IF NOT EXISTS gazelle_pianos (
+  external_id TEXT PRIMARY KEY,
+  client_id TEXT REFERENCES gazelle_clients (external_id),
+  status TEXT,
+  type TEXT,
+  make TEXT,
+  model TEXT,
+  serial_number TEXT,
+  year INTEGER,
+  size TEXT,
+  location TEXT,
+  use_type TEXT,
+  service_interval_months INTEGER,
+  last_service TEXT,
+  next_service TEXT,
+  created_at TEXT,
+  updated_at TEXT,
+  node TEXT NOT NULL,
+  loaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+)

@@ -1,0 +1,56 @@
+// A stream: one Gazelle object copied into one destination table. A stream
+// is a module — its folder (src/streams/<name>/) holds its query documents,
+// its SQL per dialect (the table, the upsert that takes a JSON array of nodes
+// as the API gave them, the count of ids stored already), and one file that
+// describes it with this struct. The source, the sink and the engine work on
+// any stream through this description; adding one is its folder plus its
+// line in registry.cc.
+//
+// The upsert keeps the whole node (jsonb / JSON text: nothing is lost) and the
+// fields the business queries as columns; a link to a row not loaded (yet) is
+// stored NULL while the node keeps it (repaired, counted as unlinked) so a
+// reference never stops a load.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace gb {
+
+// A list inside each node that the page gives only in part (a client's
+// contacts, an invoice's items): the rest is asked by `document` with the
+// node's id as `$<id_variable>`, `first`/`after` paging `field` under `root`.
+struct NestedList {
+  std::string_view field;        // "allContacts"
+  std::string_view root;         // "client"
+  std::string_view id_variable;  // "clientId"
+  std::string_view document;     // with its fragments appended
+};
+
+struct StreamSql {
+  std::string_view create;    // CREATE TABLE IF NOT EXISTS
+  std::string_view upsert;    // $1/?1: a JSON array of nodes; one row back per row written,
+                              // with `unlinked` (a link was nulled)
+  std::string_view existing;  // $1/?1: the same array; count of its ids stored already
+};
+
+struct StreamModule {
+  std::string_view name;           // "clients": --streams, counters, watch
+  std::string_view table;          // "gazelle_clients"
+  std::string_view root;           // the connection: "allClients"
+  std::string_view page_document;  // $first, $after, $filters; with its fragments appended
+  std::optional<NestedList> nested;
+  // Fields of a node that must be valid ISO date-times ("createdAt") or
+  // dates ("dueOn") when present: the table types them, so a node with a
+  // malformed one is kept as a reject with that reason instead.
+  std::span<const std::string_view> time_fields;
+  std::span<const std::string_view> date_fields;
+  StreamSql postgres;
+  StreamSql sqlite;
+  // The streams whose tables this one references: their tables are created
+  // first, and their rows loaded first when both are asked.
+  std::span<const std::string_view> references;
+};
+
+}  // namespace gb
