@@ -114,7 +114,8 @@ int RunLoad(const RunConfig& config, const SourceConfig& source_config,
   RunOutcome outcome;
   {
     Ticker ticker(reporter);
-    outcome = RunBackfill(config.options, source->source(), *destination, reporter, clock, stop);
+    outcome = RunBackfill(config.options, source->source(), *destination, reporter, clock, stop,
+                          source->objects());
   }
   reporter.Close();
   FoldOutcome(model, outcome);

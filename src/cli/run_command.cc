@@ -24,6 +24,10 @@ void AddRangeFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_option("--end-year", f.end_year, Tr("Old spelling: last year of the range (any order)"));
   cmd.add_option("--tz", f.tz, Tr("Time zone of the year boundaries (IANA name)"))
       ->capture_default_str();
+  cmd.add_option("--streams", f.streams,
+                 Tr("What to load: timeline, clients, pianos, events, invoices, estimates "
+                    "(comma-separated), or all"))
+      ->capture_default_str();
 }
 
 void AddEndpointFlags(CLI::App& cmd, RunFlags& f) {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "cli/stream_list.h"
 #include "cli/year_range.h"
 #include "core/iso_time.h"
 #include "core/redact.h"
@@ -87,6 +88,10 @@ Result<RunOptions> ResolveOptions(const RunFlags& flags) {
                          flags.tz, zone.error().message));
   }
   o.tz = flags.tz;
+  auto streams = ParseStreamList(flags.streams);
+  if (!streams) return tl::unexpected(streams.error());
+  o.timeline = streams->timeline;
+  o.streams = std::move(streams->others);
   o.batch_size = flags.batch_size.value_or(kDefaultBatchSize);
   o.batch_size_chosen = !flags.batch_size;
   o.page_size = flags.page_size;

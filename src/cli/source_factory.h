@@ -15,6 +15,7 @@
 #include "source/authenticator.h"
 #include "source/credentials.h"
 #include "source/http_transport.h"
+#include "source/object_source.h"
 #include "source/timeline_source.h"
 #include "source/token_store.h"
 
@@ -40,6 +41,8 @@ class OpenedSource {
  public:
   static Result<OpenedSource> Open(const SourceConfig& config, Clock& clock, Observer& observer);
   TimelineSource& source() { return *source_; }
+  // The other streams' source: the API's; none for an export file.
+  ObjectSource* objects() { return dynamic_cast<ObjectSource*>(source_.get()); }
 
  private:
   static Result<std::unique_ptr<Authenticator>> OpenAuthenticator(const SourceConfig& config,

@@ -42,10 +42,14 @@ struct Counts {
   Counts& operator+=(const Counts& o);
 };
 
+// The counters' key: a timeline year and entry type; for another stream
+// (streams/stream.h) year kWholeStream and the stream's name.
+inline constexpr int kWholeStream = 0;
 struct CountKey {
   int year = 0;
   std::string type;
   auto operator<=>(const CountKey&) const = default;
+  bool timeline() const { return year != kWholeStream; }
 };
 using CountTable = std::map<CountKey, Counts>;
 

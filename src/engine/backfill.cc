@@ -17,6 +17,7 @@
 #include "engine/planner.h"
 #include "engine/retrying_session.h"
 #include "engine/stream_worker.h"
+#include "streams/registry.h"
 
 namespace gb {
 namespace {
@@ -55,10 +56,12 @@ bool IsFinished(const std::string& state) {
 
 class BackfillRun {
  public:
-  BackfillRun(const RunOptions& options, TimelineSource& source, Destination& destination,
-              ActivityObserver& observer, Clock& clock, const std::atomic<bool>& stop)
+  BackfillRun(const RunOptions& options, TimelineSource& source, ObjectSource* objects,
+              Destination& destination, ActivityObserver& observer, Clock& clock,
+              const std::atomic<bool>& stop)
       : options_(options),
         source_(source),
+        objects_(objects),
         destination_(destination),
         observer_(observer),
         clock_(clock),
@@ -85,6 +88,9 @@ class BackfillRun {
   void ChooseBatchSize();
   std::optional<RunOutcome> ResolveRun();
   std::optional<RunOutcome> CreateRun(const Planner& planner);
+  // The units of the other streams asked (one sweep each), with their counts.
+  Status PlanStreams(Plan& plan);
+  void RestoreStreamLinks();
   std::optional<RunOutcome> Reopen();
   std::optional<RunOutcome> ReopenIfDiffers(const Planner& planner);
   RunOutcome Load();
@@ -96,6 +102,7 @@ class BackfillRun {
 
   RunOptions options_;
   TimelineSource& source_;
+  ObjectSource* objects_;
   Destination& destination_;
   ActivityObserver& observer_;
   Clock& clock_;
@@ -280,7 +287,10 @@ std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
 }
 
 std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
-  auto plan = planner.Make(source_);
+  auto plan = options_.timeline ? planner.Make(source_) : Result<Plan>(Plan{});
+  if (plan) {
+    if (Status streams = PlanStreams(*plan); !streams) plan = tl::unexpected(streams.error());
+  }
   if (!plan) {
     return Outcome(
         ExitFor(plan.error(), ExitCode::kSourceUnreachable), "failed",
@@ -306,6 +316,53 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
   });
   if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
   return std::nullopt;
+}
+
+Status BackfillRun::PlanStreams(Plan& plan) {
+  if (options_.streams.empty()) return {};
+  if (objects_ == nullptr) {
+    return Fail(ErrorKind::kConfig, "only the timeline can be loaded from " + source_.Describe() +
+                                        "; the other streams come from the Gazelle API");
+  }
+  std::vector<const StreamModule*> streams;
+  for (const std::string& name : options_.streams) {
+    const StreamModule* stream = FindStream(name);
+    if (stream == nullptr) return Fail(ErrorKind::kConfig, "no stream named " + name);
+    streams.push_back(stream);
+  }
+  auto counts = objects_->CountObjects(streams);
+  if (!counts) return tl::unexpected(counts.error());
+  for (size_t i = 0; i < streams.size(); ++i) {
+    UnitSpec unit;
+    unit.name = std::string(streams[i]->name);
+    unit.stream = unit.name;
+    unit.expected = (*counts)[i];
+    plan.units.push_back(std::move(unit));
+  }
+  return {};
+}
+
+// Links stored NULL while their row was not loaded yet (the streams load
+// side by side) are given back once every unit is done; those whose row the
+// source does not have stay NULL, the node keeping them.
+void BackfillRun::RestoreStreamLinks() {
+  for (const std::string& name : options_.streams) {
+    const StreamModule* stream = FindStream(name);
+    if (stream == nullptr) continue;
+    UserLinks links;
+    Status status = session_.Run([&](Session& s) -> Status {
+      auto restored = s.RestoreStreamLinks(*stream);
+      if (!restored) return tl::unexpected(restored.error());
+      links = *restored;
+      return {};
+    });
+    if (status && links.unlinked > 0) {
+      observer_.On(Warning{fmt::format(
+          "{} {} link to rows the source does not have: those links are NULL in {} (each node "
+          "keeps them)",
+          links.unlinked, name, stream->table)});
+    }
+  }
 }
 
 // PostgreSQL takes concurrent writers; SQLite has one writer, so fewer
@@ -350,6 +407,7 @@ RunOutcome BackfillRun::Load() {
                       .run_id = run_.id,
                       .worker_id = options_.worker_id,
                       .source = source_,
+                      .objects = objects_,
                       .destination = destination_,
                       .observer = observer_,
                       .clock = clock_,
@@ -388,6 +446,7 @@ RunOutcome BackfillRun::Load() {
     heartbeat.Stop("stopped", message);
     return Outcome(ExitCode::kStopped, "stopped", message);
   }
+  RestoreStreamLinks();
   heartbeat.Stop("done", "");
   return Finish();
 }
@@ -409,7 +468,7 @@ std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int con
   ClosingCheck check(planner, options_.years, source_, session_, run_.id);
   for (int round = 0;; ++round) {
     RunStreams(shared, concurrency);
-    if (shared.Halted()) return std::nullopt;
+    if (shared.Halted() || !options_.timeline) return std::nullopt;
     auto compared = check.Compare();
     if (!compared) {
       shared.Fail(compared.error());
@@ -459,12 +518,13 @@ RunOutcome BackfillRun::Finish() {
 }  // namespace
 
 RunOutcome RunBackfill(const RunOptions& options, TimelineSource& source, Destination& destination,
-                       Observer& observer, Clock& clock, const std::atomic<bool>& stop) {
+                       Observer& observer, Clock& clock, const std::atomic<bool>& stop,
+                       ObjectSource* objects) {
   if (auto* activity = dynamic_cast<ActivityObserver*>(&observer)) {
-    return BackfillRun(options, source, destination, *activity, clock, stop).Run();
+    return BackfillRun(options, source, objects, destination, *activity, clock, stop).Run();
   }
   ActivityObserver activity(observer);
-  return BackfillRun(options, source, destination, activity, clock, stop).Run();
+  return BackfillRun(options, source, objects, destination, activity, clock, stop).Run();
 }
 
 }  // namespace gb

@@ -10,6 +10,7 @@
 #include "core/exit_code.h"
 #include "engine/run_options.h"
 #include "sink/destination.h"
+#include "source/object_source.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -23,7 +24,10 @@ struct RunOutcome {
 
 // `stop` is set by the signal handler (SIGINT/SIGTERM): the engine finishes
 // the batches in flight, commits them, and returns kStopped.
+// `objects`: where the other streams (RunOptions::streams) come from; none
+// when the source holds only the timeline (a file).
 RunOutcome RunBackfill(const RunOptions& options, TimelineSource& source, Destination& destination,
-                       Observer& observer, Clock& clock, const std::atomic<bool>& stop);
+                       Observer& observer, Clock& clock, const std::atomic<bool>& stop,
+                       ObjectSource* objects = nullptr);
 
 }  // namespace gb

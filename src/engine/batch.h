@@ -12,8 +12,11 @@
 namespace gb {
 
 struct Batch {
-  std::string unit;             // unit name, for events and rejects
-  std::vector<Row> rows;        // to upsert
+  std::string unit;       // unit name, for events and rejects
+  std::vector<Row> rows;  // to upsert (the timeline)
+  // Or, for another stream: its nodes as the API gave them (streams/stream.h).
+  const StreamModule* stream = nullptr;
+  std::vector<std::string> nodes;
   std::vector<char> repaired;   // parallel to rows: the transform repaired this row
   std::vector<Reject> rejects;  // decided before the database (defects, bad dates)
   CountTable precounted;        // skipped and transform-rejected rows
@@ -22,6 +25,8 @@ struct Batch {
   int pages = 0;
 
   bool empty() const { return pages == 0 && !checkpoint.unit_done; }
+  // What the batch upserts: its rows, or its nodes.
+  size_t items() const { return stream != nullptr ? nodes.size() : rows.size(); }
 };
 
 // What committing a batch did.

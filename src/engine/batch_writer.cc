@@ -21,6 +21,13 @@ Row WithoutUser(const Row& row) {
   return fixed;
 }
 
+// The id of a node kept as a reject (empty when it has none).
+std::string NodeId(const std::string& node) {
+  nlohmann::json j = nlohmann::json::parse(node, nullptr, false);
+  return j.is_object() && j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>()
+                                                                  : std::string();
+}
+
 }  // namespace
 
 Result<BatchResult> BatchWriter::Write(const Batch& batch) {
@@ -38,8 +45,8 @@ Result<BatchResult> BatchWriter::Write(const Batch& batch) {
 
 Status BatchWriter::Attempt(Session& session, const Batch& batch, BatchResult* result) {
   if (Status s = session.Begin(); !s) return s;
-  if (!batch.rows.empty()) {
-    if (Status s = WriteRange(session, batch, 0, batch.rows.size(), false, result); !s) return s;
+  if (batch.items() > 0) {
+    if (Status s = WriteRange(session, batch, 0, batch.items(), false, result); !s) return s;
   }
   result->rejected.insert(result->rejected.begin(), batch.rejects.begin(), batch.rejects.end());
   for (const auto& [key, counts] : batch.precounted) result->counts[key] += counts;
@@ -60,14 +67,18 @@ Status BatchWriter::WriteRange(Session& session, const Batch& batch, size_t lo, 
   const size_t n = hi - lo;
   if (!known_bad || n == 1) {
     ++result->statements;
-    auto written = session.WriteRows(std::span<const Row>(batch.rows).subspan(lo, n));
+    auto written =
+        batch.stream != nullptr
+            ? session.WriteObjects(*batch.stream,
+                                   std::span<const std::string>(batch.nodes).subspan(lo, n))
+            : session.WriteRows(std::span<const Row>(batch.rows).subspan(lo, n));
     if (written) {
       for (const auto& [key, counts] : *written) result->counts[key] += counts;
       return {};
     }
     if (written.error().kind != ErrorKind::kData) return tl::unexpected(written.error());
     if (n == 1) return WriteSingleBadRow(session, batch, lo, written.error(), result);
-    if (n == batch.rows.size()) {
+    if (n == batch.items()) {
       observer_.On(BatchSplit{batch.unit, static_cast<int64_t>(n), written.error().message});
     }
   }
@@ -81,8 +92,17 @@ Status BatchWriter::WriteRange(Session& session, const Batch& batch, size_t lo, 
 
 Status BatchWriter::WriteSingleBadRow(Session& session, const Batch& batch, size_t i,
                                       const Error& error, BatchResult* result) {
-  const Row& row = batch.rows[i];
   ++result->bad_rows;
+  if (batch.stream != nullptr) {
+    // A node the database cannot store as it is (links never fail: the
+    // upsert nulls them): kept with the database's reason.
+    const std::string type(batch.stream->name);
+    result->rejected.push_back(
+        {NodeId(batch.nodes[i]), kWholeStream, type, error.code, error.message, batch.nodes[i]});
+    ++result->counts[{kWholeStream, type}].rejected;
+    return {};
+  }
+  const Row& row = batch.rows[i];
   Error final_error = error;
   if (error.code == kForeignKeyViolation && row.user_id) {
     const Row fixed = WithoutUser(row);

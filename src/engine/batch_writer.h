@@ -7,7 +7,9 @@
 // loss: user_id set to NULL, the original kept in metadata, counted as
 // repaired. Other bad rows become rejects with SQLSTATE and message. Then
 // rejects, checkpoint and counters are written and everything commits
-// together. Transient errors retry the whole batch from Begin.
+// together. Transient errors retry the whole batch from Begin. A batch of
+// another stream (its nodes) is bisected the same way; its links never fail
+// (the stream's upsert nulls them), a node refused otherwise is a reject.
 #pragma once
 
 #include <span>

@@ -29,6 +29,13 @@ std::string Planner::ParamsJson(const std::string& source_description) const {
   if (options_.truncate) {
     params["truncate"] = {options_.truncate->first, options_.truncate->second};
   }
+  // Only when other streams are asked: a timeline run keeps its fingerprint.
+  if (!options_.timeline || !options_.streams.empty()) {
+    std::vector<std::string> streams;
+    if (options_.timeline) streams.emplace_back("timeline");
+    streams.insert(streams.end(), options_.streams.begin(), options_.streams.end());
+    params["streams"] = streams;
+  }
   return params.dump();
 }
 

@@ -34,6 +34,8 @@ inline int BatchSizeFor(std::chrono::microseconds round_trip) {
 
 struct RunOptions {
   std::vector<int> years;              // sorted ascending, unique (2016-2025, lists, single years)
+  bool timeline = true;                // load the timeline (--streams)
+  std::vector<std::string> streams;    // the other streams to load (streams/registry.h names)
   std::string tz = "UTC";              // year boundaries
   int batch_size = kDefaultBatchSize;  // rows per transaction (upper bound when adapting)
   bool batch_size_chosen = false;      // by the loader: BatchSizeFor the database's round trip

@@ -8,8 +8,10 @@
 #include <thread>
 
 #include "core/entry_types.h"
+#include "engine/object_sweep.h"
 #include "engine/planner.h"
 #include "engine/sweep_position.h"
+#include "streams/registry.h"
 
 namespace gb {
 namespace {
@@ -183,6 +185,14 @@ bool StreamWorker::TakeOverDeadWorkers() {
 }
 
 Status StreamWorker::ProcessUnit(const UnitState& unit) {
+  if (!unit.spec.stream.empty()) {
+    const StreamModule* stream = FindStream(unit.spec.stream);
+    if (stream == nullptr || shared_.objects == nullptr) {
+      return Fail(ErrorKind::kConfig, "this run has a unit of stream '" + unit.spec.stream +
+                                          "', which this source or version cannot load");
+    }
+    return ObjectSweep(shared_, writer_, *stream).Run(unit);
+  }
   BoundedQueue<PageWork> queue(shared_.queue_pages);
   std::thread fetcher([&] { Fetch(unit, queue); });
   Status status = Drain(unit, queue);

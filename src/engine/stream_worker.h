@@ -22,6 +22,7 @@
 #include "engine/retrying_session.h"
 #include "engine/run_options.h"
 #include "engine/transformer.h"
+#include "source/object_source.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -32,6 +33,7 @@ struct StreamShared {
   int64_t run_id = 0;
   std::string worker_id;
   TimelineSource& source;
+  ObjectSource* objects = nullptr;  // the other streams' source (none: timeline only)
   Destination& destination;
   Observer& observer;
   Clock& clock;

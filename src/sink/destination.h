@@ -28,6 +28,7 @@
 #include "core/events.h"
 #include "core/record.h"
 #include "core/table_exposure.h"
+#include "streams/stream.h"
 
 namespace gb {
 
@@ -79,6 +80,10 @@ struct UnitSpec {
   // covered (a top-up; engine-encoded), or the one year counted again (a recount).
   std::optional<std::string> stop_at = std::nullopt;
   std::optional<int> count_year = std::nullopt;
+  // A unit of another stream (streams/stream.h): its name; the sweep is of
+  // that stream's connection from the first object, and the fields above
+  // are unused. Empty: a timeline unit.
+  std::string stream = {};
 };
 
 struct UnitState {
@@ -212,6 +217,18 @@ class Session {
   virtual Status RecordRejects(int64_t run_id, const std::string& unit,
                                std::span<const Reject> rejects) = 0;
   virtual Status SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) = 0;
+  // A batch of another stream (streams/stream.h) instead of WriteRows: its
+  // nodes as the API gave them, counted under {kWholeStream, stream name};
+  // kData (savepoint rolled back) when a node cannot be stored.
+  virtual Result<CountTable> WriteObjects(const StreamModule& /*stream*/,
+                                          std::span<const std::string> /*nodes*/) {
+    return NotHere("write a stream's objects");
+  }
+  // The stream's links stored NULL while their row was not loaded, given
+  // back now (outside a batch): restored, and still missing.
+  virtual Result<UserLinks> RestoreStreamLinks(const StreamModule& /*stream*/) {
+    return UserLinks{};
+  }
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
 

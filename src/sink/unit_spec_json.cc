@@ -14,6 +14,7 @@ std::string UnitSpecToJson(const UnitSpec& spec) {
   if (spec.start_total >= 0) j["start_total"] = spec.start_total;
   if (spec.stop_at) j["stop_at"] = *spec.stop_at;
   if (spec.count_year) j["count_year"] = *spec.count_year;
+  if (!spec.stream.empty()) j["stream"] = spec.stream;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -51,6 +52,7 @@ Result<UnitSpec> UnitSpecFromJson(std::string_view json) {
   if (j.contains("count_year") && j["count_year"].is_number_integer()) {
     spec.count_year = j["count_year"].get<int>();
   }
+  spec.stream = j.value("stream", "");
   return spec;
 }
 

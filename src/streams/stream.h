@@ -33,6 +33,9 @@ struct StreamSql {
   std::string_view upsert;    // $1/?1: a JSON array of nodes; one row back per row written,
                               // with `unlinked` (a link was nulled)
   std::string_view existing;  // $1/?1: the same array; count of its ids stored already
+  // Links stored NULL while their row was not loaded, given back; one row
+  // back per row touched, `restored` when all its links are back.
+  std::string_view restore_links;
 };
 
 struct StreamModule {

@@ -5,6 +5,7 @@
 #include "sink/postgres/copy_text.h"
 #include "sink/sql_identifier.h"
 #include "sql/postgres.h"
+#include "streams/registry.h"
 
 namespace gb {
 namespace {
@@ -85,6 +86,7 @@ std::string BookkeepingTable(std::string_view table) {
 
 std::vector<std::string> ToolTables() {
   std::vector<std::string> tables = ToVector(kDataTables);
+  for (const StreamModule* stream : AllStreams()) tables.emplace_back(stream->table);
   for (auto t : kBookkeepingTables) tables.push_back(BookkeepingTable(t));
   return tables;
 }

@@ -34,7 +34,7 @@ inline constexpr std::array<std::string_view, 2> kApiRoles = {"anon", "authentic
 // "gazelle_backfill.gb_runs" (a name to_regclass resolves; the tool's own spelling).
 std::string BookkeepingTable(std::string_view table);
 // Every table the tool reads or writes, as to_regclass names them: the data
-// tables, then the bookkeeping.
+// tables (the timeline's, then every stream's), then the bookkeeping.
 std::vector<std::string> ToolTables();
 // ToolTables() and the bookkeeping an earlier version left in public (until
 // the next run moves it): what watch and doctor check for exposure.

@@ -6,6 +6,7 @@
 #include "sink/postgres/pg_exposure.h"
 #include "sink/sql_identifier.h"
 #include "sql/postgres.h"
+#include "streams/registry.h"
 
 namespace gb {
 namespace {
@@ -84,6 +85,9 @@ Status PgSchemaSetup::CreateTables(SchemaReport& report) {
                                q::kCreateRejects, q::kCreateWorkers}) {
     if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
     if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
+  }
+  for (const StreamModule* stream : AllStreams()) {
+    if (auto s = conn_->Exec(kDoing, stream->postgres.create); !s) return tl::unexpected(s.error());
   }
   // A users table made before (by an earlier version, or by the business's
   // own scripts) that lacks some of the columns written: they are added,

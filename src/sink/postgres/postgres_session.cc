@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "sink/batch_dedupe.h"
+#include "sink/object_counts.h"
 #include "sink/postgres/copy_text.h"
 #include "sink/postgres/pg_schema_setup.h"
 #include "sink/postgres/row_digest.h"
@@ -147,6 +148,35 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
     }
   }
   return ReleaseBatch(counts);
+}
+
+Result<CountTable> PostgresSession::WriteObjects(const StreamModule& stream,
+                                                 std::span<const std::string> nodes) {
+  if (!in_transaction_) return Fail(ErrorKind::kInternal, "WriteObjects() outside a transaction");
+  if (nodes.empty()) return CountTable{};
+  const std::string doing = "writing " + std::string(stream.name);
+  const std::string savepoint =
+      release_pending_ ? Join({q::kReleaseSavepoint, q::kSavepoint}) : std::string(q::kSavepoint);
+  release_pending_ = false;
+  if (auto s = conn_->Simple(doing, savepoint); !s) return tl::unexpected(s.error());
+  const std::string array = JsonArrayOf(nodes);
+  auto stored = conn_->Exec(doing, stream.postgres.existing, {array});
+  if (!stored) return tl::unexpected(AbandonWrite(stored.error()));
+  auto written = conn_->Exec(doing, stream.postgres.upsert, {array});
+  if (!written) return tl::unexpected(AbandonWrite(written.error()));
+  int64_t unlinked = 0;
+  for (int r = 0; r < written->rows(); ++r) unlinked += written->Bool(r, 0) ? 1 : 0;
+  return ReleaseBatch(ObjectCounts(stream, static_cast<int64_t>(nodes.size()), stored->Int(0, 0),
+                                   written->rows(), unlinked));
+}
+
+Result<UserLinks> PostgresSession::RestoreStreamLinks(const StreamModule& stream) {
+  auto res = conn_->Exec("restoring the links of " + std::string(stream.name),
+                         stream.postgres.restore_links);
+  if (!res) return tl::unexpected(res.error());
+  UserLinks links;
+  for (int r = 0; r < res->rows(); ++r) ++(res->Bool(r, 0) ? links.restored : links.unlinked);
+  return links;
 }
 
 // The savepoint is released with the next one, or by COMMIT: no round trip

@@ -63,6 +63,9 @@ class PostgresSession final : public Session {
   Status RecordRejects(int64_t run_id, const std::string& unit,
                        std::span<const Reject> rejects) override;
   Status SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) override;
+  Result<CountTable> WriteObjects(const StreamModule& stream,
+                                  std::span<const std::string> nodes) override;
+  Result<UserLinks> RestoreStreamLinks(const StreamModule& stream) override;
   Status Commit() override;
   void Rollback() override;
 

@@ -2,7 +2,9 @@
 
 #include "core/iso_time.h"
 #include "sink/batch_dedupe.h"
+#include "sink/object_counts.h"
 #include "sql/sqlite.h"
+#include "streams/registry.h"
 
 namespace gb {
 namespace {
@@ -74,6 +76,9 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
           q::kCreateWorkers}) {
       if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
       if (auto s = conn_->Exec(doing, sql); !s) return s;
+    }
+    for (const StreamModule* stream : AllStreams()) {
+      if (auto s = conn_->Exec(doing, stream->sqlite.create); !s) return s;
     }
     if (Status s = AddUserColumns(&report); !s) return s;
     return AddUnlinkedCounter();
@@ -155,6 +160,47 @@ Result<CountTable> SqliteSession::WriteRows(std::span<const Row> rows) {
   }
   if (auto s = conn_->Exec("writing the batch", q::kReleaseSavepoint); !s) return Err(s);
   return counts;
+}
+
+Result<CountTable> SqliteSession::WriteObjects(const StreamModule& stream,
+                                               std::span<const std::string> nodes) {
+  if (!in_transaction_) return Fail(ErrorKind::kInternal, "WriteObjects() outside a transaction");
+  if (nodes.empty()) return CountTable{};
+  const std::string doing = "writing " + std::string(stream.name);
+  if (auto s = conn_->Exec(doing, q::kSavepoint); !s) return Err(s);
+  const std::string array = JsonArrayOf(nodes);
+  int64_t stored = 0, written = 0, unlinked = 0;
+  Status s = conn_->ForEachRow(
+      doing, stream.sqlite.existing,
+      [&](sqlite3_stmt* row) { stored = sqlite3_column_int64(row, 0); }, std::string_view(array));
+  if (s) {
+    s = conn_->ForEachRow(
+        doing, stream.sqlite.upsert,
+        [&](sqlite3_stmt* row) {
+          ++written;
+          unlinked += sqlite3_column_int(row, 0) != 0 ? 1 : 0;
+        },
+        std::string_view(array));
+  }
+  if (!s) {
+    // Undo this attempt only: the transaction stays usable for the bisect.
+    (void)conn_->Exec("rolling back the batch", q::kRollbackToSavepoint);
+    (void)conn_->Exec("rolling back the batch", q::kReleaseSavepoint);
+    return Err(s);
+  }
+  if (auto r = conn_->Exec(doing, q::kReleaseSavepoint); !r) return Err(r);
+  return ObjectCounts(stream, static_cast<int64_t>(nodes.size()), stored, written, unlinked);
+}
+
+Result<UserLinks> SqliteSession::RestoreStreamLinks(const StreamModule& stream) {
+  UserLinks links;
+  Status s =
+      conn_->ForEachRow("restoring the links of " + std::string(stream.name),
+                        stream.sqlite.restore_links, [&](sqlite3_stmt* row) {
+                          ++(sqlite3_column_int(row, 0) != 0 ? links.restored : links.unlinked);
+                        });
+  if (!s) return Err(s);
+  return links;
 }
 
 Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* counts) {

@@ -55,6 +55,9 @@ class SqliteSession final : public Session {
 
   Status Begin() override;
   Result<CountTable> WriteRows(std::span<const Row> rows) override;
+  Result<CountTable> WriteObjects(const StreamModule& stream,
+                                  std::span<const std::string> nodes) override;
+  Result<UserLinks> RestoreStreamLinks(const StreamModule& stream) override;
   Status RecordRejects(int64_t run_id, const std::string& unit,
                        std::span<const Reject> rejects) override {
     return runs_.RecordRejects(run_id, unit, rejects);

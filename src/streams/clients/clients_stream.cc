@@ -21,8 +21,8 @@ const StreamModule& ClientsStream() {
       .nested = NestedList{"allContacts", "client", "clientId", contacts},
       .time_fields = kTimes,
       .date_fields = {},
-      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting},
-      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting},
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks},
       .references = kReferences,
   };
   return stream;

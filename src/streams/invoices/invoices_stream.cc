@@ -22,8 +22,8 @@ const StreamModule& InvoicesStream() {
       .nested = NestedList{"allInvoiceItems", "invoice", "invoiceId", items},
       .time_fields = kTimes,
       .date_fields = kDates,
-      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting},
-      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting},
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks},
       .references = kReferences,
   };
   return stream;

@@ -17,8 +17,8 @@ const StreamModule& PianosStream() {
       .nested = std::nullopt,
       .time_fields = kTimes,
       .date_fields = kDates,
-      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting},
-      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting},
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks},
       .references = kReferences,
   };
   return stream;

@@ -1,0 +1,40 @@
+// One unit of another stream (streams/stream.h): its connection swept from
+// the unit's committed cursor to its end, in batches committed with their
+// checkpoint (the API's end cursor of the last page in the batch), so a
+// resume re-reads nothing committed. Each node is checked before the
+// database: a null item, a node without an id or with a malformed date is
+// kept as a reject with its reason; an id the sweep already gave is counted
+// skipped (written once). Streams are small beside the timeline (thousands of
+// objects): the sweep fetches and writes in turn, no fetcher thread.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+
+#include "engine/batch.h"
+#include "engine/batch_writer.h"
+#include "engine/stream_worker.h"
+
+namespace gb {
+
+class ObjectSweep {
+ public:
+  ObjectSweep(StreamShared& shared, BatchWriter& writer, const StreamModule& stream)
+      : shared_(shared), writer_(writer), stream_(stream) {}
+
+  Status Run(const UnitState& unit);
+
+ private:
+  // The nodes of a page into the batch (or its rejects and precounts).
+  void Add(Batch& batch, ObjectPage& page);
+  // Why a node cannot be stored as it is (empty: it can); sets its id.
+  std::string Defect(const std::string& node, std::string* id) const;
+  Status Flush(Batch& batch);
+
+  StreamShared& shared_;
+  BatchWriter& writer_;
+  const StreamModule& stream_;
+  std::unordered_set<std::string> seen_;  // ids this sweep gave (in this process)
+};
+
+}  // namespace gb
