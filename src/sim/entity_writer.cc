@@ -12,6 +12,24 @@ namespace {
 
 using graphql::PlanField;
 
+// The slot of a root field the simulator has data for (kOther: none).
+int RootSlot(std::string_view field) {
+  static const auto* roots =
+      new std::unordered_map<std::string_view, int>{{"allTimelineEntries", kTimeline},
+                                                    {"allUsers", kUsers},
+                                                    {"allClients", kAllClients},
+                                                    {"allPianos", kAllPianos},
+                                                    {"allEventsBatched", kAllEvents},
+                                                    {"allInvoices", kAllInvoices},
+                                                    {"allEstimates", kAllEstimates},
+                                                    {"client", kClientRoot},
+                                                    {"piano", kPianoRoot},
+                                                    {"invoice", kInvoiceRoot},
+                                                    {"estimate", kEstimateRoot}};
+  auto it = roots->find(field);
+  return it == roots->end() ? kOther : it->second;
+}
+
 int SlotOf(std::string_view parent, std::string_view field) {
   static const auto* slots =
       new std::unordered_map<std::string_view, int>{{"id", kId},
@@ -43,22 +61,7 @@ int SlotOf(std::string_view parent, std::string_view field) {
                                                     {"endCursor", kEndCursor}};
   if (field == "__typename") return kTypename;
   if (field == "__schema" || field == "__type") return kIntrospection;
-  if (parent == "PrivateQuery") {
-    static const auto* roots =
-        new std::unordered_map<std::string_view, int>{{"allTimelineEntries", kTimeline},
-                                                      {"allUsers", kUsers},
-                                                      {"allClients", kAllClients},
-                                                      {"allPianos", kAllPianos},
-                                                      {"allEventsBatched", kAllEvents},
-                                                      {"allInvoices", kAllInvoices},
-                                                      {"allEstimates", kAllEstimates},
-                                                      {"client", kClientRoot},
-                                                      {"piano", kPianoRoot},
-                                                      {"invoice", kInvoiceRoot},
-                                                      {"estimate", kEstimateRoot}};
-    auto it = roots->find(field);
-    return it == roots->end() ? kOther : it->second;
-  }
+  if (parent == "PrivateQuery") return RootSlot(field);
   if (auto kind = KindOfType(parent); kind && *kind != ObjKind::kUser) {
     if (field == "id") return kId;
     auto names = FieldNames(*kind);

@@ -177,6 +177,29 @@ TEST(SimAccountTest, FaultsApplyToTheAccountsRequestsToo) {
   EXPECT_EQ(res->status, 401);
 }
 
+TEST(SimAccountTest, EdgesCarryCursorsThatChainAndOpaqueCursorsStayWithTheirFilter) {
+  SimOptions o = AccountOptions();
+  o.cursor_style = CursorStyle::kOpaque;
+  SimServer sim(o);
+  for (const auto& root : testing::AccountRoots()) {
+    EXPECT_FALSE(PageAccount(sim, root).empty()) << root.field;  // opaque cursors page too
+    const std::string edges = std::string("query($after: String, $filters: ") + root.filter +
+                              ") { " + root.field +
+                              "(first: 3, after: $after, filters: $filters) { edges { cursor "
+                              "node { id } } pageInfo { endCursor } } }";
+    json a = Ask(sim, edges)["data"][root.field];
+    ASSERT_EQ(a["edges"].size(), 3u) << root.field;
+    EXPECT_EQ(a["pageInfo"]["endCursor"], a["edges"][2]["cursor"]);
+    json b = Ask(sim, edges, {{"after", a["edges"][0]["cursor"]}})["data"][root.field];
+    EXPECT_EQ(b["edges"][0]["node"]["id"], a["edges"][1]["node"]["id"]) << root.field;
+    json other = Ask(sim, edges,
+                     {{"after", a["edges"][0]["cursor"]}, {"filters", {{root.min, "2020-01-01"}}}});
+    ASSERT_TRUE(other.contains("errors")) << root.field;
+    EXPECT_NE(other["errors"][0]["message"].get<std::string>().find("Invalid cursor"),
+              std::string::npos);
+  }
+}
+
 TEST(SimAccountTest, SameSeedSameBytesOtherSeedOtherBytes) {
   auto answers = [](uint64_t seed) {
     SimServer sim(AccountOptions(seed));
