@@ -23,6 +23,7 @@ class CursorCodec {
   std::string Encode(int64_t offset) const;
   // The offset, or none when the cursor is garbage or (opaque) of another filter.
   std::optional<int64_t> Decode(std::string_view cursor) const;
+  bool opaque() const { return style_ == CursorStyle::kOpaque; }
 
  private:
   CursorStyle style_;

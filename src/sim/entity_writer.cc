@@ -4,12 +4,31 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "sim/account_object.h"
 #include "sim/sim_hash.h"
 
 namespace gb::sim {
 namespace {
 
 using graphql::PlanField;
+
+// The slot of a root field the simulator has data for (kOther: none).
+int RootSlot(std::string_view field) {
+  static const auto* roots =
+      new std::unordered_map<std::string_view, int>{{"allTimelineEntries", kTimeline},
+                                                    {"allUsers", kUsers},
+                                                    {"allClients", kAllClients},
+                                                    {"allPianos", kAllPianos},
+                                                    {"allEventsBatched", kAllEvents},
+                                                    {"allInvoices", kAllInvoices},
+                                                    {"allEstimates", kAllEstimates},
+                                                    {"client", kClientRoot},
+                                                    {"piano", kPianoRoot},
+                                                    {"invoice", kInvoiceRoot},
+                                                    {"estimate", kEstimateRoot}};
+  auto it = roots->find(field);
+  return it == roots->end() ? kOther : it->second;
+}
 
 int SlotOf(std::string_view parent, std::string_view field) {
   static const auto* slots =
@@ -42,9 +61,13 @@ int SlotOf(std::string_view parent, std::string_view field) {
                                                     {"endCursor", kEndCursor}};
   if (field == "__typename") return kTypename;
   if (field == "__schema" || field == "__type") return kIntrospection;
-  if (parent == "PrivateQuery") {
-    if (field == "allTimelineEntries") return kTimeline;
-    if (field == "allUsers") return kUsers;
+  if (parent == "PrivateQuery") return RootSlot(field);
+  if (auto kind = KindOfType(parent); kind && *kind != ObjKind::kUser) {
+    if (field == "id") return kId;
+    auto names = FieldNames(*kind);
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == field) return kObjectField + static_cast<int>(i);
+    }
     return kOther;
   }
   if (parent.ends_with("Connection") || parent.ends_with("Edge") || parent == "PageInfo") {

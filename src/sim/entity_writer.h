@@ -52,6 +52,18 @@ enum Slot : int {
   kTimeline,
   kUsers,
   kIntrospection,
+  kAllClients,  // the account's root fields (account_roots.h)
+  kAllPianos,
+  kAllEvents,
+  kAllInvoices,
+  kAllEstimates,
+  kClientRoot,
+  kPianoRoot,
+  kInvoiceRoot,
+  kEstimateRoot,
+  // A field of an account object: kObjectField + its index in FieldNames()
+  // (account_object.h); "id" keeps kId.
+  kObjectField = 64,
 };
 
 // Tags every field of the plan (recursively) with its slot and null-share salt.

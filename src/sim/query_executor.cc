@@ -14,8 +14,6 @@ using graphql::TypeDef;
 
 namespace {
 
-constexpr int64_t kMaxPage = 1000;
-
 GraphqlError FieldError(std::string message, const PlanField& f) {
   return {
       std::move(message), {f.loc}, nlohmann::json::array({f.key}), "", nlohmann::json::object()};
@@ -30,13 +28,18 @@ std::optional<std::string> Text(const nlohmann::json& args, const char* name) {
 }  // namespace
 
 QueryExecutor::QueryExecutor(const graphql::Schema& schema, const SimDataset& data,
-                             TimelineIndex& index, ExecutorOptions options)
+                             TimelineIndex& index, const AccountIndex& account,
+                             ExecutorOptions options)
     : schema_(schema),
       data_(data),
       index_(index),
       options_(options),
       values_(options.seed, options.null_share),
-      entities_(schema, values_, data.users()) {}
+      entities_(schema, values_, data.users()),
+      connections_(values_, options.seed),
+      account_content_(account),
+      account_writer_(account_content_, entities_, values_, connections_, options.cursor_style),
+      account_roots_(account_writer_, connections_, options.cursor_style) {}
 
 std::string QueryExecutor::Execute(const std::string& kind, std::vector<PlanField> plan,
                                    int64_t arrived, uint64_t nonce, ExecutionStats* stats,
@@ -94,6 +97,20 @@ bool QueryExecutor::Root(JsonWriter& w, const TypeDef& root, const PlanField& f,
       }
       Users(w, f, r.faults.list_deleted_users);
       return true;
+    case kAllClients:
+    case kAllPianos:
+    case kAllEvents:
+    case kAllInvoices:
+    case kAllEstimates:
+    case kClientRoot:
+    case kPianoRoot:
+    case kInvoiceRoot:
+    case kEstimateRoot:
+      if (auto refusal = account_roots_.Write(w, f, PageContext{r.faults, r.nonce})) {
+        r.errors->push_back(FieldError(std::move(*refusal), f));
+        return false;
+      }
+      return true;
     default:
       values_.Default(w, f.def->type, f);  // no data: an empty connection or list, null, ...
       return true;
@@ -141,121 +158,6 @@ std::optional<EntryFilter> QueryExecutor::Filter(const PlanField& f, Request& r)
   return filter;
 }
 
-std::optional<QueryExecutor::Window> QueryExecutor::Paginate(const PlanField& f, int64_t total,
-                                                             const CursorCodec& codec, Request& r) {
-  Window win{0, total};
-  auto fail = [&](std::string message) {
-    r.errors->push_back(FieldError(std::move(message), f));
-    return std::nullopt;
-  };
-  for (const char* name : {"after", "before"}) {
-    auto cursor = Text(f.args, name);
-    if (!cursor) continue;
-    auto offset = codec.Decode(*cursor);
-    if (!offset) {
-      return fail(std::string("Invalid cursor for \"") + name + "\": " + *cursor +
-                  (options_.cursor_style == CursorStyle::kOpaque
-                       ? " (a cursor is valid only under the filter that issued it)"
-                       : ""));
-    }
-    if (name == std::string_view("after")) {
-      win.start = std::min(total, *offset + 1);
-    } else {
-      win.end = std::min(win.end, *offset);
-    }
-  }
-  win.end = std::max(win.start, win.end);
-  const int64_t limit_end = win.end;
-  for (const char* name : {"first", "last"}) {
-    auto it = f.args.find(name);
-    if (it == f.args.end() || !it->is_number_integer()) continue;
-    int64_t n = it->get<int64_t>();
-    if (n < 0) return fail(std::string("Argument '") + name + "' must be a non-negative integer");
-    if (n > kMaxPage) return fail(std::string("Argument '") + name + "' must be at most 1000");
-    if (r.faults.max_page_size > 0 && n > r.faults.max_page_size) {
-      if (r.faults.max_page_size_refuses) {
-        return fail(std::string("Argument '") + name + "' must be at most " +
-                    std::to_string(r.faults.max_page_size));
-      }
-      n = r.faults.max_page_size;  // silently, as a server with a maximum page size does
-    }
-    if (name == std::string_view("first")) {
-      win.end = std::min(win.end, win.start + n);
-    } else {
-      win.start = std::max(win.start, win.end - n);
-    }
-  }
-  win.has_next = win.end < limit_end;
-  win.has_prev = win.start > 0;
-  return win;
-}
-
-template <class NodeFn>
-void QueryExecutor::Items(JsonWriter& w, const PlanField& list, const Window& win,
-                          const CursorCodec& codec, int64_t null_at, NodeFn node) {
-  w.BeginArray();
-  for (int64_t i = win.start; i < win.end; ++i) {
-    if (i == null_at) {  // --null-share: an item the API failed to give
-      w.Null();
-      continue;
-    }
-    if (list.slot == kNodes) {
-      node(i, list.children);
-      continue;
-    }
-    w.BeginObject();
-    for (const PlanField& e : list.children) {
-      w.Key(e.key);
-      if (e.slot == kCursor) {
-        w.String(codec.Encode(i));
-      } else if (e.slot == kNode) {
-        node(i, e.children);
-      } else {
-        values_.DefaultField(w, *list.type, e);
-      }
-    }
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
-template <class NodeFn>
-void QueryExecutor::Connection(JsonWriter& w, const PlanField& field, int64_t total,
-                               const Window& win, const CursorCodec& codec, uint64_t nonce,
-                               NodeFn node) {
-  const int64_t null_at = values_.SprinkledItem(nonce) && win.end > win.start
-                              ? win.start + static_cast<int64_t>(Below(
-                                                Hash(options_.seed, nonce, 7), win.end - win.start))
-                              : -1;
-  w.BeginObject();
-  for (const PlanField& c : field.children) {
-    w.Key(c.key);
-    if (c.slot == kTotalCount) {
-      w.Int(total);
-    } else if (c.slot == kNodes || c.slot == kEdges) {
-      Items(w, c, win, codec, null_at, node);
-    } else if (c.slot == kPageInfo) {
-      w.BeginObject();
-      for (const PlanField& p : c.children) {
-        w.Key(p.key);
-        if (p.slot == kHasNextPage) {
-          w.Bool(win.has_next);
-        } else if (p.slot == kHasPreviousPage) {
-          w.Bool(win.has_prev);
-        } else if ((p.slot == kStartCursor || p.slot == kEndCursor) && win.start < win.end) {
-          w.String(codec.Encode(p.slot == kStartCursor ? win.start : win.end - 1));
-        } else {
-          values_.DefaultField(w, *c.type, p);
-        }
-      }
-      w.EndObject();
-    } else {
-      values_.DefaultField(w, *field.type, c);
-    }
-  }
-  w.EndObject();
-}
-
 bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
   auto filter = Filter(f, r);
   if (!filter) {
@@ -264,17 +166,18 @@ bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
   }
   const CursorCodec codec(options_.cursor_style, filter->Key());
   Matches matches = index_.Find(*filter, r.arrived);
-  auto win = Paginate(f, matches.size(), codec, r);
+  auto win = PageWindow(f.args, matches.size(), codec, r.faults);
   if (!win) {
+    r.errors->push_back(FieldError(std::move(win.error()), f));
     w.Null();
     return false;
   }
-  Connection(w, f, matches.size(), *win, codec, r.nonce,
-             [&](int64_t i, const std::vector<PlanField>& fields) {
-               const EntryRef ref = data_.At(matches.At(i), r.arrived);
-               entities_.Entry(w, MakeNode(data_, ref), ref.gen, fields);
-               ++*r.served;
-             });
+  connections_.Write(w, f, matches.size(), *win, codec, r.nonce,
+                     [&](int64_t i, const std::vector<PlanField>& fields) {
+                       const EntryRef ref = data_.At(matches.At(i), r.arrived);
+                       entities_.Entry(w, MakeNode(data_, ref), ref.gen, fields);
+                       ++*r.served;
+                     });
   return true;
 }
 

@@ -1,7 +1,8 @@
 // Executes a validated request against the dataset and serializes the answer
 // with JsonWriter: only the requested fields, in the requested order, under
 // their response keys, with the schema's real type names. allTimelineEntries
-// and allUsers answer from the dataset; introspection from the schema; every
+// and allUsers answer from the dataset, the account's roots from its index
+// (account_roots.h); introspection from the schema; every
 // other root field and mutation from the schema alone (an empty connection or
 // list, null, or a plausible value). Cursors come from CursorCodec (offset or
 // opaque); an execution error (a refused cursor) nulls its field as GraphQL
@@ -16,6 +17,8 @@
 #include "graphql/execution_plan.h"
 #include "graphql/graphql_error.h"
 #include "graphql/schema.h"
+#include "sim/account_roots.h"
+#include "sim/connection_writer.h"
 #include "sim/cursor_codec.h"
 #include "sim/entity_writer.h"
 #include "sim/json_writer.h"
@@ -39,7 +42,7 @@ struct ExecutionStats {
 class QueryExecutor {
  public:
   QueryExecutor(const graphql::Schema& schema, const SimDataset& data, TimelineIndex& index,
-                ExecutorOptions options);
+                const AccountIndex& account, ExecutorOptions options);
 
   // The response body for the plan of a request of operation kind `kind`
   // (slots are assigned here); `nonce` (one per request) draws the null
@@ -49,10 +52,6 @@ class QueryExecutor {
                       const FaultOptions& faults = {});
 
  private:
-  struct Window {
-    int64_t start = 0, end = 0;
-    bool has_next = false, has_prev = false;
-  };
   struct Request {
     int64_t arrived;
     uint64_t nonce;
@@ -64,15 +63,7 @@ class QueryExecutor {
   bool Root(JsonWriter& w, const graphql::TypeDef& root, const graphql::PlanField& f, Request& r);
   bool Timeline(JsonWriter& w, const graphql::PlanField& f, Request& r);
   void Users(JsonWriter& w, const graphql::PlanField& f, bool list_deleted);
-  std::optional<Window> Paginate(const graphql::PlanField& f, int64_t total,
-                                 const CursorCodec& codec, Request& r);
   std::optional<EntryFilter> Filter(const graphql::PlanField& f, Request& r) const;
-  template <class NodeFn>
-  void Connection(JsonWriter& w, const graphql::PlanField& field, int64_t total, const Window& win,
-                  const CursorCodec& codec, uint64_t nonce, NodeFn node);
-  template <class NodeFn>
-  void Items(JsonWriter& w, const graphql::PlanField& list, const Window& win,
-             const CursorCodec& codec, int64_t null_at, NodeFn node);
 
   const graphql::Schema& schema_;
   const SimDataset& data_;
@@ -80,6 +71,10 @@ class QueryExecutor {
   ExecutorOptions options_;
   ValueWriter values_;
   EntityWriter entities_;
+  ConnectionWriter connections_;
+  AccountContent account_content_;
+  AccountWriter account_writer_;
+  AccountRoots account_roots_;
 };
 
 }  // namespace gb::sim

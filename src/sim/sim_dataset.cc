@@ -95,6 +95,9 @@ int64_t SimDataset::ScaledTotal(double scale) {
   return total;
 }
 
+int64_t SimDataset::DataStart() { return YearStart(kFirstYear); }
+int64_t SimDataset::DataEnd() { return YearEnd(kLastYear); }
+
 int64_t SimDataset::YearCount(int year) const {
   if (year < kFirstYear || year > kLastYear) return 0;
   return year_gen_offset_[year - kFirstYear + 1] - year_gen_offset_[year - kFirstYear];
@@ -224,10 +227,12 @@ int SimDataset::PianoOf(uint32_t gen) const {
                   ? 95
                   : (NameHas(t, "CONTACT") ? 40 : 10);
   if (static_cast<int>(Below(Hash(seed_, gen, kHashPianoHas), 100)) >= share) return -1;
-  uint32_t client = ClientOf(gen);
+  return static_cast<int>(Below(Hash(seed_, gen, kHashPiano), PianoCount(ClientOf(gen))));
+}
+
+int SimDataset::PianoCount(uint32_t client) const {
   auto roll = Below(Hash(seed_, client, kHashPianoCount), 10);
-  int pianos = roll < 7 ? 1 : (roll < 9 ? 2 : 3);
-  return static_cast<int>(Below(Hash(seed_, gen, kHashPiano), pianos));
+  return roll < 7 ? 1 : (roll < 9 ? 2 : 3);
 }
 
 int SimDataset::UserOf(uint32_t gen) const {
@@ -273,10 +278,10 @@ std::optional<uint32_t> Narrow(std::optional<uint64_t> v, uint64_t limit) {
 }  // namespace
 
 std::optional<uint32_t> SimDataset::DecodeClient(std::string_view id) const {
-  return Narrow(client_ids_.Decode(id), clients_);
+  return Narrow(client_ids_.Decode(id), all_client_count());
 }
 std::optional<uint32_t> SimDataset::DecodePiano(std::string_view id) const {
-  return Narrow(piano_ids_.Decode(id), uint64_t{clients_} * 3);
+  return Narrow(piano_ids_.Decode(id), uint64_t{all_client_count()} * 3);
 }
 std::optional<uint32_t> SimDataset::DecodeInvoice(std::string_view id) const {
   return Narrow(invoice_ids_.Decode(id), uint64_t{clients_} * 4);

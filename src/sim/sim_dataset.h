@@ -64,6 +64,9 @@ class SimDataset {
   // per year), and of the whole dataset: what base_size() will be.
   static int64_t ScaledYearTotal(int year, double scale);
   static int64_t ScaledTotal(double scale);
+  // The span of the data: 2016-01-01T00:00:00Z and the end of "early 2026".
+  static int64_t DataStart();
+  static int64_t DataEnd();
 
   uint64_t seed() const { return seed_; }
   bool hostile() const { return hostile_; }
@@ -80,8 +83,9 @@ class SimDataset {
   // Facts of a generator index.
   uint8_t TypeOf(uint32_t gen) const;  // index in kEntryTypes, or kUnknownType
   uint32_t ClientOf(uint32_t gen) const;
-  int PianoOf(uint32_t gen) const;  // -1: none; else the client's k-th piano
-  int UserOf(uint32_t gen) const;   // -1: none; >= users().size(): a deleted user
+  int PianoOf(uint32_t gen) const;        // -1: none; else the client's k-th piano
+  int PianoCount(uint32_t client) const;  // 1..3 (piano ids client * 3 + k, k < count)
+  int UserOf(uint32_t gen) const;         // -1: none; >= users().size(): a deleted user
   std::optional<uint32_t> InvoiceOf(uint32_t gen) const;
   std::optional<uint32_t> EstimateOf(uint32_t gen) const;
   Hostile HostileOf(uint32_t gen) const;
@@ -98,7 +102,10 @@ class SimDataset {
   std::optional<uint32_t> DecodeInvoice(std::string_view id) const;
   std::optional<uint32_t> DecodeEstimate(std::string_view id) const;
 
+  // Clients with history (the ones entries point at), and all clients of the
+  // account: a third more have no timeline entry (prospects, imported lists).
   uint32_t client_count() const { return clients_; }
+  uint32_t all_client_count() const { return clients_ + clients_ / 3; }
   const std::vector<ApiUser>& users() const { return users_; }
   // The users entries point at that allUsers leaves out (--unknown-user-share).
   const std::vector<ApiUser>& deleted_users() const { return deleted_; }

@@ -55,7 +55,8 @@ struct SimServer::Impl {
         clock(clk),
         data(opts.seed, opts.scale, opts.unknown_user_share, opts.hostile),
         index(data),
-        executor(graphql::GazelleSchema(), data, index,
+        account(data),
+        executor(graphql::GazelleSchema(), data, index, account,
                  ExecutorOptions{opts.seed, opts.null_share, opts.cursor_style}),
         tokens(opts.seed, opts.access_token_ttl_s, clk, opts.faults.expire_tokens_now),
         faults(opts.faults, opts.seed, clk),
@@ -80,6 +81,7 @@ struct SimServer::Impl {
   Clock& clock;
   SimDataset data;
   TimelineIndex index;
+  AccountIndex account;
   QueryExecutor executor;
   TokenStore tokens;
   FaultInjector faults;

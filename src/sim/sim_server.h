@@ -1,6 +1,7 @@
 // The Gazelle API simulator as an in-process server (the `sim` and `demo`
 // commands and the tests start it on a thread):
-//   POST /graphql/private/          allTimelineEntries, allUsers (Bearer or x-gazelle-api-key)
+//   POST /graphql/private/          allTimelineEntries, allUsers, the account (clients, pianos,
+//                                   events, invoices, estimates) (Bearer or x-gazelle-api-key)
 //   GET|POST /developer/oauth/authorize, POST /developer/oauth/token
 //                                   the OAuth code grant and refresh (oauth_routes.h)
 //   GET|POST /admin/faults          the faults as JSON (POST: a partial object of the same keys)

@@ -163,14 +163,14 @@ TEST(SimQueryTest, RealTypeNamesAndFieldsWithoutData) {
 TEST(SimQueryTest, RootFieldsWithoutDataAnswerEmptyAndMutationsAreAnswered) {
   SimServer sim(Small());
   json r = Ask(sim,
-               "{ allClients(first: 5) { totalCount nodes { id } edges { cursor } pageInfo { "
+               "{ allErrorLogs(first: 5) { totalCount nodes { id } edges { cursor } pageInfo { "
                "hasNextPage endCursor } } allEvents { id } client(id: \"cli_x\") { id } "
                "badgeCount { __typename } }");
   ASSERT_FALSE(r.contains("errors")) << r;
-  EXPECT_EQ(r["data"]["allClients"]["totalCount"], 0);
-  EXPECT_TRUE(r["data"]["allClients"]["nodes"].empty());
-  EXPECT_TRUE(r["data"]["allClients"]["edges"].empty());
-  EXPECT_FALSE(r["data"]["allClients"]["pageInfo"]["hasNextPage"].get<bool>());
+  EXPECT_EQ(r["data"]["allErrorLogs"]["totalCount"], 0);
+  EXPECT_TRUE(r["data"]["allErrorLogs"]["nodes"].empty());
+  EXPECT_TRUE(r["data"]["allErrorLogs"]["edges"].empty());
+  EXPECT_FALSE(r["data"]["allErrorLogs"]["pageInfo"]["hasNextPage"].get<bool>());
   EXPECT_TRUE(r["data"]["allEvents"].empty());
   EXPECT_TRUE(r["data"]["client"].is_null());
   EXPECT_EQ(r["data"]["badgeCount"]["__typename"], "PrivateBadgeCount");
