@@ -8,6 +8,7 @@
 #include <map>
 
 #include "graphql/gazelle_schema.h"
+#include "sim/account_content.h"
 #include "sim/account_index.h"
 #include "sim/account_object.h"
 #include "sim_account_util.h"
@@ -221,12 +222,27 @@ TEST(SimAccountLinksTest, VolumesAtScaleOneAreInProportionToTheTimeline) {
   EXPECT_EQ(account.Count(Stream::kInvoices), 4 * int64_t{data.client_count()});
   EXPECT_GT(account.Count(Stream::kEstimates), estimate_entries / 2);
   EXPECT_LE(account.Count(Stream::kEstimates), estimate_entries);
+  AccountContent content(account);
+  int64_t contacts = 0, items = 0, big_clients = 0, big_invoices = 0;
+  for (uint32_t c = 0; c < clients; ++c) {
+    contacts += content.ContactCount(c);
+    big_clients += content.ContactCount(c) > 50;
+  }
+  for (uint32_t i = 0; i < account.Count(Stream::kInvoices); ++i) {
+    items += content.ItemCount(i);
+    big_invoices += content.ItemCount(i) > 100;
+  }
+  EXPECT_GE(big_clients, 3);
+  EXPECT_GE(big_invoices, 3);
   std::printf(
-      "scale 1: %lld clients, %lld pianos, %lld events (%lld appointments), %lld invoices, "
+      "scale 1: %lld clients (%lld contacts, %lld clients with more than 50), %lld pianos, %lld "
+      "events (%lld appointments), %lld invoices (%lld items, %lld invoices with more than 100), "
       "%lld estimates (%lld ESTIMATE* entries)\n",
-      static_cast<long long>(clients), static_cast<long long>(account.Count(Stream::kPianos)),
+      static_cast<long long>(clients), static_cast<long long>(contacts),
+      static_cast<long long>(big_clients), static_cast<long long>(account.Count(Stream::kPianos)),
       static_cast<long long>(account.Count(Stream::kEvents)), static_cast<long long>(appointments),
-      static_cast<long long>(account.Count(Stream::kInvoices)),
+      static_cast<long long>(account.Count(Stream::kInvoices)), static_cast<long long>(items),
+      static_cast<long long>(big_invoices),
       static_cast<long long>(account.Count(Stream::kEstimates)),
       static_cast<long long>(estimate_entries));
 }
