@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 
 #include "graphql/gazelle_schema.h"
 #include "sim/account_content.h"
@@ -190,6 +191,28 @@ TEST(SimAccountLinksTest, TheLoadersDocumentsValidateAndExecuteWithAndWithoutFil
     EXPECT_GT(in_year, 0) << c.path;
     EXPECT_LT(in_year, all["data"][c.root]["totalCount"].get<int64_t>()) << c.path;
   }
+}
+
+// Hostile content and --null-share touch the timeline's entries and the
+// nullable fields; the account's documents still execute, with null items.
+TEST(SimAccountLinksTest, HostileModeAndNullShareStillAnswerTheAccount) {
+  SimOptions o = LinkOptions();
+  o.hostile = true;
+  o.null_share = 0.2;
+  SimServer sim(o);
+  int null_items = 0;
+  for (const auto& [path, fragment, root] :
+       {std::tuple{"clients/clients_page.graphql", "clients/contact_fields.graphql", "allClients"},
+        {"events/events_page.graphql", "", "allEventsBatched"},
+        {"invoices/invoices_page.graphql", "invoices/invoice_item_fields.graphql",
+         "allInvoices"}}) {
+    for (int page = 0; page < 5; ++page) {
+      json r = Ask(sim, StreamDocument(path, fragment), {{"first", 100}});
+      ASSERT_FALSE(r.contains("errors")) << path << r.dump().substr(0, 300);
+      for (const auto& n : r["data"][root]["nodes"]) null_items += n.is_null();
+    }
+  }
+  EXPECT_GT(null_items, 0);
 }
 
 TEST(SimAccountLinksTest, EveryModelledFieldExistsInTheSchema) {
