@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 
 #include "graphql/gazelle_schema.h"
+#include "sim/account_content.h"
 #include "sim/account_index.h"
 #include "sim/account_object.h"
 #include "sim_account_util.h"
@@ -191,6 +193,28 @@ TEST(SimAccountLinksTest, TheLoadersDocumentsValidateAndExecuteWithAndWithoutFil
   }
 }
 
+// Hostile content and --null-share touch the timeline's entries and the
+// nullable fields; the account's documents still execute, with null items.
+TEST(SimAccountLinksTest, HostileModeAndNullShareStillAnswerTheAccount) {
+  SimOptions o = LinkOptions();
+  o.hostile = true;
+  o.null_share = 0.2;
+  SimServer sim(o);
+  int null_items = 0;
+  for (const auto& [path, fragment, root] :
+       {std::tuple{"clients/clients_page.graphql", "clients/contact_fields.graphql", "allClients"},
+        {"events/events_page.graphql", "", "allEventsBatched"},
+        {"invoices/invoices_page.graphql", "invoices/invoice_item_fields.graphql",
+         "allInvoices"}}) {
+    for (int page = 0; page < 5; ++page) {
+      json r = Ask(sim, StreamDocument(path, fragment), {{"first", 100}});
+      ASSERT_FALSE(r.contains("errors")) << path << r.dump().substr(0, 300);
+      for (const auto& n : r["data"][root]["nodes"]) null_items += n.is_null();
+    }
+  }
+  EXPECT_GT(null_items, 0);
+}
+
 TEST(SimAccountLinksTest, EveryModelledFieldExistsInTheSchema) {
   const auto& schema = graphql::GazelleSchema();
   for (int k = 0; k <= static_cast<int>(ObjKind::kCurrency); ++k) {
@@ -221,12 +245,27 @@ TEST(SimAccountLinksTest, VolumesAtScaleOneAreInProportionToTheTimeline) {
   EXPECT_EQ(account.Count(Stream::kInvoices), 4 * int64_t{data.client_count()});
   EXPECT_GT(account.Count(Stream::kEstimates), estimate_entries / 2);
   EXPECT_LE(account.Count(Stream::kEstimates), estimate_entries);
+  AccountContent content(account);
+  int64_t contacts = 0, items = 0, big_clients = 0, big_invoices = 0;
+  for (uint32_t c = 0; c < clients; ++c) {
+    contacts += content.ContactCount(c);
+    big_clients += content.ContactCount(c) > 50;
+  }
+  for (uint32_t i = 0; i < account.Count(Stream::kInvoices); ++i) {
+    items += content.ItemCount(i);
+    big_invoices += content.ItemCount(i) > 100;
+  }
+  EXPECT_GE(big_clients, 3);
+  EXPECT_GE(big_invoices, 3);
   std::printf(
-      "scale 1: %lld clients, %lld pianos, %lld events (%lld appointments), %lld invoices, "
+      "scale 1: %lld clients (%lld contacts, %lld clients with more than 50), %lld pianos, %lld "
+      "events (%lld appointments), %lld invoices (%lld items, %lld invoices with more than 100), "
       "%lld estimates (%lld ESTIMATE* entries)\n",
-      static_cast<long long>(clients), static_cast<long long>(account.Count(Stream::kPianos)),
+      static_cast<long long>(clients), static_cast<long long>(contacts),
+      static_cast<long long>(big_clients), static_cast<long long>(account.Count(Stream::kPianos)),
       static_cast<long long>(account.Count(Stream::kEvents)), static_cast<long long>(appointments),
-      static_cast<long long>(account.Count(Stream::kInvoices)),
+      static_cast<long long>(account.Count(Stream::kInvoices)), static_cast<long long>(items),
+      static_cast<long long>(big_invoices),
       static_cast<long long>(account.Count(Stream::kEstimates)),
       static_cast<long long>(estimate_entries));
 }
