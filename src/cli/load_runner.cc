@@ -42,6 +42,7 @@ void PrintSummary(const RunConfig& config, const Snapshot& s) {
     return;
   }
   std::cout << '\n' << FormatYearTable(s) << '\n';
+  if (std::string streams = FormatStreamTable(s); !streams.empty()) std::cout << streams << '\n';
   std::cout << RedactSecrets(FormatOverallSummary(s));
   if (config.options.profile && !s.phase_time.empty()) std::cout << '\n' << FormatTimeProfile(s);
   std::cout.flush();

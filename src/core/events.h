@@ -58,6 +58,8 @@ struct RunStarted {
   std::string worker_id;
   std::vector<int> years;
   std::map<int, int64_t> expected;  // the plan: year -> exact expected total
+  // The other streams of the run (streams/stream.h): name -> objects counted.
+  std::map<std::string, int64_t> streams_expected;
   int concurrency = 0;
   int units = 0;
   int batch_size = 0;  // rows per transaction

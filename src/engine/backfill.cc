@@ -388,6 +388,16 @@ RunOutcome BackfillRun::Load() {
   started.worker_id = options_.worker_id;
   started.years = options_.years;
   started.expected = run_.expected;
+  if (!options_.streams.empty()) {
+    session_.Run([&](Session& s) -> Status {
+      auto units = s.RunUnits(run_.id);
+      if (!units) return tl::unexpected(units.error());
+      for (const UnitState& u : *units) {
+        if (!u.spec.stream.empty()) started.streams_expected[u.spec.stream] = u.spec.expected;
+      }
+      return {};
+    });
+  }
   started.concurrency = concurrency;
   started.units = units_;
   started.batch_size = options_.batch_size;

@@ -19,19 +19,22 @@ namespace gb {
 
 class ObjectSweep {
  public:
-  ObjectSweep(StreamShared& shared, BatchWriter& writer, const StreamModule& stream)
-      : shared_(shared), writer_(writer), stream_(stream) {}
+  ObjectSweep(StreamShared& shared, RetryingSession& session, BatchWriter& writer,
+              const StreamModule& stream)
+      : shared_(shared), session_(session), writer_(writer), stream_(stream) {}
 
   Status Run(const UnitState& unit);
 
  private:
   // The nodes of a page into the batch (or its rejects and precounts).
+  Status AwaitReferences();
   void Add(Batch& batch, ObjectPage& page);
   // Why a node cannot be stored as it is (empty: it can); sets its id.
   std::string Defect(const std::string& node, std::string* id) const;
   Status Flush(Batch& batch);
 
   StreamShared& shared_;
+  RetryingSession& session_;
   BatchWriter& writer_;
   const StreamModule& stream_;
   std::unordered_set<std::string> seen_;  // ids this sweep gave (in this process)

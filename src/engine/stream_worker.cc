@@ -191,7 +191,7 @@ Status StreamWorker::ProcessUnit(const UnitState& unit) {
       return Fail(ErrorKind::kConfig, "this run has a unit of stream '" + unit.spec.stream +
                                           "', which this source or version cannot load");
     }
-    return ObjectSweep(shared_, writer_, *stream).Run(unit);
+    return ObjectSweep(shared_, session_, writer_, *stream).Run(unit);
   }
   BoundedQueue<PageWork> queue(shared_.queue_pages);
   std::thread fetcher([&] { Fetch(unit, queue); });

@@ -46,6 +46,11 @@ void ProgressModel::Apply(const RunStarted& e) {
   }
   state_.expected = 0;
   for (const auto& [year, y] : state_.years) state_.expected += y.expected;
+  for (const auto& [name, expected] : e.streams_expected) {
+    auto& stream = state_.streams[name];
+    stream.planned = true;
+    stream.expected = expected;
+  }
   AddCounts(e.done_before);
   state_.done_before = state_.done;
   rate_.Add(started_at_, state_.done);
@@ -57,6 +62,10 @@ void ProgressModel::Apply(const RunStarted& e) {
 // Adds a batch's (or a resume's) counts to the years, the totals and `done`.
 void ProgressModel::AddCounts(const CountTable& table) {
   for (const auto& [key, counts] : table) {
+    if (!key.timeline()) {
+      state_.streams[key.type].counts += counts;
+      continue;
+    }
     auto& y = state_.years[key.year];
     y.counts += counts;
     state_.totals += counts;
@@ -78,7 +87,9 @@ void ProgressModel::Apply(const BatchCommitted& e) {
   state_.units[e.unit].committed += e.rows;
   if (!e.newest_id.empty()) state_.newest_id = e.newest_id;
   std::map<int, int64_t> rows_per_year;
-  for (const auto& [key, counts] : e.counts) rows_per_year[key.year] += counts.fetched();
+  for (const auto& [key, counts] : e.counts) {
+    if (key.timeline()) rows_per_year[key.year] += counts.fetched();
+  }
   auto top = std::max_element(rows_per_year.begin(), rows_per_year.end(),
                               [](const auto& a, const auto& b) { return a.second < b.second; });
   if (top != rows_per_year.end()) state_.current_year = top->first;
@@ -153,6 +164,7 @@ void ProgressModel::Apply(const RunFinished& e) {
 // they replace what was folded from the events.
 void ProgressModel::RecountFrom(const CountTable& table) {
   for (auto& [year, y] : state_.years) y.counts = Counts{};
+  for (auto& [name, stream] : state_.streams) stream.counts = Counts{};
   state_.totals = Counts{};
   state_.done = 0;
   AddCounts(table);

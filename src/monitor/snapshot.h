@@ -67,6 +67,9 @@ struct Snapshot {
   double rate = 0;          // entries/s over the sliding window
   std::optional<std::chrono::seconds> eta;
   int current_year = 0;  // year with most rows in the latest batch
+  // The other streams (streams/stream.h), apart from the timeline's years
+  // and totals: expected is the stream's count when the run was planned.
+  std::map<std::string, YearProgress> streams;
 
   // Batches and pages of this process.
   int64_t batches = 0;

@@ -1,5 +1,6 @@
 #include "monitor/summary.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -13,8 +14,9 @@ namespace {
 constexpr size_t kYearColumn = 6;
 constexpr size_t kNumberColumn = 11;
 
-std::string Row(std::string_view label, const std::vector<std::string>& cells) {
-  std::string line = PadRight(label, kYearColumn);
+std::string Row(std::string_view label, const std::vector<std::string>& cells,
+                size_t label_width = kYearColumn) {
+  std::string line = PadRight(label, label_width);
   for (const auto& cell : cells) line += PadLeft(cell, kNumberColumn);
   return line + "\n";
 }
@@ -70,6 +72,23 @@ std::string FormatYearTable(const Snapshot& s) {
   std::vector<std::string> total = Cells(s.expected, s.totals);
   total.back() = FormatPercent(s.done, s.expected);
   out += Row(Tr("Total"), total);
+  return out;
+}
+
+std::string FormatStreamTable(const Snapshot& s) {
+  if (s.streams.empty()) return {};
+  size_t width = Tr("Stream").size() + 1;
+  for (const auto& [name, stream] : s.streams) width = std::max(width, name.size() + 1);
+  std::string out =
+      Row(Tr("Stream"),
+          {Tr("Expected"), Tr("Loaded"), Tr("Repaired"), Tr("Rejected"), Tr("Skipped"), Tr("Done")},
+          width);
+  for (const auto& [name, stream] : s.streams) {
+    std::vector<std::string> cells = Cells(
+        stream.planned ? std::optional<int64_t>(stream.expected) : std::nullopt, stream.counts);
+    if (stream.planned) cells.back() = FormatPercent(stream.done(), stream.expected);
+    out += Row(name, cells, width);
+  }
   return out;
 }
 

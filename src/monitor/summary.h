@@ -21,6 +21,8 @@ std::string StateLabel(std::string_view state, bool brief = false);
 // The per-year table (planned years, then a row for rows outside them when
 // any were skipped, then the total). Lines end with '\n'.
 std::string FormatYearTable(const Snapshot& snapshot);
+// The same per other stream (clients, pianos, …); empty when the run has none.
+std::string FormatStreamTable(const Snapshot& snapshot);
 
 // "Done in 4m 05s: 282,669 entries (282,600 new, 0 updated, 69 unchanged), 2 repaired,
 //  0 rejected, 0 skipped · 1,152 e/s on average" then retries by reason and
