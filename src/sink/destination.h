@@ -137,7 +137,7 @@ struct WorkerBeat {
 // worker that is known to be dead.
 struct UnitLease {
   int64_t unit_id = 0;
-  std::string owner;  // worker id: host:pid:random
+  std::string owner;  // a worker id as stored (core/worker_id.h: ParseWorkerId)
 };
 
 // The error code SaveProgress fails with when another worker has taken the

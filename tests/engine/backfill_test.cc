@@ -519,13 +519,6 @@ TEST(ActivityObserverTest, ReportsWhatTheRunIsWaitingOn) {
   EXPECT_EQ(waiting.reason.attempt, 1);
   EXPECT_EQ(waiting.reason.until, now + 30s);
   EXPECT_EQ(activity.Current(now + 31s).state, WorkerState::kRunning);
-  activity.On(RetryScheduled{"database", "connection lost", 2, 10s, now + 40s});
-  auto database = activity.Current(now + 32s);
-  EXPECT_EQ(database.reason.kind, WaitKind::kDatabaseRetry);
-  EXPECT_EQ(database.reason.detail, "connection lost");
-  activity.On(TokenRefreshed{false, {}, "invalid_grant"});
-  EXPECT_EQ(activity.Current(now + 1h).reason,
-            Because(WaitKind::kTokenRefreshFailed, "invalid_grant"));
 }
 
 }  // namespace

@@ -70,6 +70,16 @@ TEST_F(PaceTest, AWaitStaysWaitingAndDoesNotMakeTheNextWindowSlow) {
   for (int i = 0; i < 6; ++i) EXPECT_EQ(Beats(1, 2000).state, WorkerState::kRunning) << i;
 }
 
+TEST_F(PaceTest, TheDatabaseAndAFailedRefreshAreReasonsOfTheirOwn) {
+  activity_.On(RetryScheduled{"database", "connection lost", 2, 10s, now_ + 10s});
+  auto database = activity_.Current(now_ + 1s);
+  EXPECT_EQ(database.reason.kind, WaitKind::kDatabaseRetry);
+  EXPECT_EQ(database.reason.detail, "connection lost");
+  activity_.On(TokenRefreshed{false, {}, "invalid_grant"});
+  EXPECT_EQ(activity_.Current(now_ + 1h).reason,
+            Because(WaitKind::kTokenRefreshFailed, "invalid_grant"));
+}
+
 // At the end of a run the streams run out of units one by one and the rate
 // falls with them: that is not slow. A stream that slows down still is.
 TEST_F(PaceTest, TheEndOfARunIsNotSlowButASlowStreamIs) {
