@@ -19,9 +19,9 @@
 #include "cli/run_flags.h"
 #include "cli/self_command.h"
 #include "cli/stop_signal.h"
-#include "cli/worker_id.h"
 #include "cli/year_range.h"
 #include "core/exit_code.h"
+#include "core/worker_id.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "sim/sim_dataset.h"
@@ -125,7 +125,7 @@ int Execute(const DemoFlags& f) {
     PrintError(config.error().message);
     return ToInt(ExitCode::kUsage);
   }
-  config->options.worker_id = MakeWorkerId();
+  config->options.worker_id = ThisWorker();
   const int page = f.max_page_size > 0 ? f.max_page_size : kDefaultPageSize;
   std::cout << TrFormat(
                    "Simulated Gazelle API at {} ({} entries, ~{} ms per page of {}, at most {} "

@@ -7,9 +7,9 @@
 #include "cli/run_flags.h"
 #include "cli/run_http.h"
 #include "cli/stop_signal.h"
-#include "cli/worker_id.h"
 #include "core/entry_types.h"
 #include "core/exit_code.h"
+#include "core/worker_id.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 
@@ -88,7 +88,7 @@ int Execute(const RunFlags& flags, const std::string& http) {
     PrintError(config.error().message);
     return ToInt(ExitCode::kUsage);
   }
-  config->options.worker_id = MakeWorkerId(flags.worker_host);
+  config->options.worker_id = ThisWorker(flags.worker_host);
   SourceConfig source;
   source.from_file = config->from_file;
   source.users_file = config->users_file;

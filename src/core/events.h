@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/table_exposure.h"
+#include "core/worker_id.h"
 
 namespace gb {
 
@@ -55,7 +56,7 @@ using CountTable = std::map<CountKey, Counts>;
 
 struct RunStarted {
   int64_t run_id = 0;
-  std::string worker_id;
+  WorkerId worker_id;
   std::vector<int> years;
   std::map<int, int64_t> expected;  // the plan: year -> exact expected total
   // The other streams of the run (streams/stream.h): name -> objects counted.
@@ -114,10 +115,11 @@ struct RowRejected {
 
 struct RetryScheduled {
   std::string what;    // "api" or "database"
-  std::string reason;  // "429 Too Many Requests", "connection lost", ...
+  std::string reason;  // the cause as the source or the database said it ("connection lost")
   int attempt = 0;
   std::chrono::milliseconds delay{0};
   std::chrono::system_clock::time_point until;
+  int http_status = 0;  // of the answer that caused it (429, 503); 0: none
 };
 
 struct TokenRefreshed {

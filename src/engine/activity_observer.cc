@@ -1,6 +1,5 @@
+// The run's current wait, from the events that start and end it.
 #include "engine/activity_observer.h"
-
-#include <date/date.h>
 
 #include <algorithm>
 
@@ -9,13 +8,12 @@ namespace gb {
 void ActivityObserver::On(const Event& event) {
   if (const auto* retry = std::get_if<RetryScheduled>(&event)) {
     std::lock_guard lock(mu_);
-    const std::string what = retry->what == "database" ? "the database" : "the API";
-    waiting_on_ = "waiting on " + what + " (" + retry->reason + ") until " +
-                  date::format("%H:%M:%S UTC", date::floor<std::chrono::seconds>(retry->until));
+    waiting_on_ =
+        RetryWait(retry->what, retry->http_status, retry->reason, retry->attempt, retry->until);
     until_ = retry->until;
   } else if (const auto* token = std::get_if<TokenRefreshed>(&event); token && !token->ok) {
     std::lock_guard lock(mu_);
-    waiting_on_ = "token refresh failed: " + token->message;
+    waiting_on_ = Because(WaitKind::kTokenRefreshFailed, token->message);
     until_ = std::chrono::system_clock::time_point::max();
   } else if (const auto* started = std::get_if<RunStarted>(&event)) {
     std::lock_guard lock(mu_);
@@ -26,7 +24,7 @@ void ActivityObserver::On(const Event& event) {
     --units_left_;
   } else if (const auto* batch = std::get_if<BatchCommitted>(&event)) {
     std::lock_guard lock(mu_);
-    waiting_on_.clear();  // progress again
+    waiting_on_ = {};  // progress again
     committed_ += batch->rows;
   }
   inner_.On(event);
@@ -35,13 +33,13 @@ void ActivityObserver::On(const Event& event) {
 ActivityObserver::Activity ActivityObserver::Current(
     std::chrono::system_clock::time_point now) const {
   std::lock_guard lock(mu_);
-  if (!waiting_on_.empty() && now < until_) return {"waiting", waiting_on_};
-  return {"running", ""};
+  if (!waiting_on_.empty() && now < until_) return {WorkerState::kWaiting, waiting_on_};
+  return {WorkerState::kRunning, {}};
 }
 
 ActivityObserver::Activity ActivityObserver::Beat(std::chrono::system_clock::time_point now) {
   Activity activity = Current(now);
-  if (activity.state != "running") {
+  if (activity.state != WorkerState::kRunning) {
     pace_.Interrupt();  // a wait has its own reason; the pace restarts after it
     return activity;
   }
@@ -53,9 +51,7 @@ ActivityObserver::Activity ActivityObserver::Beat(std::chrono::system_clock::tim
     if (concurrency_ > 0)
       streams = std::clamp(std::min(concurrency_, units_left_), 1, concurrency_);
   }
-  if (std::string slow = pace_.Observe(now, committed, streams); !slow.empty()) {
-    return {"slow", slow};
-  }
+  if (auto slow = pace_.Observe(now, committed, streams)) return {WorkerState::kSlow, *slow};
   return activity;
 }
 

@@ -1,17 +1,18 @@
 // Forwards every event and remembers what the run is waiting on, so the
-// heartbeat can tell `watch` the reason ("waiting on 429 Too Many Requests
-// until 14:02:31 UTC"). The source reports its retries as events too: cli
-// should give the same ActivityObserver to the source and to RunBackfill
-// (RunBackfill reuses an ActivityObserver it is given, else wraps its own).
-// It also counts the committed rows, so each heartbeat can say whether the
-// run is slow against its own recent pace (PaceJudge).
+// heartbeat can tell `watch` the reason (a WaitReason: rate limited until
+// 14:02:31, a token refresh that failed). The source reports its retries as
+// events too: cli should give the same ActivityObserver to the source and to
+// RunBackfill (RunBackfill reuses an ActivityObserver it is given, else wraps
+// its own). It also counts the committed rows, so each heartbeat can say
+// whether the run is slow against its own recent pace (PaceJudge).
 #pragma once
 
 #include <chrono>
 #include <mutex>
-#include <string>
 
 #include "core/events.h"
+#include "core/wait_reason.h"
+#include "core/worker_state.h"
 #include "engine/pace_judge.h"
 
 namespace gb {
@@ -22,8 +23,8 @@ class ActivityObserver final : public Observer {
   void On(const Event& event) override;
 
   struct Activity {
-    std::string state;  // running | waiting | slow
-    std::string reason;
+    WorkerState state = WorkerState::kRunning;  // running | waiting | slow
+    WaitReason reason;
   };
   // running or waiting, with the reason.
   Activity Current(std::chrono::system_clock::time_point now) const;
@@ -34,7 +35,7 @@ class ActivityObserver final : public Observer {
  private:
   Observer& inner_;
   mutable std::mutex mu_;
-  std::string waiting_on_;
+  WaitReason waiting_on_;
   std::chrono::system_clock::time_point until_{};
   int64_t committed_ = 0;  // rows, all outcomes
   int concurrency_ = 0;    // of the run (RunStarted)

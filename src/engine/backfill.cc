@@ -4,10 +4,8 @@
 #include "engine/backfill.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <random>
 #include <thread>
 
 #include "core/entry_types.h"
@@ -42,18 +40,6 @@ ExitCode ExitFor(const Error& error, ExitCode unreachable) {
   }
 }
 
-std::string DefaultWorkerId() {
-  char host[256] = "host";
-  gethostname(host, sizeof host - 1);
-  std::random_device random;
-  return std::string(host) + ":" + std::to_string(getpid()) + ":" +
-         std::to_string(random() % 100000);
-}
-
-bool IsFinished(const std::string& state) {
-  return state == "done" || state == "done_with_rejects";
-}
-
 class BackfillRun {
  public:
   BackfillRun(const RunOptions& options, TimelineSource& source, ObjectSource* objects,
@@ -68,7 +54,7 @@ class BackfillRun {
         stop_(stop),
         serialize_(destination.ConcurrentWriters() ? nullptr : &write_lock_),
         session_(destination, observer, clock, serialize_, stop) {
-    if (options_.worker_id.empty()) options_.worker_id = DefaultWorkerId();
+    if (options_.worker_id.empty()) options_.worker_id = ThisWorker();
   }
 
   RunOutcome Run() {
@@ -249,7 +235,8 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
   }
   if (!finished) {
     session_.Run([&](Session& s) {
-      return s.FinishRun(latest->id, "stopped", "replaced by a --restart with other parameters");
+      return s.FinishRun(latest->id, RunState::kStopped,
+                         "replaced by a --restart with other parameters");
     });
   }
   return CreateRun(planner);
@@ -279,7 +266,7 @@ std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
   if (compared->Equal()) {
     return Outcome(ExitCode::kOk, "complete_already",
                    "this range is already complete (run " + std::to_string(run_.id) + ", " +
-                       run_.state + "); use --restart to load it again");
+                       std::string(RunStateName(run_.state)) + "); use --restart to load it again");
   }
   observer_.On(Warning{"the source now differs from finished run " + std::to_string(run_.id) +
                        " for " + compared->DifferingYears() + "; loading the difference"});
@@ -415,7 +402,7 @@ RunOutcome BackfillRun::Load() {
   const int pages_per_batch = std::max(1, options_.batch_size / std::max(1, options_.page_size));
   StreamShared shared{.options = options_,
                       .run_id = run_.id,
-                      .worker_id = options_.worker_id,
+                      .worker_id = FormatWorkerId(options_.worker_id),
                       .source = source_,
                       .objects = objects_,
                       .destination = destination_,
@@ -427,10 +414,7 @@ RunOutcome BackfillRun::Load() {
                       .queue_pages = static_cast<size_t>(
                           options_.queue_pages > 0 ? options_.queue_pages : pages_per_batch),
                       .pages = PageSizer(options_.page_size)};
-  WorkerBeat beat{
-      run_.id,       options_.worker_id, options_.worker_id.substr(0, options_.worker_id.find(':')),
-      getpid(),      "running",          "",
-      options_.lease};
+  WorkerBeat beat{run_.id, options_.worker_id, WorkerState::kRunning, {}, options_.lease};
   Heartbeat heartbeat(destination_, observer_, clock_, serialize_, beat, options_.heartbeat);
   heartbeat.Start();
   const std::optional<YearsCompared> differs = CloseOut(shared, concurrency);
@@ -439,25 +423,26 @@ RunOutcome BackfillRun::Load() {
                                 ". Progress up to the last committed batch is saved; fix the "
                                 "cause and " +
                                 kResumeHint;
-    session_.Run([&](Session& s) { return s.FinishRun(run_.id, "failed", message); });
-    heartbeat.Stop("failed", message);
+    session_.Run([&](Session& s) { return s.FinishRun(run_.id, RunState::kFailed, message); });
+    heartbeat.Stop(WorkerState::kFailed, Because(WaitKind::kFailed, error->message));
     return Outcome(ExitFor(*error, ExitCode::kStopped), "failed", message);
   }
   if (stop_) {
     const std::string message = std::string("stopped on request; ") + kResumeHint;
-    session_.Run([&](Session& s) { return s.FinishRun(run_.id, "stopped", message); });
-    heartbeat.Stop("stopped", message);
+    session_.Run([&](Session& s) { return s.FinishRun(run_.id, RunState::kStopped, message); });
+    heartbeat.Stop(WorkerState::kStopped, Because(WaitKind::kStoppedOnRequest));
     return Outcome(ExitCode::kStopped, "stopped", message);
   }
   if (differs) {
     const std::string message = "the source changed during the final check (" +
                                 differs->DifferingYears() + " differ); " + kResumeHint;
-    session_.Run([&](Session& s) { return s.FinishRun(run_.id, "stopped", message); });
-    heartbeat.Stop("stopped", message);
+    session_.Run([&](Session& s) { return s.FinishRun(run_.id, RunState::kStopped, message); });
+    heartbeat.Stop(WorkerState::kStopped,
+                   Because(WaitKind::kSourceChanged, differs->DifferingYears()));
     return Outcome(ExitCode::kStopped, "stopped", message);
   }
   RestoreStreamLinks();
-  heartbeat.Stop("done", "");
+  heartbeat.Stop(WorkerState::kDone);
   return Finish();
 }
 
@@ -510,7 +495,7 @@ RunOutcome BackfillRun::Finish() {
   });
   Counts sum;
   for (const auto& [key, counts] : totals) sum += counts;
-  const std::string state = sum.rejected > 0 ? "done_with_rejects" : "done";
+  const RunState state = sum.rejected > 0 ? RunState::kDoneWithRejects : RunState::kDone;
   const std::string message =
       sum.rejected > 0 ? std::to_string(sum.rejected) +
                              " rows are in the rejects table (see `gazelle-backfill rejects`)"
@@ -522,7 +507,8 @@ RunOutcome BackfillRun::Finish() {
         ExitCode::kStopped, "failed",
         "could not record the end of the run: " + status.error().message + "; " + kResumeHint);
   }
-  return Outcome(sum.rejected > 0 ? ExitCode::kDoneWithRejects : ExitCode::kOk, state, message);
+  return Outcome(sum.rejected > 0 ? ExitCode::kDoneWithRejects : ExitCode::kOk,
+                 std::string(RunStateName(state)), message);
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+// The heartbeat thread: a beat every period, a last one saying how it ended.
 #include "engine/heartbeat.h"
 
 #include "core/memory_trim.h"
@@ -14,15 +15,15 @@ Heartbeat::Heartbeat(Destination& destination, ActivityObserver& activity, Clock
       every_(every) {}
 
 Heartbeat::~Heartbeat() {
-  if (thread_.joinable()) Stop("stopping", "");
+  if (thread_.joinable()) Stop(WorkerState::kStopping);
 }
 
 void Heartbeat::Start() {
-  Beat("running", "");
+  Beat(WorkerState::kRunning, {});
   thread_ = std::thread([this] { Loop(); });
 }
 
-void Heartbeat::Stop(const std::string& state, const std::string& reason) {
+void Heartbeat::Stop(WorkerState state, const WaitReason& reason) {
   {
     std::lock_guard lock(mu_);
     done_ = true;
@@ -45,7 +46,7 @@ void Heartbeat::Loop() {
 
 // A failed beat is not fatal: the next one reconnects. Only a long outage
 // lets the lease lapse, and then the checkpoint keeps the work safe.
-void Heartbeat::Beat(const std::string& state, const std::string& reason) {
+void Heartbeat::Beat(WorkerState state, const WaitReason& reason) {
   std::unique_lock<std::mutex> lock;
   if (serialize_ != nullptr) lock = std::unique_lock(*serialize_);
   if (!session_) {

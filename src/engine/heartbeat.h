@@ -24,11 +24,11 @@ class Heartbeat {
 
   void Start();
   // Stops the thread and records the worker's final state.
-  void Stop(const std::string& state, const std::string& reason);
+  void Stop(WorkerState state, const WaitReason& reason = {});
 
  private:
   void Loop();
-  void Beat(const std::string& state, const std::string& reason);
+  void Beat(WorkerState state, const WaitReason& reason);
 
   Destination& destination_;
   ActivityObserver& activity_;

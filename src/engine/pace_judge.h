@@ -11,8 +11,11 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <utility>
+
+#include "core/wait_reason.h"
 
 namespace gb {
 
@@ -32,9 +35,9 @@ class PaceJudge {
   // The rows committed so far at `now` (never going back), by `streams`
   // streams still at work: the pace is judged per stream, so the end of a run,
   // where streams run out of units one by one, is not slow. Returns the
-  // English reason when the pace is slow ("312 entries/s, below its recent
-  // pace of 1450 entries/s", translated by monitor/), else "".
-  std::string Observe(TimePoint now, int64_t committed, int streams = 1);
+  // reason when the pace is slow (WaitKind::kSlow with the rate, 312 entries/s,
+  // and the recent pace, 1450 entries/s; put into words by monitor/), else none.
+  std::optional<WaitReason> Observe(TimePoint now, int64_t committed, int streams = 1);
   void Interrupt() { points_.clear(); }
 
  private:

@@ -41,7 +41,7 @@ class SettlingSession final : public Session {
   }
   Status Heartbeat(const WorkerBeat& b) override { return s_.Heartbeat(b); }
   Result<bool> AllUnitsDone(int64_t run) override { return s_.AllUnitsDone(run); }
-  Status FinishRun(int64_t run, const std::string& state, const std::string& reason) override {
+  Status FinishRun(int64_t run, RunState state, const std::string& reason) override {
     return s_.FinishRun(run, state, reason);
   }
   Result<CountTable> RunCounts(int64_t run) override { return s_.RunCounts(run); }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/worker_id.h"
+
 namespace gb {
 
 // Rows per transaction: the default and the largest --batch-size allowed.
@@ -45,7 +47,7 @@ struct RunOptions {
   bool legacy_types = false;           // map types onto the old 8-value CHECK
   std::optional<std::pair<int, int>> truncate;  // --truncate 500,2000 (title, description)
   bool close_exposed_tables = false;            // close existing tables open to the API roles
-  std::string worker_id;                        // host:pid:random; set by cli
+  WorkerId worker_id;                           // set by cli (else this process)
   std::chrono::seconds lease{60};
   std::chrono::milliseconds heartbeat{2000};
   bool profile = false;  // --profile: report where the time goes

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <optional>
 #include <thread>
 
 #include "core/entry_types.h"
+#include "core/worker_id.h"
 #include "engine/object_sweep.h"
 #include "engine/planner.h"
 #include "engine/sweep_position.h"
@@ -51,19 +53,14 @@ void AddPage(Batch& batch, PageWork& work, size_t expected) {
   ++batch.pages;
 }
 
-// A worker id (host:pid:random) of a process of this host that no longer exists.
+// A lease owner (a stored worker id) of a process of this host that no longer exists.
 bool IsDeadLocalWorker(const std::string& owner, const std::string& self) {
-  const size_t colon = owner.find(':');
-  const size_t second = owner.find(':', colon + 1);
-  if (colon == std::string::npos || second == std::string::npos || owner == self) return false;
+  const std::optional<WorkerId> id = ParseWorkerId(owner);
+  if (!id || owner == self) return false;
   char host[256] = {};
-  if (gethostname(host, sizeof host - 1) != 0 || owner.substr(0, colon) != host) return false;
-  const std::string pid_text = owner.substr(colon + 1, second - colon - 1);
-  if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) {
-    return false;
-  }
-  const pid_t pid = static_cast<pid_t>(std::stoll(pid_text));
-  return pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH;
+  if (gethostname(host, sizeof host - 1) != 0 || id->host != host) return false;
+  const auto pid = static_cast<pid_t>(id->pid);
+  return pid == id->pid && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH;
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ namespace gb {
 struct StreamShared {
   const RunOptions& options;
   int64_t run_id = 0;
-  std::string worker_id;
+  std::string worker_id;  // options.worker_id as stored (lease owner)
   TimelineSource& source;
   ObjectSource* objects = nullptr;  // the other streams' source (none: timeline only)
   Destination& destination;

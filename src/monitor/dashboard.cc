@@ -7,6 +7,7 @@
 #include "monitor/i18n.h"
 #include "monitor/summary.h"
 #include "monitor/unlink_text.h"
+#include "monitor/wait_reason_text.h"
 
 namespace gb {
 namespace {
@@ -94,9 +95,9 @@ std::vector<std::string> HeadLines(const Health& h, int width, const Terminal& s
       Style::kBold, width, styler));
   if (h.run) {
     const RunRow& r = *h.run;
-    std::string line =
-        TrFormat("Run #{} · {} · started {} · uptime {}", r.id, StateLabel(r.state, true),
-                 FormatClockTime(At(r.started_at)), FormatDuration(seconds(h.now - r.started_at)));
+    std::string line = TrFormat(
+        "Run #{} · {} · started {} · uptime {}", r.id, StateLabel(RunStateName(r.state), true),
+        FormatClockTime(At(r.started_at)), FormatDuration(seconds(h.now - r.started_at)));
     if (h.last_commit_age) {
       line += TrFormat(" · last commit {} ago", FormatDuration(seconds(*h.last_commit_age)));
     }
@@ -182,7 +183,7 @@ std::vector<std::string> LatestLines(const Health& h, int width) {
 }
 
 std::string AttemptLabel(const WorkerHealth& w) {
-  return StateLabel(w.live ? w.row.state : w.ended, true);
+  return StateLabel(w.live ? std::string(WorkerStateName(w.row.state)) : w.ended, true);
 }
 
 // Every loader process of the run, first to last: the attempts, live or
@@ -195,7 +196,7 @@ std::vector<std::string> WorkerLines(const Health& h, int width) {
                        PadRight(TrFormat("started {}", FormatClockTime(At(w.row.started_at))), 17) +
                        PadRight(AttemptLabel(w), 10) +
                        TrFormat("heartbeat {} ago", FormatDuration(seconds(w.heartbeat_age)));
-    if (!w.row.reason.empty()) line += " · " + TrReason(w.row.reason);
+    if (!w.row.reason.empty()) line += " · " + WaitReasonText(w.row.reason);
     lines.push_back(TruncateToWidth(line, width - 1));
   }
   return lines;

@@ -49,12 +49,11 @@ bool IsLanguage(std::string_view name, std::string_view code) {
          (name.size() == 2 || name[2] == '_' || name[2] == '.' || name[2] == '@');
 }
 
-// The texts below monitor/ (engine, source, sink) write in English into events
-// and the bookkeeping tables; these are the ones a user sees as a reason.
+// The error messages and run reasons below monitor/ (engine, source, sink)
+// still write in English into events and the runs table. A worker's reason is
+// not among them: it travels as a code (core/wait_reason.h), put into words by
+// monitor/wait_reason_text.h.
 constexpr std::array kReasonTemplates = {
-    TrNoop("waiting on the API ({}) until {}"),
-    TrNoop("waiting on the database ({}) until {}"),
-    TrNoop("token refresh failed: {}"),
     TrNoop("access token refreshed; valid until {}"),
     TrNoop("stopped on request; rerun the same command to resume"),
     TrNoop("stopped: {}. Progress up to the last committed batch is saved; fix the cause and "
@@ -74,7 +73,6 @@ constexpr std::array kReasonTemplates = {
     TrNoop("{} entries have a type outside the {} known ones; an extra stream loads them"),
     TrNoop("taking over {} stream(s) left by a process of this host that is gone; resuming from "
            "their last checkpoint"),
-    TrNoop("{} entries/s, below its recent pace of {} entries/s"),
     TrNoop("the source changed during the final check ({} differ); rerun the same command to "
            "resume"),
     TrNoop("final check: {} entries at the source are not loaded; loading what arrived since "

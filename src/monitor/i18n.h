@@ -36,10 +36,11 @@ std::string TrFormat(std::string_view msgid, const Args&... args) {
 // Marks a msgid for xgettext without translating it (tables translated later).
 constexpr std::string_view TrNoop(std::string_view msgid) { return msgid; }
 
-// A stable English text from below monitor/ (a run's reason, a retry's cause,
-// a worker's heartbeat reason) in the current language: the text is matched
-// against the known templates ("waiting on the API ({}) until {}"), the values
-// themselves translated in turn; an unknown text is returned unchanged.
+// A stable English text from below monitor/ (an error message, a run's
+// reason, a retry's cause) in the current language: the text is matched
+// against the known templates ("gave up after {} attempts: {}"), the values
+// themselves translated in turn; an unknown text is returned unchanged. Not
+// for a worker's reason, which is a code (monitor/wait_reason_text.h).
 std::string TrReason(std::string_view english);
 
 // What a language changes beyond words: digit grouping and decimal mark.

@@ -32,12 +32,18 @@ json Progress(const Snapshot& s) {
 json Fields(const RunStarted& e) {
   json expected = json::object();
   for (const auto& [year, n] : e.expected) expected[std::to_string(year)] = n;
-  return {{"event", "run_started"},     {"run_id", e.run_id},
-          {"worker_id", e.worker_id},   {"destination", e.destination},
-          {"resumed", e.resumed},       {"concurrency", e.concurrency},
-          {"units", e.units},           {"years", e.years},
-          {"batch_size", e.batch_size}, {"far_round_trip_ms", e.far_round_trip.count()},
-          {"expected", expected},       {"done_before", Cells(e.done_before)}};
+  return {{"event", "run_started"},
+          {"run_id", e.run_id},
+          {"worker_id", FormatWorkerId(e.worker_id)},
+          {"destination", e.destination},
+          {"resumed", e.resumed},
+          {"concurrency", e.concurrency},
+          {"units", e.units},
+          {"years", e.years},
+          {"batch_size", e.batch_size},
+          {"far_round_trip_ms", e.far_round_trip.count()},
+          {"expected", expected},
+          {"done_before", Cells(e.done_before)}};
 }
 
 json Fields(const PageFetched& e) {

@@ -4,6 +4,7 @@
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "monitor/unlink_text.h"
+#include "monitor/wait_reason_text.h"
 
 namespace gb {
 namespace {
@@ -114,7 +115,8 @@ std::string FormatRetryLine(const RetryScheduled& r) {
   // `what` is "api" or "database", words of the engine's vocabulary.
   std::string what = r.what == "api" ? Tr("api") : r.what == "database" ? Tr("database") : r.what;
   return TrFormat("Retry {} (attempt {}) in {}: {} — until {}", what, r.attempt,
-                  FormatDuration(r.delay), TrReason(r.reason), FormatClockTime(r.until));
+                  FormatDuration(r.delay), RetryCauseText(r.http_status, r.reason),
+                  FormatClockTime(r.until));
 }
 
 std::vector<std::string> FormatDestinationLines(const DestinationPrepared& e) {

@@ -29,7 +29,7 @@ void ProgressModel::On(const Event& event) {
 void ProgressModel::Apply(const RunStarted& e) {
   state_.started = true;
   state_.run_id = e.run_id;
-  state_.worker_id = e.worker_id;
+  state_.worker_id = FormatWorkerId(e.worker_id);
   state_.destination = e.destination;
   state_.resumed = e.resumed;
   state_.concurrency = e.concurrency;
@@ -110,7 +110,7 @@ void ProgressModel::Apply(const RowRejected& e) {
 void ProgressModel::Apply(const RetryScheduled& e) {
   state_.retries++;
   state_.retry_reasons[e.what + ": " + e.reason]++;
-  waits_[e.what] = Wait{e.what, e.reason, e.attempt, e.until};
+  waits_[e.what] = Wait{e.what, e.reason, e.attempt, e.until, e.http_status};
 }
 
 void ProgressModel::Apply(const TokenRefreshed& e) {

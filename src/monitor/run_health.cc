@@ -6,6 +6,7 @@
 #include "core/median.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
+#include "monitor/wait_reason_text.h"
 
 namespace gb {
 namespace {
@@ -15,9 +16,7 @@ struct Verdict {
   std::string reason;
 };
 
-bool IsActiveWorker(const WorkerRow& w) {
-  return w.state != "done" && w.state != "failed" && w.state != "stopped";
-}
+bool IsActiveWorker(const WorkerRow& w) { return !IsEnded(w.state); }
 
 // Milliseconds since the newest sign of life of the run: its own heartbeat
 // (every worker's beat renews it) or a worker's that has not ended.
@@ -50,14 +49,14 @@ WorkerHealth Attempt(const WorkerRow& w, const DbStatus& status, int64_t beat_li
       0, age != status.beat_age_ms.end() ? age->second : 1000 * health.heartbeat_age);
   const bool active = IsActiveWorker(w);
   health.live = active && health.heartbeat_age_ms <= beat_limit_ms;
-  if (!health.live) health.ended = active ? "gone" : w.state;
+  if (!health.live) health.ended = active ? "gone" : std::string(WorkerStateName(w.state));
   return health;
 }
 
 // Why the workers say they wait ("waiting on the API (429 ...) until 14:02:31 UTC").
 std::string WorkerReason(const Health& h) {
   for (const auto& w : h.workers) {
-    if (IsActiveWorker(w.row) && !w.row.reason.empty()) return TrReason(w.row.reason);
+    if (IsActiveWorker(w.row) && !w.row.reason.empty()) return WaitReasonText(w.row.reason);
   }
   return {};
 }
@@ -66,8 +65,8 @@ std::string WorkerReason(const Health& h) {
 // loader keeps the history a single sample of `watch --check` lacks).
 std::optional<std::string> SlowWorkerReason(const Health& h, int64_t stall_after) {
   for (const auto& w : h.workers) {
-    if (w.row.state == "slow" && w.heartbeat_age <= stall_after) {
-      return w.row.reason.empty() ? Tr("slow") : TrReason(w.row.reason);
+    if (w.row.state == WorkerState::kSlow && w.heartbeat_age <= stall_after) {
+      return w.row.reason.empty() ? Tr("slow") : WaitReasonText(w.row.reason);
     }
   }
   return std::nullopt;
@@ -85,10 +84,19 @@ bool LeaseExpired(const DbStatus& status) {
 std::optional<Verdict> FinalVerdict(const RunRow& run) {
   // The loader stored its reason in English: shown in the user's language.
   std::string reason = TrReason(run.reason);
-  if (run.state == "failed") return Verdict{HealthState::kFailed, reason};
-  if (run.state == "stopped") return Verdict{HealthState::kStopped, reason};
-  if (run.state == "done") return Verdict{HealthState::kDone, reason};
-  if (run.state == "done_with_rejects") return Verdict{HealthState::kDoneWithRejects, reason};
+  switch (run.state) {
+    case RunState::kFailed:
+      return Verdict{HealthState::kFailed, reason};
+    case RunState::kStopped:
+      return Verdict{HealthState::kStopped, reason};
+    case RunState::kDone:
+      return Verdict{HealthState::kDone, reason};
+    case RunState::kDoneWithRejects:
+      return Verdict{HealthState::kDoneWithRejects, reason};
+    case RunState::kPlanned:
+    case RunState::kRunning:
+      return std::nullopt;
+  }
   return std::nullopt;
 }
 

@@ -36,9 +36,10 @@ struct UnitProgress {
 // A retry the engine is waiting on right now (429, backoff after 5xx, reconnect).
 struct Wait {
   std::string what;    // "api" or "database"
-  std::string reason;  // "429 Too Many Requests"
+  std::string reason;  // the cause as the source or the database said it
   int attempt = 0;
   std::chrono::system_clock::time_point until;
+  int http_status = 0;  // 429: rate limited, whatever `reason` says
 };
 
 struct Snapshot {

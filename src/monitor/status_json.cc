@@ -3,6 +3,7 @@
 #include "core/iso_time.h"
 #include "monitor/exposure_text.h"
 #include "monitor/i18n.h"
+#include "monitor/wait_reason_text.h"
 
 namespace gb {
 namespace {
@@ -40,12 +41,27 @@ json RunJson(const Health& h) {
   if (!h.run) return nullptr;
   const RunRow& r = *h.run;
   return {{"id", r.id},
-          {"state", r.state},
+          {"state", RunStateName(r.state)},
           {"reason", r.reason},
           {"started_at", FormatIsoUtc(r.started_at)},
           {"heartbeat_at", FormatIsoUtc(r.heartbeat_at)},
           {"finished_at", r.finished_at ? json(FormatIsoUtc(*r.finished_at)) : json(nullptr)},
           {"uptime_s", h.now - r.started_at}};
+}
+
+// A worker's reason in English, whatever the user's language: the text JSON
+// has always given as `reason` (reason_label is the user's language).
+std::string EnglishText(const WaitReason& reason) {
+  ScopedLanguage english("en");
+  return WaitReasonText(reason);
+}
+
+// The machine-readable reason: its code, "text" for an earlier version's
+// sentence, null when there is none.
+json ReasonCode(const WaitReason& reason) {
+  if (reason.kind == WaitKind::kText) return "text";
+  if (reason.empty()) return nullptr;
+  return WaitKindCode(reason.kind);
 }
 
 json ListsJson(const Health& h, json j) {
@@ -59,9 +75,10 @@ json ListsJson(const Health& h, json j) {
     j["workers"].push_back({{"worker_id", w.row.worker_id},
                             {"host", w.row.host},
                             {"pid", w.row.pid},
-                            {"state", w.row.state},
-                            {"reason", w.row.reason},
-                            {"reason_label", TrReason(w.row.reason)},
+                            {"state", WorkerStateName(w.row.state)},
+                            {"reason", EnglishText(w.row.reason)},
+                            {"reason_code", ReasonCode(w.row.reason)},
+                            {"reason_label", WaitReasonText(w.row.reason)},
                             {"started_at", FormatIsoUtc(w.row.started_at)},
                             {"heartbeat_at", FormatIsoUtc(w.row.heartbeat_at)},
                             {"heartbeat_age_s", w.heartbeat_age},

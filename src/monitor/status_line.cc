@@ -6,6 +6,7 @@
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "monitor/summary.h"
+#include "monitor/wait_reason_text.h"
 
 namespace gb {
 namespace {
@@ -51,7 +52,9 @@ std::vector<Segment> Segments(const Snapshot& s) {
   out.push_back({Head(s), 0});
   for (const Wait& w : s.waits) {
     auto left = std::chrono::duration_cast<std::chrono::seconds>(w.until - s.now);
-    out.push_back({TrFormat("retry in {}: {}", FormatDuration(left), TrReason(w.reason)), 1});
+    out.push_back(
+        {TrFormat("retry in {}: {}", FormatDuration(left), RetryCauseText(w.http_status, w.reason)),
+         1});
   }
   if (s.current_year != 0 && PlannedYears(s) > 1) {
     out.push_back({TrFormat("all {}/{} {}", FormatCount(s.done), FormatCount(s.expected),

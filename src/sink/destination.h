@@ -28,6 +28,9 @@
 #include "core/events.h"
 #include "core/record.h"
 #include "core/table_exposure.h"
+#include "core/wait_reason.h"
+#include "core/worker_id.h"
+#include "core/worker_state.h"
 #include "streams/stream.h"
 
 namespace gb {
@@ -99,7 +102,7 @@ struct RunRecord {
   int64_t id = 0;
   std::string fingerprint;  // of the parameters that define the data to load
   std::string params_json;  // shown to the user when refusing a resume
-  std::string state;        // planned | running | done | done_with_rejects | stopped | failed
+  RunState state = RunState::kPlanned;
   std::map<int, int64_t> expected;  // the plan
   std::chrono::system_clock::time_point started_at;
   int units = 0;  // how many units the plan split it into
@@ -125,14 +128,13 @@ struct Checkpoint {
   int64_t fetched_before = 0;
 };
 
-// A worker's heartbeat: what it is doing, for watch (state and reason).
+// A worker's heartbeat: what it is doing, for watch (state and reason). The
+// reason is stored as its code and fields (core/wait_reason.h), never as words.
 struct WorkerBeat {
   int64_t run_id = 0;
-  std::string worker_id;  // host:pid:random
-  std::string host;
-  int64_t pid = 0;
-  std::string state;               // running | waiting | stopping | done | failed
-  std::string reason;              // "waiting on 429 until 14:02:31", "refreshing token", ...
+  WorkerId worker;
+  WorkerState state = WorkerState::kRunning;
+  WaitReason reason;
   std::chrono::seconds lease{60};  // renew leases of units held by this worker
 };
 
@@ -140,7 +142,7 @@ struct WorkerBeat {
 // worker that is known to be dead.
 struct UnitLease {
   int64_t unit_id = 0;
-  std::string owner;  // worker id: host:pid:random
+  std::string owner;  // a worker id as stored (core/worker_id.h: ParseWorkerId)
 };
 
 // The error code SaveProgress fails with when another worker has taken the
@@ -206,7 +208,7 @@ class Session {
     return NotHere("update the plan");
   }
   virtual Result<bool> AllUnitsDone(int64_t run_id) = 0;
-  virtual Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) = 0;
+  virtual Status FinishRun(int64_t run_id, RunState state, const std::string& reason) = 0;
   virtual Result<CountTable> RunCounts(int64_t run_id) = 0;
 
   // One batch, in one transaction (see the protocol above).

@@ -17,12 +17,14 @@
 #include "core/error.h"
 #include "core/events.h"
 #include "core/table_exposure.h"
+#include "core/wait_reason.h"
+#include "core/worker_state.h"
 
 namespace gb {
 
 struct RunRow {
   int64_t id = 0;
-  std::string state;  // planned | running | done | done_with_rejects | stopped | failed
+  RunState state = RunState::kRunning;  // an unknown stored word reads as running
   std::string reason;
   std::string params;  // JSON of the parameters, as stored
   int64_t started_at = 0;
@@ -42,11 +44,11 @@ struct UnitRow {
 };
 
 struct WorkerRow {
-  std::string worker_id;
+  std::string worker_id;  // as stored: FormatWorkerId's "host:pid:nonce"
   std::string host;
   int64_t pid = 0;
-  std::string state;   // running | waiting | stopping | done | failed
-  std::string reason;  // "waiting on the API (429 Too Many Requests) until 14:02:31 UTC"
+  WorkerState state = WorkerState::kRunning;  // an unknown stored word reads as running
+  WaitReason reason;                          // an earlier version's sentence: WaitKind::kText
   int64_t heartbeat_at = 0;
   int64_t started_at = 0;
 };

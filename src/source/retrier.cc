@@ -32,6 +32,24 @@ std::optional<std::chrono::milliseconds> ParseRetryAfter(
                   std::chrono::milliseconds(0));
 }
 
+namespace {
+
+// The HTTP status behind an error (its code "http:503"), 429 for any rate
+// limit (the token endpoint's too); 0 when there is none.
+int HttpStatus(const Error& error) {
+  if (error.kind == ErrorKind::kRateLimited) return 429;
+  int status = 0;
+  std::string_view code = error.code;
+  if (!code.starts_with("http:")) return 0;
+  code.remove_prefix(5);
+  auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), status);
+  return ec == std::errc() && end == code.data() + code.size() && status >= 100 && status < 600
+             ? status
+             : 0;
+}
+
+}  // namespace
+
 Retrier::Retrier(RetryPolicy policy, Clock& clock, Observer& observer, std::string what,
                  uint64_t seed)
     : policy_(policy), clock_(clock), observer_(observer), what_(std::move(what)), rng_(seed) {}
@@ -68,6 +86,7 @@ bool Retrier::WaitBeforeRetry(Error* error, int* transient, int* limited) {
   event.attempt = attempt;
   event.delay = delay;
   event.until = clock_.Now() + delay;
+  event.http_status = HttpStatus(*error);
   observer_.On(event);
   clock_.SleepFor(delay);
   return true;

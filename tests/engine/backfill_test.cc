@@ -63,7 +63,7 @@ class BackfillTest : public ::testing::Test {
     options_.batch_size = 50;
     options_.page_size = 10;
     options_.concurrency = 3;
-    options_.worker_id = "test:1:1";
+    options_.worker_id = WorkerId{"test", 1, "1"};
     options_.flush_after = 1000ms;
     options_.heartbeat = 5ms;
   }
@@ -119,8 +119,8 @@ TEST_F(BackfillTest, LoadsTheRequestedYearsExactly) {
   EXPECT_FALSE(observer_.All<BatchCommitted>().empty());
   EXPECT_FALSE(observer_.All<TimeSpent>().empty());
   EXPECT_FALSE(dest_.store.beats.empty());
-  EXPECT_EQ(dest_.store.beats.back().state, "done");
-  EXPECT_EQ(dest_.store.runs.back().state, "done");
+  EXPECT_EQ(dest_.store.beats.back().state, WorkerState::kDone);
+  EXPECT_EQ(dest_.store.runs.back().state, RunState::kDone);
 }
 
 TEST_F(BackfillTest, SameCommandAfterADoneRunIsCompleteAlready) {
@@ -174,15 +174,15 @@ TEST_F(BackfillTest, AResumedRunIsRunningAgainWhileItLoads) {
     if (call == 12) stop_ = true;
   };
   ASSERT_EQ(RunBackfill(options_, source_, dest_, observer_, clock_, stop_).state, "stopped");
-  ASSERT_EQ(dest_.store.runs.back().state, "stopped");
-  std::string seen;
+  ASSERT_EQ(dest_.store.runs.back().state, RunState::kStopped);
+  std::optional<RunState> seen;
   source_.on_fetch = [&](int) {
     std::lock_guard lock(dest_.store.mu);
-    if (seen.empty()) seen = dest_.store.runs.back().state;
+    if (!seen) seen = dest_.store.runs.back().state;
   };
   ASSERT_EQ(Run().exit_code, ExitCode::kOk);
-  EXPECT_EQ(seen, "running") << "the stored state is the state now, not the old stop";
-  EXPECT_EQ(dest_.store.runs.back().state, "done");
+  EXPECT_EQ(seen, RunState::kRunning) << "the stored state is the state now, not the old stop";
+  EXPECT_EQ(dest_.store.runs.back().state, RunState::kDone);
 }
 
 // Entries arriving at the top while the sweeps page (offsets shift under them,
@@ -344,7 +344,7 @@ TEST_F(BackfillTest, RefusesOtherParametersOverAnUnfinishedRun) {
   RunOutcome restarted = Run();
   ASSERT_EQ(restarted.exit_code, ExitCode::kOk) << restarted.message;
   EXPECT_EQ(dest_.store.runs.size(), 2u);
-  EXPECT_EQ(dest_.store.runs[0].state, "stopped");
+  EXPECT_EQ(dest_.store.runs[0].state, RunState::kStopped);
   ExpectExact(restarted);
 }
 
@@ -399,7 +399,7 @@ TEST_F(BackfillTest, PermanentFailureStopsResumably) {
   EXPECT_EQ(failed.state, "failed");
   EXPECT_NE(failed.message.find("permission denied"), std::string::npos);
   EXPECT_NE(failed.message.find("rerun the same command to resume"), std::string::npos);
-  EXPECT_EQ(dest_.store.runs.back().state, "failed");
+  EXPECT_EQ(dest_.store.runs.back().state, RunState::kFailed);
   RunOutcome resumed = Run();
   ASSERT_EQ(resumed.exit_code, ExitCode::kOk) << resumed.message;
   EXPECT_EQ(Sum(resumed.totals).inserted, 600);
@@ -509,13 +509,16 @@ TEST(ActivityObserverTest, ReportsWhatTheRunIsWaitingOn) {
   NullObserver inner;
   ActivityObserver activity(inner);
   const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1732000000));
-  EXPECT_EQ(activity.Current(now).state, "running");
-  activity.On(RetryScheduled{"api", "429 Too Many Requests", 1, 30s, now + 30s});
+  EXPECT_EQ(activity.Current(now).state, WorkerState::kRunning);
+  activity.On(RetryScheduled{"api", "429 Too Many Requests", 1, 30s, now + 30s, 429});
   auto waiting = activity.Current(now + 1s);
-  EXPECT_EQ(waiting.state, "waiting");
-  EXPECT_NE(waiting.reason.find("429 Too Many Requests"), std::string::npos);
-  EXPECT_NE(waiting.reason.find("until 07:07:10"), std::string::npos);
-  EXPECT_EQ(activity.Current(now + 31s).state, "running");
+  EXPECT_EQ(waiting.state, WorkerState::kWaiting);
+  // A value, not a sentence: its kind and fields (monitor/ puts it into words).
+  EXPECT_EQ(waiting.reason.kind, WaitKind::kApiRateLimited);
+  EXPECT_EQ(waiting.reason.http_status, 429);
+  EXPECT_EQ(waiting.reason.attempt, 1);
+  EXPECT_EQ(waiting.reason.until, now + 30s);
+  EXPECT_EQ(activity.Current(now + 31s).state, WorkerState::kRunning);
 }
 
 }  // namespace

@@ -65,7 +65,7 @@ class FakeSession : public Session {
   Status ReleaseUnit(int64_t unit_id, const std::string& worker_id) override;
   Status Heartbeat(const WorkerBeat& beat) override;
   Result<bool> AllUnitsDone(int64_t run_id) override;
-  Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) override;
+  Status FinishRun(int64_t run_id, RunState state, const std::string& reason) override;
   Status ReopenRun(int64_t run_id) override;
   Result<std::vector<UnitState>> RunUnits(int64_t run_id) override;
   Result<bool> AddUnit(int64_t run_id, const UnitSpec& unit) override;
@@ -158,7 +158,7 @@ inline Result<RunRecord> FakeSession::CreateRun(const NewRun& run) {
   RunRecord record{static_cast<int64_t>(dest_.store.runs.size()) + 1,
                    run.fingerprint,
                    run.params_json,
-                   "running",
+                   RunState::kRunning,
                    run.expected,
                    dest_.clock().Now()};
   dest_.store.runs.push_back(record);
@@ -188,7 +188,7 @@ inline Status FakeSession::ResetRun(int64_t run_id) {
     u.worker.clear();
   }
   std::erase_if(dest_.store.rejects, [&](const StoredReject& r) { return r.run_id == run_id; });
-  dest_.store.runs[run_id - 1].state = "running";
+  dest_.store.runs[run_id - 1].state = RunState::kRunning;
   return {};
 }
 
@@ -221,7 +221,7 @@ inline Status FakeSession::Heartbeat(const WorkerBeat& beat) {
   std::lock_guard lock(dest_.store.mu);
   dest_.store.beats.push_back(beat);
   for (FakeUnit& u : dest_.store.units) {
-    if (u.worker == beat.worker_id && u.state.state == "running") {
+    if (u.worker == FormatWorkerId(beat.worker) && u.state.state == "running") {
       u.lease_until = dest_.clock().Now() + beat.lease;
     }
   }
@@ -236,7 +236,7 @@ inline Result<bool> FakeSession::AllUnitsDone(int64_t run_id) {
   return true;
 }
 
-inline Status FakeSession::FinishRun(int64_t run_id, const std::string& state, const std::string&) {
+inline Status FakeSession::FinishRun(int64_t run_id, RunState state, const std::string&) {
   std::lock_guard lock(dest_.store.mu);
   dest_.store.runs[run_id - 1].state = state;
   return {};
@@ -244,7 +244,7 @@ inline Status FakeSession::FinishRun(int64_t run_id, const std::string& state, c
 
 inline Status FakeSession::ReopenRun(int64_t run_id) {
   std::lock_guard lock(dest_.store.mu);
-  dest_.store.runs[run_id - 1].state = "running";
+  dest_.store.runs[run_id - 1].state = RunState::kRunning;
   return {};
 }
 

@@ -42,7 +42,7 @@ class HostileInputTest : public DestinationTest {
     options.page_size = 3;  // duplicates land within a page and across pages
     options.batch_size = 4;
     options.concurrency = 2;
-    options.worker_id = "test:1:1";
+    options.worker_id = WorkerId{"test", 1, "1"};
     std::atomic<bool> stop{false};
     NullObserver observer;
     return RunBackfill(options, source, *dest_, observer, SystemClock::Instance(), stop);

@@ -40,34 +40,44 @@ class PaceTest : public ::testing::Test {
 };
 
 TEST_F(PaceTest, FastThenSlowIsSlowWithBothRatesInItsReason) {
-  EXPECT_EQ(Beats(20, 2000).state, "running");  // 1,000 entries/s
-  auto slow = Beats(6, 200);                    // 100 entries/s over the whole window
-  EXPECT_EQ(slow.state, "slow");
-  EXPECT_EQ(slow.reason, "100 entries/s, below its recent pace of 1000 entries/s");
+  EXPECT_EQ(Beats(20, 2000).state, WorkerState::kRunning);  // 1,000 entries/s
+  auto slow = Beats(6, 200);                                // 100 entries/s over the whole window
+  EXPECT_EQ(slow.state, WorkerState::kSlow);
+  EXPECT_EQ(slow.reason, SlowPace(100, 1000));
 }
 
 TEST_F(PaceTest, RecoveringIsRunningAgain) {
   Beats(20, 2000);
-  ASSERT_EQ(Beats(6, 200).state, "slow");
+  ASSERT_EQ(Beats(6, 200).state, WorkerState::kSlow);
   auto back = Beats(6, 2000);
-  EXPECT_EQ(back.state, "running");
-  EXPECT_EQ(back.reason, "");
+  EXPECT_EQ(back.state, WorkerState::kRunning);
+  EXPECT_TRUE(back.reason.empty());
 }
 
 TEST_F(PaceTest, NotJudgedBeforeEnoughHistory) {
   // The 10 s window is full from the 6th beat on; four rates are not enough.
   Beats(5, 2000);
-  EXPECT_EQ(Beats(4, 10).state, "running");
+  EXPECT_EQ(Beats(4, 10).state, WorkerState::kRunning);
 }
 
 TEST_F(PaceTest, AWaitStaysWaitingAndDoesNotMakeTheNextWindowSlow) {
   Beats(20, 2000);
-  activity_.On(RetryScheduled{"api", "429 Too Many Requests", 1, 30s, now_ + 30s});
+  activity_.On(RetryScheduled{"api", "429 Too Many Requests", 1, 30s, now_ + 30s, 429});
   auto waiting = Beats(10, 0);
-  EXPECT_EQ(waiting.state, "waiting");
-  EXPECT_NE(waiting.reason.find("429 Too Many Requests"), std::string::npos);
+  EXPECT_EQ(waiting.state, WorkerState::kWaiting);
+  EXPECT_EQ(waiting.reason.kind, WaitKind::kApiRateLimited);
   // Back to full speed after the wait: its empty seconds are not in the new window.
-  for (int i = 0; i < 6; ++i) EXPECT_EQ(Beats(1, 2000).state, "running") << i;
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(Beats(1, 2000).state, WorkerState::kRunning) << i;
+}
+
+TEST_F(PaceTest, TheDatabaseAndAFailedRefreshAreReasonsOfTheirOwn) {
+  activity_.On(RetryScheduled{"database", "connection lost", 2, 10s, now_ + 10s});
+  auto database = activity_.Current(now_ + 1s);
+  EXPECT_EQ(database.reason.kind, WaitKind::kDatabaseRetry);
+  EXPECT_EQ(database.reason.detail, "connection lost");
+  activity_.On(TokenRefreshed{false, {}, "invalid_grant"});
+  EXPECT_EQ(activity_.Current(now_ + 1h).reason,
+            Because(WaitKind::kTokenRefreshFailed, "invalid_grant"));
 }
 
 // At the end of a run the streams run out of units one by one and the rate
@@ -77,18 +87,18 @@ TEST_F(PaceTest, TheEndOfARunIsNotSlowButASlowStreamIs) {
   started.concurrency = 4;
   started.units = 6;
   activity_.On(started);
-  EXPECT_EQ(Beats(20, 2000).state, "running");  // 4 streams, 1,000 entries/s
+  EXPECT_EQ(Beats(20, 2000).state, WorkerState::kRunning);  // 4 streams, 1,000 entries/s
   for (int i = 0; i < 5; ++i) activity_.On(SliceDone{"u" + std::to_string(i), 1});
-  EXPECT_EQ(Beats(6, 500).state, "running");  // 1 stream left, at its usual 250/s
-  auto slow = Beats(6, 100);                  // that stream at 50/s
-  EXPECT_EQ(slow.state, "slow");
-  EXPECT_EQ(slow.reason, "50 entries/s, below its recent pace of 250 entries/s");
+  EXPECT_EQ(Beats(6, 500).state, WorkerState::kRunning);  // 1 stream left, at its usual 250/s
+  auto slow = Beats(6, 100);                              // that stream at 50/s
+  EXPECT_EQ(slow.state, WorkerState::kSlow);
+  EXPECT_EQ(slow.reason, SlowPace(50, 250));
 }
 
 TEST(PaceJudgeTest, NoCommitAtAllIsNotSlowWithoutAPace) {
   PaceJudge judge(PaceOptions{10s, 60s, 0.3, 2});
   auto t = std::chrono::system_clock::time_point(std::chrono::seconds(1000));
-  for (int i = 0; i < 30; ++i) EXPECT_EQ(judge.Observe(t + i * 2s, 0), "") << i;
+  for (int i = 0; i < 30; ++i) EXPECT_FALSE(judge.Observe(t + i * 2s, 0)) << i;
 }
 
 }  // namespace

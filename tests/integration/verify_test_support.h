@@ -71,7 +71,7 @@ inline RunOutcome LoadFromSim(sim::SimServer& sim, const std::string& db_url,
   if (!client || !destination) return {};
   RunOptions options;
   options.years = std::move(years);
-  options.worker_id = "test:1:load";
+  options.worker_id = WorkerId{"test", 1, "load"};
   options.concurrency = 2;
   std::atomic<bool> stop{false};
   return RunBackfill(options, **client, **destination, observer, SystemClock::Instance(), stop);

@@ -40,8 +40,8 @@ class WatchCheckSlowTest : public DestinationTest {
     ASSERT_TRUE(
         s->SaveProgress(Checkpoint{created->id, (*unit)->id, "w1", "c6", 6, false}, *counts));
     ASSERT_TRUE(s->Commit());
-    WorkerBeat beat{created->id, "w1",   "host",
-                    42,          "slow", "312 entries/s, below its recent pace of 1450 entries/s"};
+    WorkerBeat beat{created->id, WorkerId{"host", 42, "w1"}, WorkerState::kSlow,
+                    SlowPace(312, 1450)};
     ASSERT_TRUE(s->Heartbeat(beat));
   }
 

@@ -16,14 +16,15 @@ inline DbStatus RunningStatus(int64_t now, int64_t done2024, int64_t done2023 = 
   DbStatus s;
   s.tables_exist = true;
   s.now = now;
-  s.runs.push_back(RunRow{3, "running", "", "{}", kT0 - 60, now, std::nullopt});
+  s.runs.push_back(RunRow{3, RunState::kRunning, "", "{}", kT0 - 60, now, std::nullopt});
   s.plan = {{2023, 28313}, {2024, 26034}};
   s.counters[2024] = Counts{.inserted = done2024};
   if (done2023 > 0) s.counters[2023] = Counts{.inserted = done2023};
   s.last_counter_update = now;
   s.units.push_back(UnitRow{1, "type:SERVICE_ENTRY_MANUAL", "running", "host:42:abcd", now + 60,
                             "c1", done2024 + done2023, now});
-  s.workers.push_back(WorkerRow{"host:42:abcd", "host", 42, "running", "", now, kT0 - 60});
+  s.workers.push_back(
+      WorkerRow{"host:42:abcd", "host", 42, WorkerState::kRunning, {}, now, kT0 - 60});
   s.latest.push_back(
       EntryRow{"tme_0123456789abcdef0123", "SERVICE_ENTRY_MANUAL", "2024-03-01T12:00:00Z"});
   s.rows_estimate = done2024 + done2023;

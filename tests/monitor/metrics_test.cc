@@ -58,7 +58,7 @@ TEST(MetricsTest, ApiRetriesFromTheLoadersModel) {
 TEST(MetricsTest, StatusReasonIsAnEscapedLabel) {
   RunHealth health;
   DbStatus s = RunningStatus(kT0 + 30, 10);
-  s.runs[0].state = "failed";
+  s.runs[0].state = RunState::kFailed;
   s.runs[0].reason = "bad \"thing\"\nhappened";
   health.Add(0, s);
   std::string m = FormatMetrics(health.Current(), std::nullopt);

@@ -10,7 +10,7 @@ namespace gb::testing {
 inline RunStarted TwoYearRun() {
   RunStarted e;
   e.run_id = 7;
-  e.worker_id = "host:42:abcd";
+  e.worker_id = WorkerId{"host", 42, "abcd"};
   e.years = {2023, 2024};
   e.expected = {{2023, 28313}, {2024, 26034}};
   e.concurrency = 4;

@@ -55,8 +55,8 @@ class FakeReader final : public StatusReader {
  public:
   Result<DbStatus> Read() override {
     DbStatus s = testing::RunningStatus(testing::kT0, 12345);
-    s.workers[0].state = "slow";
-    s.workers[0].reason = "312 entries/s, below its recent pace of 1450 entries/s";
+    s.workers[0].state = WorkerState::kSlow;
+    s.workers[0].reason = SlowPace(312, 1450);
     return s;
   }
   std::string Describe() const override { return "sqlite:gazelle.db"; }
@@ -107,7 +107,10 @@ TEST_F(PageLanguageTest, AnEnglishServerAnswersAFrenchBrowserInFrench) {
   EXPECT_EQ(total["reason"], "312 entrées/s, sous son rythme récent de 1\u00a0450 entrées/s");
   EXPECT_NE(Get("/", "fr-CA,fr;q=0.9").find("<html lang=\"fr\""), std::string::npos);
   auto worker = nlohmann::json::parse(Get("/status.json", "fr"))["workers"][0];
-  EXPECT_EQ(worker["reason"], "312 entries/s, below its recent pace of 1450 entries/s");
+  // `reason` in English whatever the language (numbers grouped as in English),
+  // reason_code for machines, reason_label in the asked language.
+  EXPECT_EQ(worker["reason"], "312 entries/s, below its recent pace of 1,450 entries/s");
+  EXPECT_EQ(worker["reason_code"], "slow");
   EXPECT_EQ(worker["reason_label"], total["reason"]);
 
   EXPECT_EQ(nlohmann::json::parse(Get("/i18n.json", "en-US"))["running"], "running");

@@ -119,13 +119,12 @@ TEST(RunHealthTest, HeartbeatAgesInMillisecondsDecide) {
 TEST(RunHealthTest, ALiveAttemptAfterAStopIsRunningAndTheStopIsHistory) {
   RunHealth health;
   DbStatus s = RunningStatus(kT0 + 30, 5000);
-  s.runs[0].state = "stopped";
+  s.runs[0].state = RunState::kStopped;
   s.runs[0].reason = "stopped on request; rerun the same command to resume";
   s.runs[0].finished_at = kT0 + 10;
-  s.workers.insert(
-      s.workers.begin(),
-      WorkerRow{"host:41:aaaa", "host", 41, "stopped",
-                "stopped on request; rerun the same command to resume", kT0 + 10, kT0 - 60});
+  s.workers.insert(s.workers.begin(),
+                   WorkerRow{"host:41:aaaa", "host", 41, WorkerState::kStopped,
+                             Because(WaitKind::kStoppedOnRequest), kT0 + 10, kT0 - 60});
   health.Add(0, s);
   Health h = health.Current();
   EXPECT_EQ(h.total.state, HealthState::kRunning);
@@ -144,9 +143,9 @@ TEST(RunHealthTest, ALiveAttemptAfterAStopIsRunningAndTheStopIsHistory) {
 TEST(RunHealthTest, AStoppedRunWhoseAttemptsAllEndedIsStopped) {
   RunHealth health;
   DbStatus s = RunningStatus(kT0 + 30, 5000);
-  s.runs[0].state = "stopped";
+  s.runs[0].state = RunState::kStopped;
   s.runs[0].finished_at = kT0 + 10;
-  s.workers[0].state = "stopped";
+  s.workers[0].state = WorkerState::kStopped;
   s.workers[0].heartbeat_at = kT0 + 10;
   health.Add(0, s);
   EXPECT_EQ(health.Current().total.state, HealthState::kStopped);
@@ -167,8 +166,10 @@ TEST(RunHealthTest, StalledOnNoCommitShowsWhatTheWorkerWaitsOn) {
   DbStatus s = RunningStatus(kT0 + 20, 5000);
   s.last_counter_update = kT0;
   s.units[0].updated_at = kT0;
-  s.workers[0].state = "waiting";
-  s.workers[0].reason = "waiting on the API (429 Too Many Requests) until 14:02:31 UTC";
+  s.workers[0].state = WorkerState::kWaiting;
+  s.workers[0].reason =
+      RetryWait("api", 429, "429 Too Many Requests", 1,
+                std::chrono::system_clock::time_point(std::chrono::seconds(1732111351)));
   health.Add(0, s);
   Health h = health.Current();
   EXPECT_EQ(h.total.state, HealthState::kStalled);
@@ -215,8 +216,8 @@ TEST(RunHealthTest, SlowIsRelativeToTheRunsOwnRecentRate) {
 TEST(RunHealthTest, ASingleSampleIsSlowWhenTheLoaderSaysSo) {
   RunHealth health(Every(3));
   DbStatus s = RunningStatus(kT0, 5000);
-  s.workers[0].state = "slow";
-  s.workers[0].reason = "312 entries/s, below its recent pace of 1450 entries/s";
+  s.workers[0].state = WorkerState::kSlow;
+  s.workers[0].reason = SlowPace(312, 1450);
   health.Add(0, s);  // one sample, as `watch --check` reads: no history of its own
   Health h = health.Current();
   EXPECT_EQ(h.total.state, HealthState::kSlow);
@@ -230,7 +231,7 @@ TEST(RunHealthTest, ASingleSampleIsSlowWhenTheLoaderSaysSo) {
 TEST(RunHealthTest, ASlowWorkerWhoseHeartbeatStoppedIsStalledNotSlow) {
   RunHealth health(Every(3));
   DbStatus s = RunningStatus(kT0 + 30, 5000);
-  s.workers[0].state = "slow";
+  s.workers[0].state = WorkerState::kSlow;
   s.workers[0].heartbeat_at = kT0;
   s.runs[0].heartbeat_at = kT0;
   health.Add(0, s);
@@ -246,33 +247,34 @@ TEST(RunHealthTest, SteadyLowRateIsNotSlow) {
 
 TEST(RunHealthTest, FinalStatesComeFromTheRun) {
   struct Case {
-    std::string state;
+    RunState state;
     HealthState expected;
     ExitCode code;
   };
   for (const Case& c :
-       {Case{"done", HealthState::kDone, ExitCode::kOk},
-        Case{"done_with_rejects", HealthState::kDoneWithRejects, ExitCode::kCheckRejects},
-        Case{"failed", HealthState::kFailed, ExitCode::kCheckFailed},
-        Case{"stopped", HealthState::kStopped, ExitCode::kCheckStalled}}) {
+       {Case{RunState::kDone, HealthState::kDone, ExitCode::kOk},
+        Case{RunState::kDoneWithRejects, HealthState::kDoneWithRejects, ExitCode::kCheckRejects},
+        Case{RunState::kFailed, HealthState::kFailed, ExitCode::kCheckFailed},
+        Case{RunState::kStopped, HealthState::kStopped, ExitCode::kCheckStalled}}) {
     RunHealth health;
     DbStatus s = RunningStatus(kT0 + 600, 26034, 28313);  // old heartbeat does not matter
+    const std::string name(RunStateName(c.state));
     s.runs[0].state = c.state;
-    s.runs[0].reason = "why: " + c.state;
+    s.runs[0].reason = "why: " + name;
     s.runs[0].heartbeat_at = kT0;
-    if (c.state == "done_with_rejects") s.counters[2023].rejected = 2;
+    if (c.state == RunState::kDoneWithRejects) s.counters[2023].rejected = 2;
     health.Add(0, s);
     Health h = health.Current();
-    EXPECT_EQ(h.total.state, c.expected) << c.state;
-    EXPECT_EQ(h.total.reason, "why: " + c.state);
-    EXPECT_EQ(CheckExitCode(h), c.code) << c.state;
+    EXPECT_EQ(h.total.state, c.expected) << name;
+    EXPECT_EQ(h.total.reason, "why: " + name);
+    EXPECT_EQ(CheckExitCode(h), c.code) << name;
   }
 }
 
 TEST(RunHealthTest, FailedRunMarksUnfinishedYearsFailedWithTheReason) {
   RunHealth health;
   DbStatus s = RunningStatus(kT0, 26034, 100);
-  s.runs[0].state = "failed";
+  s.runs[0].state = RunState::kFailed;
   s.runs[0].reason = "permission denied for table gazelle_timeline_entries";
   health.Add(0, s);
   Health h = health.Current();

@@ -268,35 +268,38 @@ TEST_P(DestinationTest, HeartbeatReleaseResetAndFinish) {
   ASSERT_TRUE(s->EnsureSchema({}));
   auto run = s->CreateRun(TwoUnitRun());
   ASSERT_TRUE(run);
-  auto unit = s->ClaimUnit(run->id, "w1", std::chrono::seconds(1));
+  const WorkerId w1{"host", 42, "w1"};
+  auto unit = s->ClaimUnit(run->id, FormatWorkerId(w1), std::chrono::seconds(1));
   ASSERT_TRUE(unit && *unit);
-  WorkerBeat beat{run->id,
-                  "w1",
-                  "host",
-                  42,
-                  "waiting",
-                  "waiting on 429 until 14:02:31",
+  const auto until = std::chrono::system_clock::time_point(std::chrono::seconds(1732111351));
+  WorkerBeat beat{run->id, w1, WorkerState::kWaiting,
+                  RetryWait("api", 429, "429 Too Many Requests", 2, until),
                   std::chrono::seconds(3600)};
   ASSERT_TRUE(s->Heartbeat(beat));
   ASSERT_TRUE(s->Heartbeat(beat));
-  EXPECT_EQ(Query("SELECT reason FROM " + Bk("gb_workers") + " WHERE worker_id = 'w1'"),
-            "waiting on 429 until 14:02:31");
+  // The reason is stored as a code and its fields, never as a sentence; the
+  // state as the same word as ever.
+  EXPECT_EQ(Query("SELECT state || ' ' || reason_code || ' ' || reason_attempt || ' ' || "
+                  "reason_http_status || ' [' || reason || ']' FROM " +
+                  Bk("gb_workers") + " WHERE worker_id = 'host:42:w1'"),
+            "waiting api_rate_limited 2 429 []");
   std::string later = GetParam() == Backend::kSqlite
                           ? "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+1000 seconds')"
                           : "now() + interval '1000 seconds'";
   // The 1 s lease of the claim was renewed to the beat's hour.
   EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_units") +
-                  " WHERE lease_owner = 'w1' AND "
+                  " WHERE lease_owner = 'host:42:w1' AND "
                   "lease_expires_at > " +
                   later),
             "1");
-  ASSERT_TRUE(s->ReleaseUnit((*unit)->id, "w1"));
+  ASSERT_TRUE(s->ReleaseUnit((*unit)->id, FormatWorkerId(w1)));
   EXPECT_EQ(Query("SELECT count(*) FROM " + Bk("gb_units") + " WHERE state = 'pending'"), "2");
   ASSERT_TRUE(s->ResetRun(run->id));
-  ASSERT_TRUE(s->FinishRun(run->id, "done", ""));
+  ASSERT_TRUE(s->FinishRun(run->id, RunState::kDone, ""));
+  EXPECT_EQ(Query("SELECT state FROM " + Bk("gb_runs")), "done");
   auto latest = s->LatestRun();
   ASSERT_TRUE(latest && *latest);
-  EXPECT_EQ((*latest)->state, "done");
+  EXPECT_EQ((*latest)->state, RunState::kDone);
   EXPECT_EQ((*latest)->fingerprint, "fp1");
   auto fresh = s->CreateRun(TwoUnitRun());  // the finished run is not reused
   ASSERT_TRUE(fresh);

@@ -11,6 +11,15 @@
 namespace gb::test {
 namespace {
 
+const WorkerId kReaderWorker{"host", 42, "w1"};
+const std::string kReaderW1 = FormatWorkerId(kReaderWorker);
+
+// A 429 met on the third attempt, waiting until 14:02:31 UTC.
+WaitReason ReaderRateLimited() {
+  return RetryWait("api", 429, "429 Too Many Requests", 3,
+                   std::chrono::system_clock::time_point(std::chrono::seconds(1732111351)));
+}
+
 class StatusReaderTest : public DestinationTest {
  protected:
   DbStatus Read() {
@@ -44,7 +53,7 @@ class StatusReaderTest : public DestinationTest {
                           .start_after = std::nullopt}};
     auto created = s.CreateRun(run);
     EXPECT_TRUE(created) << created.error().message;
-    auto unit = s.ClaimUnit(created->id, "w1", std::chrono::seconds(60));
+    auto unit = s.ClaimUnit(created->id, kReaderW1, std::chrono::seconds(60));
     EXPECT_TRUE(unit && *unit);
     std::vector<Row> rows;
     for (int i = 1; i <= 6; ++i)
@@ -56,9 +65,9 @@ class StatusReaderTest : public DestinationTest {
     std::vector<Reject> rejects = {Reject{"tme_r", 2024, "APPOINTMENT", "23514", "check", "{}"}};
     EXPECT_TRUE(s.RecordRejects(created->id, "type:A", rejects));
     EXPECT_TRUE(
-        s.SaveProgress(Checkpoint{created->id, (*unit)->id, "w1", "c6", 7, false}, *counts));
+        s.SaveProgress(Checkpoint{created->id, (*unit)->id, kReaderW1, "c6", 7, false}, *counts));
     EXPECT_TRUE(s.Commit());
-    WorkerBeat beat{created->id, "w1", "host", 42, "waiting", "waiting on 429 until 14:02:31 UTC"};
+    WorkerBeat beat{created->id, kReaderWorker, WorkerState::kWaiting, ReaderRateLimited()};
     EXPECT_TRUE(s.Heartbeat(beat));
     return created->id;
   }
@@ -91,7 +100,7 @@ TEST_P(StatusReaderTest, ReadsRunPlanCountersUnitsWorkersRejectsAndLatest) {
   DbStatus st = Read();
   ASSERT_EQ(st.runs.size(), 1u);
   EXPECT_EQ(st.runs[0].id, run_id);
-  EXPECT_EQ(st.runs[0].state, "running");
+  EXPECT_EQ(st.runs[0].state, RunState::kRunning);
   EXPECT_EQ(st.runs[0].params, R"({"years":[2023,2024]})");
   EXPECT_FALSE(st.runs[0].finished_at.has_value());
   EXPECT_NEAR(static_cast<double>(st.runs[0].heartbeat_at), static_cast<double>(st.now), 5);
@@ -103,16 +112,17 @@ TEST_P(StatusReaderTest, ReadsRunPlanCountersUnitsWorkersRejectsAndLatest) {
   ASSERT_EQ(st.units.size(), 2u);
   EXPECT_EQ(st.units[0].name, "type:A");
   EXPECT_EQ(st.units[0].state, "running");
-  EXPECT_EQ(st.units[0].lease_owner, "w1");
+  EXPECT_EQ(st.units[0].lease_owner, kReaderW1);
   EXPECT_EQ(st.units[0].cursor, "c6");
   EXPECT_EQ(st.units[0].fetched, 7);
   ASSERT_TRUE(st.units[0].lease_expires_at.has_value());
   EXPECT_GT(*st.units[0].lease_expires_at, st.now + 30);
   EXPECT_EQ(st.units[1].state, "pending");
   ASSERT_EQ(st.workers.size(), 1u);
-  EXPECT_EQ(st.workers[0].worker_id, "w1");
-  EXPECT_EQ(st.workers[0].state, "waiting");
-  EXPECT_EQ(st.workers[0].reason, "waiting on 429 until 14:02:31 UTC");
+  EXPECT_EQ(st.workers[0].worker_id, "host:42:w1");
+  EXPECT_EQ(st.workers[0].host, "host");
+  EXPECT_EQ(st.workers[0].state, WorkerState::kWaiting);
+  EXPECT_EQ(st.workers[0].reason, ReaderRateLimited()) << "a code and its fields, read back";
   EXPECT_EQ(st.workers[0].pid, 42);
   EXPECT_EQ(st.rejects_by_reason, (std::map<std::string, int64_t>{{"check", 1}}));
   ASSERT_EQ(st.latest.size(), 5u);
@@ -142,14 +152,54 @@ TEST_P(StatusReaderTest, CountersOfAnEarlierVersionWithoutUnlinked) {
   EXPECT_EQ(st.counters[2024].unlinked, 0);
 }
 
+TEST_P(StatusReaderTest, ASlowReasonKeepsItsRateAndPace) {
+  auto s = Connect();
+  ASSERT_TRUE(s->EnsureSchema({}));
+  int64_t run_id = StartRun(*s);
+  ASSERT_TRUE(
+      s->Heartbeat(WorkerBeat{run_id, kReaderWorker, WorkerState::kSlow, SlowPace(312, 1450)}));
+  DbStatus st = Read();
+  ASSERT_EQ(st.workers.size(), 1u);
+  EXPECT_EQ(st.workers[0].state, WorkerState::kSlow);
+  EXPECT_EQ(st.workers[0].reason, SlowPace(312, 1450));
+}
+
+// A database an earlier version wrote: its workers' reasons are English
+// sentences in `reason`, without the code columns. watch (read-only) shows
+// them as they are; the next run adds the columns and the old rows still read.
+TEST_P(StatusReaderTest, AnEarlierVersionsSentenceIsReadAsItIs) {
+  auto s = Connect();
+  ASSERT_TRUE(s->EnsureSchema({}));
+  StartRun(*s);
+  const std::string table =
+      GetParam() == Backend::kSqlite ? "gb_workers" : "gazelle_backfill.gb_workers";
+  for (const char* column : {"reason_code", "reason_until", "reason_attempt", "reason_http_status",
+                             "reason_detail", "reason_rate", "reason_pace"}) {
+    Exec("ALTER TABLE " + table + " DROP COLUMN " + column);
+  }
+  const std::string old = "waiting on the API (429 Too Many Requests) until 14:02:31 UTC";
+  Exec("UPDATE " + table + " SET reason = '" + old + "'");
+  DbStatus st = Read();
+  ASSERT_EQ(st.workers.size(), 1u);
+  EXPECT_EQ(st.workers[0].reason.kind, WaitKind::kText);
+  EXPECT_EQ(st.workers[0].reason.detail, old);
+  EXPECT_EQ(st.workers[0].state, WorkerState::kWaiting);
+  ASSERT_TRUE(s->EnsureSchema({})) << "the upgrade adds the columns back";
+  reader_.reset();  // a reader of the new layout
+  st = Read();
+  ASSERT_EQ(st.workers.size(), 1u);
+  EXPECT_EQ(st.workers[0].reason.kind, WaitKind::kText);
+  EXPECT_EQ(st.workers[0].reason.detail, old);
+}
+
 TEST_P(StatusReaderTest, FinishedRunHasItsStateReasonAndEnd) {
   auto s = Connect();
   ASSERT_TRUE(s->EnsureSchema({}));
   int64_t run_id = StartRun(*s);
-  ASSERT_TRUE(s->FinishRun(run_id, "failed", "permission denied"));
+  ASSERT_TRUE(s->FinishRun(run_id, RunState::kFailed, "permission denied"));
   DbStatus st = Read();
   ASSERT_EQ(st.runs.size(), 1u);
-  EXPECT_EQ(st.runs[0].state, "failed");
+  EXPECT_EQ(st.runs[0].state, RunState::kFailed);
   EXPECT_EQ(st.runs[0].reason, "permission denied");
   EXPECT_TRUE(st.runs[0].finished_at.has_value());
 }

@@ -4,6 +4,7 @@
 
 #include "sink/checkpoint_miss.h"
 #include "sink/postgres/pg_json.h"
+#include "sink/stored_wait_reason.h"
 #include "sink/unit_spec_json.h"
 #include "sql/postgres.h"
 
@@ -49,7 +50,7 @@ Result<RunRecord> PgRunStore::ReadRun(const PgResult& res) {
   run.id = res.Int(0, 0);
   run.fingerprint = std::string(res.Text(0, 1));
   run.params_json = std::string(res.Text(0, 2));
-  run.state = std::string(res.Text(0, 3));
+  run.state = ParseRunState(res.Text(0, 3)).value_or(RunState::kRunning);
   run.started_at = std::chrono::system_clock::time_point(std::chrono::seconds(res.Int(0, 4)));
   run.units = static_cast<int>(res.Int(0, 5));
   auto plan = conn_->Exec("reading the plan", q::kRunPlan, {Str(run.id)});
@@ -183,10 +184,19 @@ Result<std::vector<UnitLease>> PgRunStore::QuietLeases(int64_t run_id, std::chro
 }
 
 Status PgRunStore::Heartbeat(const WorkerBeat& beat) {
-  auto res =
-      conn_->Exec("recording the heartbeat", q::kHeartbeat,
-                  {Str(beat.run_id), SafeText(beat.worker_id), SafeText(beat.host), Str(beat.pid),
-                   SafeText(beat.state), SafeText(beat.reason), Str(beat.lease.count())});
+  const StoredWaitReason r = ToStored(beat.reason);
+  auto opt = [](const std::optional<int64_t>& v) -> PgParam {
+    return v ? PgParam(Str(*v)) : std::nullopt;
+  };
+  auto text = [](const std::optional<std::string>& v) -> PgParam {
+    return v ? PgParam(SafeText(*v)) : std::nullopt;
+  };
+  auto res = conn_->Exec(
+      "recording the heartbeat", q::kHeartbeat,
+      {Str(beat.run_id), SafeText(FormatWorkerId(beat.worker)), SafeText(beat.worker.host),
+       Str(beat.worker.pid), std::string(WorkerStateName(beat.state)), SafeText(r.legacy),
+       Str(beat.lease.count()), text(r.code), opt(r.until), opt(r.attempt), opt(r.http_status),
+       text(r.detail), opt(r.rate), opt(r.pace)});
   if (!res) return tl::unexpected(res.error());
   return {};
 }
@@ -197,9 +207,9 @@ Result<bool> PgRunStore::AllUnitsDone(int64_t run_id) {
   return res->Bool(0, 0);
 }
 
-Status PgRunStore::FinishRun(int64_t run_id, const std::string& state, const std::string& reason) {
+Status PgRunStore::FinishRun(int64_t run_id, RunState state, const std::string& reason) {
   auto res = conn_->Exec("finishing the run", q::kFinishRun,
-                         {Str(run_id), SafeText(state), SafeText(reason)});
+                         {Str(run_id), std::string(RunStateName(state)), SafeText(reason)});
   if (!res) return tl::unexpected(res.error());
   return {};
 }

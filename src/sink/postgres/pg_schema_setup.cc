@@ -106,6 +106,14 @@ Status PgSchemaSetup::CreateTables(SchemaReport& report) {
   if (unlinked->Int(0, 0) == 0) {
     if (auto s = conn_->Exec(kDoing, q::kAddCountersUnlinked); !s) return tl::unexpected(s.error());
   }
+  // Workers from before the reason codes (their sentences stay in `reason`).
+  auto codes = conn_->Exec(kDoing, q::kWorkersReasonCodeExists);
+  if (!codes) return tl::unexpected(codes.error());
+  if (codes->Int(0, 0) == 0) {
+    if (auto s = conn_->Exec(kDoing, q::kAddWorkersReasonFields); !s) {
+      return tl::unexpected(s.error());
+    }
+  }
   return {};
 }
 

@@ -1,6 +1,7 @@
 #include "sink/postgres/pg_status_reader.h"
 
 #include "sink/postgres/pg_exposure.h"
+#include "sink/stored_wait_reason.h"
 #include "sql/postgres.h"
 
 namespace gb {
@@ -14,6 +15,22 @@ std::optional<int64_t> OptInt(const PgResult& r, int row, int col) {
 }
 
 std::string Str(const PgResult& r, int row, int col) { return std::string(r.Text(row, col)); }
+
+std::optional<std::string> OptStr(const PgResult& r, int row, int col) {
+  if (r.IsNull(row, col)) return std::nullopt;
+  return Str(r, row, col);
+}
+
+// A row of status_workers.sql.
+WorkerRow Worker(const PgResult& w, int i) {
+  StoredWaitReason stored{Str(w, i, 4),     OptStr(w, i, 7),  OptInt(w, i, 8),  OptInt(w, i, 9),
+                          OptInt(w, i, 10), OptStr(w, i, 11), OptInt(w, i, 12), OptInt(w, i, 13)};
+  return WorkerRow{
+      Str(w, i, 0),       Str(w, i, 1),
+      w.Int(i, 2),        ParseWorkerState(Str(w, i, 3)).value_or(WorkerState::kRunning),
+      FromStored(stored), w.Int(i, 5),
+      w.Int(i, 6)};
+}
 
 }  // namespace
 
@@ -49,9 +66,10 @@ Status PgStatusReader::ReadInto(DbStatus& status) {
     auto runs = conn_->Exec("reading the runs", q::kStatusRuns);
     if (!runs) return tl::unexpected(runs.error());
     for (int i = 0; i < runs->rows(); ++i) {
-      status.runs.push_back(RunRow{runs->Int(i, 0), Str(*runs, i, 1), Str(*runs, i, 2),
-                                   Str(*runs, i, 3), runs->Int(i, 4), runs->Int(i, 5),
-                                   OptInt(*runs, i, 6)});
+      status.runs.push_back(RunRow{runs->Int(i, 0),
+                                   ParseRunState(Str(*runs, i, 1)).value_or(RunState::kRunning),
+                                   Str(*runs, i, 2), Str(*runs, i, 3), runs->Int(i, 4),
+                                   runs->Int(i, 5), OptInt(*runs, i, 6)});
     }
     if (!status.runs.empty()) {
       if (auto d = ReadRunDetails(status.runs.front().id, status); !d) return d;
@@ -96,11 +114,7 @@ Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   }
   auto workers = conn_->Exec("reading the workers", q::kStatusWorkers, id);
   if (!workers) return tl::unexpected(workers.error());
-  for (int i = 0; i < workers->rows(); ++i) {
-    const PgResult& w = *workers;
-    status.workers.push_back(WorkerRow{Str(w, i, 0), Str(w, i, 1), w.Int(i, 2), Str(w, i, 3),
-                                       Str(w, i, 4), w.Int(i, 5), w.Int(i, 6)});
-  }
+  for (int i = 0; i < workers->rows(); ++i) status.workers.push_back(Worker(*workers, i));
   auto ages = conn_->Exec("reading the heartbeats", q::kStatusBeatAges, id);
   if (!ages) return tl::unexpected(ages.error());
   for (int i = 0; i < ages->rows(); ++i) status.beat_age_ms[Str(*ages, i, 0)] = ages->Int(i, 1);

@@ -52,7 +52,7 @@ class PostgresSession final : public Session {
     return runs_.UpdatePlan(run_id, expected);
   }
   Result<bool> AllUnitsDone(int64_t run_id) override { return runs_.AllUnitsDone(run_id); }
-  Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason) override {
+  Status FinishRun(int64_t run_id, RunState state, const std::string& reason) override {
     return runs_.FinishRun(run_id, state, reason);
   }
   Result<CountTable> RunCounts(int64_t run_id) override { return runs_.RunCounts(run_id); }

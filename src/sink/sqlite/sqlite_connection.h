@@ -65,6 +65,13 @@ class SqliteConnection {
       sqlite3_bind_null(s, i);
     }
   }
+  void Bind(sqlite3_stmt* s, int i, const std::optional<int64_t>& v) {
+    if (v) {
+      Bind(s, i, *v);
+    } else {
+      sqlite3_bind_null(s, i);
+    }
+  }
 
   sqlite3* db_;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;  // keyed by the constant's address

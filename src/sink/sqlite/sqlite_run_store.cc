@@ -1,6 +1,7 @@
 #include "sink/sqlite/sqlite_run_store.h"
 
 #include "sink/checkpoint_miss.h"
+#include "sink/stored_wait_reason.h"
 #include "sink/unit_spec_json.h"
 #include "sql/sqlite.h"
 
@@ -42,7 +43,7 @@ Result<RunRecord> SqliteRunStore::ReadRun(sqlite3_stmt* stmt) {
   run.id = sqlite3_column_int64(stmt, 0);
   run.fingerprint = SqliteConnection::Text(stmt, 1);
   run.params_json = SqliteConnection::Text(stmt, 2);
-  run.state = SqliteConnection::Text(stmt, 3);
+  run.state = ParseRunState(SqliteConnection::Text(stmt, 3)).value_or(RunState::kRunning);
   run.started_at =
       std::chrono::system_clock::time_point(std::chrono::seconds(sqlite3_column_int64(stmt, 4)));
   run.units = sqlite3_column_int(stmt, 5);
@@ -204,12 +205,15 @@ Result<std::vector<UnitLease>> SqliteRunStore::QuietLeases(int64_t run_id,
 Status SqliteRunStore::Heartbeat(const WorkerBeat& beat) {
   const char* doing = "recording the heartbeat";
   return InTransaction(doing, [&]() -> Status {
-    if (auto s = conn_->Run(doing, q::kUpsertWorker, beat.run_id, beat.worker_id, beat.host,
-                            beat.pid, beat.state, beat.reason);
+    const std::string id = FormatWorkerId(beat.worker);
+    const StoredWaitReason r = ToStored(beat.reason);
+    if (auto s = conn_->Run(doing, q::kUpsertWorker, beat.run_id, id, beat.worker.host,
+                            beat.worker.pid, WorkerStateName(beat.state), r.legacy, r.code, r.until,
+                            r.attempt, r.http_status, r.detail, r.rate, r.pace);
         !s) {
       return Err(s);
     }
-    if (auto s = conn_->Run(doing, q::kRenewLeases, beat.run_id, beat.worker_id,
+    if (auto s = conn_->Run(doing, q::kRenewLeases, beat.run_id, id,
                             static_cast<int64_t>(beat.lease.count()));
         !s) {
       return Err(s);
@@ -227,9 +231,9 @@ Result<bool> SqliteRunStore::AllUnitsDone(int64_t run_id) {
   return done;
 }
 
-Status SqliteRunStore::FinishRun(int64_t run_id, const std::string& state,
-                                 const std::string& reason) {
-  if (auto s = conn_->Run("finishing the run", q::kFinishRun, run_id, state, reason); !s) {
+Status SqliteRunStore::FinishRun(int64_t run_id, RunState state, const std::string& reason) {
+  if (auto s = conn_->Run("finishing the run", q::kFinishRun, run_id, RunStateName(state), reason);
+      !s) {
     return Err(s);
   }
   return {};

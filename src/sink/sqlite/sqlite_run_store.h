@@ -28,7 +28,7 @@ class SqliteRunStore {
                                              std::chrono::seconds quiet);
   Status Heartbeat(const WorkerBeat& beat);
   Result<bool> AllUnitsDone(int64_t run_id);
-  Status FinishRun(int64_t run_id, const std::string& state, const std::string& reason);
+  Status FinishRun(int64_t run_id, RunState state, const std::string& reason);
   Status ReopenRun(int64_t run_id);
   Result<std::vector<UnitState>> RunUnits(int64_t run_id);
   Result<bool> AddUnit(int64_t run_id, const UnitSpec& unit);

@@ -59,6 +59,24 @@ Status SqliteSession::AddUnlinkedCounter() {
   return conn_->Exec(doing, q::kAddCountersUnlinked);
 }
 
+// Workers from before the reason codes: a code and one column per field
+// (core/wait_reason.h); their sentences stay in `reason`, shown as they are.
+Status SqliteSession::AddWorkerReasonFields() {
+  const char* doing = "adding the reason codes to gb_workers";
+  auto stmt = conn_->Run(doing, q::kWorkersHasReasonCode);
+  if (!stmt) return Err(stmt);
+  const bool has = *stmt != nullptr && sqlite3_column_int(*stmt, 0) > 0;
+  SqliteConnection::Done(*stmt);
+  if (has) return {};
+  for (std::string_view sql :
+       {q::kAddWorkersReasonCode, q::kAddWorkersReasonUntil, q::kAddWorkersReasonAttempt,
+        q::kAddWorkersReasonHttpStatus, q::kAddWorkersReasonDetail, q::kAddWorkersReasonRate,
+        q::kAddWorkersReasonPace}) {
+    if (auto s = conn_->Exec(doing, sql); !s) return s;
+  }
+  return {};
+}
+
 Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
   const char* doing = "creating the schema";
   SchemaReport report;
@@ -81,7 +99,8 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
       if (auto s = conn_->Exec(doing, stream->sqlite.create); !s) return s;
     }
     if (Status s = AddUserColumns(&report); !s) return s;
-    return AddUnlinkedCounter();
+    if (Status s = AddUnlinkedCounter(); !s) return s;
+    return AddWorkerReasonFields();
   };
   if (auto s = body(); !s) {
     (void)conn_->Exec(doing, q::kRollback);

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "sink/stored_wait_reason.h"
 #include "sql/sqlite.h"
 
 namespace gb {
@@ -16,6 +17,30 @@ std::optional<int64_t> OptInt(sqlite3_stmt* stmt, int col) {
 }
 
 int64_t Int(sqlite3_stmt* stmt, int col) { return sqlite3_column_int64(stmt, col); }
+
+std::optional<std::string> OptText(sqlite3_stmt* stmt, int col) {
+  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
+  return SqliteConnection::Text(stmt, col);
+}
+
+// A row of status_workers.sql (or of its form before the reason codes).
+WorkerRow Worker(sqlite3_stmt* st) {
+  StoredWaitReason stored{SqliteConnection::Text(st, 4),
+                          OptText(st, 7),
+                          OptInt(st, 8),
+                          OptInt(st, 9),
+                          OptInt(st, 10),
+                          OptText(st, 11),
+                          OptInt(st, 12),
+                          OptInt(st, 13)};
+  return WorkerRow{SqliteConnection::Text(st, 0),
+                   SqliteConnection::Text(st, 1),
+                   Int(st, 2),
+                   ParseWorkerState(SqliteConnection::Text(st, 3)).value_or(WorkerState::kRunning),
+                   FromStored(stored),
+                   Int(st, 5),
+                   Int(st, 6)};
+}
 
 }  // namespace
 
@@ -57,9 +82,10 @@ Status SqliteStatusReader::ReadInto(DbStatus& status) {
   status.tables_exist = *runs_exist;
   if (status.tables_exist) {
     auto s = conn_->ForEachRow("reading the runs", q::kStatusRuns, [&](sqlite3_stmt* st) {
-      status.runs.push_back(RunRow{Int(st, 0), SqliteConnection::Text(st, 1),
-                                   SqliteConnection::Text(st, 2), SqliteConnection::Text(st, 3),
-                                   Int(st, 4), Int(st, 5), OptInt(st, 6)});
+      status.runs.push_back(RunRow{
+          Int(st, 0), ParseRunState(SqliteConnection::Text(st, 1)).value_or(RunState::kRunning),
+          SqliteConnection::Text(st, 2), SqliteConnection::Text(st, 3), Int(st, 4), Int(st, 5),
+          OptInt(st, 6)});
     });
     if (!s) return s;
     if (!status.runs.empty()) {
@@ -106,15 +132,7 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
       },
       run_id);
   if (!s) return s;
-  s = conn_->ForEachRow(
-      "reading the workers", q::kStatusWorkers,
-      [&](sqlite3_stmt* st) {
-        status.workers.push_back(WorkerRow{
-            SqliteConnection::Text(st, 0), SqliteConnection::Text(st, 1), Int(st, 2),
-            SqliteConnection::Text(st, 3), SqliteConnection::Text(st, 4), Int(st, 5), Int(st, 6)});
-      },
-      run_id);
-  if (!s) return s;
+  if (s = ReadWorkers(run_id, status); !s) return s;
   s = conn_->ForEachRow(
       "reading the heartbeats", q::kStatusBeatAges,
       [&](sqlite3_stmt* st) { status.beat_age_ms[SqliteConnection::Text(st, 0)] = Int(st, 1); },
@@ -126,6 +144,17 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
         status.rejects_by_reason[SqliteConnection::Text(st, 0)] = Int(st, 1);
       },
       run_id);
+}
+
+// A database an earlier version wrote has no reason codes until the next run.
+Status SqliteStatusReader::ReadWorkers(int64_t run_id, DbStatus& status) {
+  bool has_codes = false;
+  auto s = conn_->ForEachRow("reading the workers", q::kWorkersHasReasonCode,
+                             [&](sqlite3_stmt* st) { has_codes = Int(st, 0) > 0; });
+  if (!s) return s;
+  return conn_->ForEachRow(
+      "reading the workers", has_codes ? q::kStatusWorkers : q::kStatusWorkersBeforeCodes,
+      [&](sqlite3_stmt* st) { status.workers.push_back(Worker(st)); }, run_id);
 }
 
 Status SqliteStatusReader::ReadEntries(DbStatus& status) {

@@ -19,6 +19,7 @@ class SqliteStatusReader final : public StatusReader {
  private:
   Status ReadInto(DbStatus& status);
   Status ReadRunDetails(int64_t run_id, DbStatus& status);
+  Status ReadWorkers(int64_t run_id, DbStatus& status);
   Status ReadEntries(DbStatus& status);
   Result<bool> TableExists(const char* name);
 

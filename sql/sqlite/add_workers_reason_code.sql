@@ -1,0 +1,1 @@
+ALTER TABLE gb_workers ADD COLUMN reason_code TEXT
