@@ -10,7 +10,7 @@
 #include "cli/command.h"
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
-#include "core/exit_code.h"
+#include "core/exit_status.h"
 #include "monitor/doctor_report.h"
 #include "monitor/i18n.h"
 #include "sink/destination_audit.h"
@@ -26,7 +26,7 @@ struct DoctorFlags {
 
 ExitCode DoctorExitCode(const AuditReport& report) {
   if (!report.reachable) return ExitCodeForDestination(report.unreachable_kind);
-  return report.HasProblems() ? ExitCode::kDoctorProblems : ExitCode::kOk;
+  return ExitCodeForDoctor(report.HasProblems());
 }
 
 int Execute(const DoctorFlags& f) {

@@ -66,30 +66,6 @@ void PrintError(const std::string& message) {
   std::cerr << TrFormat("error: {}", RedactSecrets(TrReason(message))) << std::endl;
 }
 
-ExitCode ExitCodeForSource(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::kConfig:
-      return ExitCode::kUsage;
-    case ErrorKind::kAuth:
-      return ExitCode::kAuth;
-    case ErrorKind::kInternal:
-      return ExitCode::kInternal;
-    default:
-      return ExitCode::kSourceUnreachable;
-  }
-}
-
-ExitCode ExitCodeForDestination(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::kConfig:
-      return ExitCode::kUsage;
-    case ErrorKind::kInternal:
-      return ExitCode::kInternal;
-    default:
-      return ExitCode::kDestinationUnreachable;
-  }
-}
-
 int RunLoad(const RunConfig& config, const SourceConfig& source_config,
             const std::atomic<bool>& stop, const ModelHook& model_hook) {
   Clock& clock = SystemClock::Instance();

@@ -10,7 +10,7 @@
 #include "cli/run_flags.h"
 #include "cli/source_factory.h"
 #include "core/error.h"
-#include "core/exit_code.h"
+#include "core/exit_status.h"
 #include "monitor/progress_model.h"
 
 namespace gb::cli {
@@ -25,9 +25,5 @@ int RunLoad(const RunConfig& config, const SourceConfig& source_config,
 
 // "error: …" on stderr, secrets removed.
 void PrintError(const std::string& message);
-
-// The exit code for an error met while opening the source or the destination.
-ExitCode ExitCodeForSource(ErrorKind kind);
-ExitCode ExitCodeForDestination(ErrorKind kind);
 
 }  // namespace gb::cli

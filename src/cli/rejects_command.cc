@@ -12,6 +12,7 @@
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
 #include "cli/stop_signal.h"
+#include "core/exit_status.h"
 #include "core/redact.h"
 #include "engine/reject_retrier.h"
 #include "monitor/format.h"
@@ -182,8 +183,8 @@ int Retry(const RejectsFlags& f) {
   auto report = retrier.Run({f.run, f.batch_size});
   if (!report) return Failed(report.error());
   std::cout << FormatRetry(*report) << std::flush;
-  if (report->stopped) return ToInt(ExitCode::kStopped);
-  return ToInt(report->still_rejected > 0 ? ExitCode::kDoneWithRejects : ExitCode::kOk);
+  return ToInt(ExitCodeForRunEnd(report->stopped ? RunEnd::kStopped : RunEnd::kDone,
+                                 report->still_rejected));
 }
 
 void AddCommonFlags(CLI::App& cmd, RejectsFlags& f) {

@@ -9,6 +9,7 @@
 #include "cli/stop_signal.h"
 #include "core/entry_types.h"
 #include "core/exit_code.h"
+#include "core/exit_status.h"
 #include "core/worker_id.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"

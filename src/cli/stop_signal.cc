@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/exit_code.h"
+#include "core/exit_status.h"
 #include "monitor/i18n.h"
 
 namespace gb::cli {
@@ -16,9 +16,11 @@ std::atomic<int> g_signals{0};
 // Translated before the handler is installed: a handler may only call
 // async-signal-safe functions (write, _exit), not allocate.
 std::string g_message;
+// A second signal ends the process at once, as a stopped run.
+const int g_stopped_code = ToInt(ExitCodeForRunEnd(RunEnd::kStopped));
 
 void OnSignal(int) {
-  if (g_signals.fetch_add(1) >= 1) _exit(ToInt(ExitCode::kStopped));
+  if (g_signals.fetch_add(1) >= 1) _exit(g_stopped_code);
   g_stop.store(true);
   ssize_t ignored = write(STDERR_FILENO, g_message.data(), g_message.size());
   (void)ignored;

@@ -13,6 +13,7 @@
 #include "cli/token_login.h"
 #include "cli/token_text.h"
 #include "core/clock.h"
+#include "core/exit_status.h"
 #include "core/iso_time.h"
 #include "core/redact.h"
 #include "monitor/format.h"

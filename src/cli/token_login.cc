@@ -12,7 +12,7 @@
 #include "cli/run_flags.h"
 #include "cli/stop_signal.h"
 #include "cli/token_text.h"
-#include "core/exit_code.h"
+#include "core/exit_status.h"
 #include "core/redact.h"
 #include "core/web_escape.h"
 #include "monitor/i18n.h"
@@ -224,7 +224,7 @@ int Login(const LoginFlags& f) {
                          loopback ? nullptr : &loopback.error()}) {
     if (e == nullptr) continue;
     PrintError(e->message);
-    return ToInt(e->kind == ErrorKind::kInternal ? ExitCode::kInternal : ExitCode::kUsage);
+    return ToInt(ExitCodeForLocalError(e->kind));
   }
   const std::string redirect = (*loopback)->RedirectUri();
   const std::string url = AuthorizeUrl(*api, client->client_id, redirect, *state);

@@ -13,6 +13,7 @@
 #include "cli/source_factory.h"
 #include "cli/verify_advice.h"
 #include "cli/year_range.h"
+#include "core/exit_status.h"
 #include "core/redact.h"
 #include "engine/verifier.h"
 #include "monitor/format.h"
@@ -198,9 +199,7 @@ int Execute(const VerifyFlags& flags) {
   auto options = ResolveOptions(flags, *run_params);
   if (!options) {
     PrintError(options.error().message);
-    return ToInt(options.error().kind == ErrorKind::kConfig
-                     ? ExitCode::kUsage
-                     : ExitCodeForDestination(options.error().kind));
+    return ToInt(ExitCodeForDestination(options.error().kind));  // kConfig: 2
   }
   auto credentials = LoadCredentials(env, ".env", flags.api_key);
   if (!credentials) {
@@ -234,7 +233,7 @@ int Execute(const VerifyFlags& flags) {
                              flags.tz,
                              SelfCommand()};
   std::cout << FormatReport(*report, advice) << std::flush;
-  return ToInt(report->Matches() ? ExitCode::kOk : ExitCode::kMismatch);
+  return ToInt(ExitCodeForVerify(report->Matches()));
 }
 
 }  // namespace

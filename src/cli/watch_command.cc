@@ -15,7 +15,7 @@
 #include "cli/run_flags.h"
 #include "cli/stop_signal.h"
 #include "cli/year_range.h"
-#include "core/exit_code.h"
+#include "core/exit_status.h"
 #include "monitor/dashboard.h"
 #include "monitor/dashboard_screen.h"
 #include "monitor/format.h"

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <tl/expected.hpp>
 
+#include "core/violation.h"
+
 namespace gb {
 
 enum class ErrorKind {
@@ -27,6 +29,9 @@ struct Error {
   std::string message;  // says what is wrong and, where it can, what to do
   std::string code;     // SQLSTATE, HTTP status or curl code, when there is one
   std::chrono::milliseconds retry_after{0};  // for kRateLimited (and hints)
+  // For kData from a sink: what the row violated (core/violation.h). The
+  // engine branches on this, never on `code`.
+  Violation violation = {};
 };
 
 template <class T>

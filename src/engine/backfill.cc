@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/entry_types.h"
+#include "core/exit_status.h"
 #include "engine/activity_observer.h"
 #include "engine/closing_check.h"
 #include "engine/heartbeat.h"
@@ -23,22 +24,6 @@ namespace {
 constexpr const char* kResumeHint = "rerun the same command to resume";
 // Remedies the closing check may try in one attempt (engine/closing_check.h).
 constexpr int kClosingRounds = 4;
-
-ExitCode ExitFor(const Error& error, ExitCode unreachable) {
-  switch (error.kind) {
-    case ErrorKind::kAuth:
-      return ExitCode::kAuth;
-    case ErrorKind::kConfig:
-      return ExitCode::kUsage;
-    case ErrorKind::kTransient:
-    case ErrorKind::kRateLimited:
-      return unreachable;
-    case ErrorKind::kInternal:
-      return ExitCode::kInternal;
-    default:
-      return ExitCode::kStopped;
-  }
-}
 
 class BackfillRun {
  public:
@@ -60,8 +45,9 @@ class BackfillRun {
   RunOutcome Run() {
     started_ = clock_.Steady();
     auto zone = YearZone::Make(options_.tz);
-    if (!zone) return Outcome(ExitCode::kUsage, "refused", zone.error().message);
-    if (options_.years.empty()) return Outcome(ExitCode::kUsage, "refused", "no years to load");
+    if (!zone) return Outcome(ExitCodeForRunEnd(RunEnd::kRefused), "refused", zone.error().message);
+    if (options_.years.empty())
+      return Outcome(ExitCodeForRunEnd(RunEnd::kRefused), "refused", "no years to load");
     zone_ = *zone;
     if (auto early = Prepare()) return *early;
     if (auto early = ResolveRun()) return *early;
@@ -141,7 +127,7 @@ std::optional<RunOutcome> BackfillRun::Prepare() {
     return {};
   });
   if (!status) {
-    return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
+    return Outcome(ExitCodeForRunError(status.error().kind, RunStep::kDestination), "failed",
                    destination_.Describe() + ": " + status.error().message);
   }
   if (!schema.users_columns_added.empty()) {
@@ -174,7 +160,7 @@ void BackfillRun::ChooseBatchSize() {
 std::optional<RunOutcome> BackfillRun::LoadUsers() {
   auto users = source_.FetchUsers();
   if (!users) {
-    return Outcome(ExitFor(users.error(), ExitCode::kSourceUnreachable), "failed",
+    return Outcome(ExitCodeForRunError(users.error().kind, RunStep::kSource), "failed",
                    "could not read the users from " + source_.Describe() + ": " +
                        users.error().message + "; no entry was written");
   }
@@ -187,7 +173,7 @@ std::optional<RunOutcome> BackfillRun::LoadUsers() {
     return {};
   });
   if (!status) {
-    return Outcome(ExitFor(status.error(), ExitCode::kDestinationUnreachable), "failed",
+    return Outcome(ExitCodeForRunError(status.error().kind, RunStep::kDestination), "failed",
                    "could not store the users: " + status.error().message);
   }
   if (links.restored > 0 || links.unlinked > 0) {
@@ -206,7 +192,8 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
     latest = std::move(*found);
     return {};
   });
-  if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+  if (!status)
+    return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "failed", status.error().message);
   if (!latest) return CreateRun(planner);
   const bool same = latest->fingerprint == fingerprint;
   const bool finished = IsFinished(latest->state);
@@ -214,7 +201,8 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
     run_ = *latest;
     units_ = run_.units;
     status = session_.Run([&](Session& s) { return s.ResetRun(run_.id); });
-    if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+    if (!status)
+      return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "failed", status.error().message);
     return std::nullopt;
   }
   if (same && finished) {
@@ -226,7 +214,7 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
     return Reopen();
   }
   if (!finished && !options_.restart) {
-    return Outcome(ExitCode::kRunConflict, "refused",
+    return Outcome(ExitCodeForRunEnd(RunEnd::kConflict), "refused",
                    "an unfinished run (" + std::to_string(latest->id) +
                        ") has other parameters: " + latest->params_json +
                        "; this command asks for: " + planner.ParamsJson(source_.Describe()) +
@@ -248,7 +236,8 @@ std::optional<RunOutcome> BackfillRun::Reopen() {
   units_ = run_.units;
   resumed_ = true;
   Status status = session_.Run([&](Session& s) { return s.ReopenRun(run_.id); });
-  if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+  if (!status)
+    return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "failed", status.error().message);
   return std::nullopt;
 }
 
@@ -259,12 +248,12 @@ std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
   ClosingCheck check(planner, options_.years, source_, session_, run_.id);
   auto compared = check.Compare();
   if (!compared) {
-    return Outcome(ExitFor(compared.error(), ExitCode::kSourceUnreachable), "failed",
+    return Outcome(ExitCodeForRunError(compared.error().kind, RunStep::kSource), "failed",
                    "could not compare the finished run " + std::to_string(run_.id) + " with " +
                        source_.Describe() + ": " + compared.error().message);
   }
   if (compared->Equal()) {
-    return Outcome(ExitCode::kOk, "complete_already",
+    return Outcome(ExitCodeForRunEnd(RunEnd::kCompleteAlready), "complete_already",
                    "this range is already complete (run " + std::to_string(run_.id) + ", " +
                        std::string(RunStateName(run_.state)) + "); use --restart to load it again");
   }
@@ -280,7 +269,7 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
   }
   if (!plan) {
     return Outcome(
-        ExitFor(plan.error(), ExitCode::kSourceUnreachable), "failed",
+        ExitCodeForRunError(plan.error().kind, RunStep::kSource), "failed",
         "could not plan the run from " + source_.Describe() + ": " + plan.error().message);
   }
   if (!plan->cuts_refused.empty()) {
@@ -301,7 +290,8 @@ std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
     run_ = *created;
     return {};
   });
-  if (!status) return Outcome(ExitCode::kStopped, "failed", status.error().message);
+  if (!status)
+    return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "failed", status.error().message);
   return std::nullopt;
 }
 
@@ -425,13 +415,13 @@ RunOutcome BackfillRun::Load() {
                                 kResumeHint;
     session_.Run([&](Session& s) { return s.FinishRun(run_.id, RunState::kFailed, message); });
     heartbeat.Stop(WorkerState::kFailed, Because(WaitKind::kFailed, error->message));
-    return Outcome(ExitFor(*error, ExitCode::kStopped), "failed", message);
+    return Outcome(ExitCodeForRunError(error->kind, RunStep::kLoading), "failed", message);
   }
   if (stop_) {
     const std::string message = std::string("stopped on request; ") + kResumeHint;
     session_.Run([&](Session& s) { return s.FinishRun(run_.id, RunState::kStopped, message); });
     heartbeat.Stop(WorkerState::kStopped, Because(WaitKind::kStoppedOnRequest));
-    return Outcome(ExitCode::kStopped, "stopped", message);
+    return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "stopped", message);
   }
   if (differs) {
     const std::string message = "the source changed during the final check (" +
@@ -439,7 +429,7 @@ RunOutcome BackfillRun::Load() {
     session_.Run([&](Session& s) { return s.FinishRun(run_.id, RunState::kStopped, message); });
     heartbeat.Stop(WorkerState::kStopped,
                    Because(WaitKind::kSourceChanged, differs->DifferingYears()));
-    return Outcome(ExitCode::kStopped, "stopped", message);
+    return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "stopped", message);
   }
   RestoreStreamLinks();
   heartbeat.Stop(WorkerState::kDone);
@@ -504,7 +494,7 @@ RunOutcome BackfillRun::Finish() {
     status = session_.Run([&](Session& s) { return s.FinishRun(run_.id, state, message); });
   if (!status) {
     return Outcome(
-        ExitCode::kStopped, "failed",
+        ExitCodeForRunEnd(RunEnd::kStopped), "failed",
         "could not record the end of the run: " + status.error().message + "; " + kResumeHint);
   }
   return Outcome(sum.rejected > 0 ? ExitCode::kDoneWithRejects : ExitCode::kOk,

@@ -1,24 +1,43 @@
 #include "engine/batch_writer.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "core/row_links.h"
 
 namespace gb {
 namespace {
 
-constexpr const char* kForeignKeyViolation = "23503";
+// The references a missing row is repaired for without loss: the link is
+// nulled, its original kept in metadata under this key (the same key the
+// sinks' set-based repair uses), the row counted as repaired and unlinked.
+// A missing reference of another column is a reject.
+struct RepairableLink {
+  std::string_view column;
+  std::string_view metadata_key;
+};
+constexpr RepairableLink kRepairableLinks[] = {{"user_id", "unresolved_user_id"}};
 
-// The row with its unknown user removed and remembered in metadata.
-Row WithoutUser(const Row& row) {
-  Row fixed = row;
-  nlohmann::json meta = nlohmann::json::parse(row.metadata, nullptr, false);
-  if (!meta.is_object()) meta = nlohmann::json::object();
-  // The same key the sinks' set-based repair uses.
-  meta["unresolved_user_id"] = *row.user_id;
-  fixed.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  fixed.user_id.reset();
-  fixed.repaired = true;  // the sink counts it as repaired
-  fixed.unlinked = true;  // ...and its link as nulled
-  return fixed;
+// The row with the link in `column` removed and remembered in metadata, or
+// none when that link is not repairable or the row has none. A reference the
+// sink could not name is the users' one, the only link the tool's tables declare.
+std::optional<Row> WithoutLink(const Row& row, std::string_view column) {
+  if (column.empty()) column = "user_id";
+  for (const RepairableLink& repairable : kRepairableLinks) {
+    if (repairable.column != column) continue;
+    const std::optional<std::string>* link = RowLink(row, column);
+    if (link == nullptr || !*link) return std::nullopt;
+    Row fixed = row;
+    nlohmann::json meta = nlohmann::json::parse(row.metadata, nullptr, false);
+    if (!meta.is_object()) meta = nlohmann::json::object();
+    meta[std::string(repairable.metadata_key)] = **link;
+    fixed.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    RowLink(fixed, column)->reset();
+    fixed.repaired = true;  // the sink counts it as repaired
+    fixed.unlinked = true;  // ...and its link as nulled
+    return fixed;
+  }
+  return std::nullopt;
 }
 
 // The id of a node kept as a reject (empty when it has none).
@@ -104,10 +123,13 @@ Status BatchWriter::WriteSingleBadRow(Session& session, const Batch& batch, size
   }
   const Row& row = batch.rows[i];
   Error final_error = error;
-  if (error.code == kForeignKeyViolation && row.user_id) {
-    const Row fixed = WithoutUser(row);
+  std::optional<Row> fixed;
+  if (error.violation.kind == ViolationKind::kMissingReference) {
+    fixed = WithoutLink(row, error.violation.column);
+  }
+  if (fixed) {
     ++result->statements;
-    auto written = session.WriteRows(std::span<const Row>(&fixed, 1));
+    auto written = session.WriteRows(std::span<const Row>(&*fixed, 1));
     if (written) {
       for (const auto& [key, counts] : *written) result->counts[key] += counts;
       return {};

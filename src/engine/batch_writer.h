@@ -3,9 +3,11 @@
 // row-level reason (kData), bisect — halves, recursively, inside the same
 // transaction (the sink rolls each failed statement back to its savepoint) —
 // down to the single bad rows, so a batch with b bad rows of n costs
-// O(b·log n) statements. An unknown user (FK, 23503) is repaired without
-// loss: user_id set to NULL, the original kept in metadata, counted as
-// repaired. Other bad rows become rejects with SQLSTATE and message. Then
+// O(b·log n) statements. A row the sink says links to a missing row
+// (Violation kMissingReference, core/violation.h) whose link is repairable
+// (an unknown user) is repaired without loss: the link set to NULL, the
+// original kept in metadata, counted as repaired. Other bad rows become
+// rejects with the database's code and message (kept, never read). Then
 // rejects, checkpoint and counters are written and everything commits
 // together. Transient errors retry the whole batch from Begin. A batch of
 // another stream (its nodes) is bisected the same way; its links never fail

@@ -5,24 +5,26 @@
 
 namespace gb {
 
-ExitCode CheckExitCode(const Health& health) {
-  if (!health.reachable) return ExitCode::kDestinationUnreachable;
-  if (!health.run) return ExitCode::kCheckNoRun;
+CheckVerdict CheckVerdictOf(const Health& health) {
+  if (!health.reachable) return CheckVerdict::kUnreachable;
+  if (!health.run) return CheckVerdict::kNoRun;
   switch (health.total.state) {
     case HealthState::kFailed:
-      return ExitCode::kCheckFailed;
+      return CheckVerdict::kFailed;
     case HealthState::kStalled:
     case HealthState::kStopped:
-      return ExitCode::kCheckStalled;
+      return CheckVerdict::kStalled;
     case HealthState::kSlow:
-      return ExitCode::kCheckSlow;
+      return CheckVerdict::kSlow;
     case HealthState::kDoneWithRejects:
-      return ExitCode::kCheckRejects;
+      return CheckVerdict::kRejects;
     default:
       break;
   }
-  return health.total.counts.rejected > 0 ? ExitCode::kCheckRejects : ExitCode::kOk;
+  return health.total.counts.rejected > 0 ? CheckVerdict::kRejects : CheckVerdict::kHealthy;
 }
+
+ExitCode CheckExitCode(const Health& health) { return ExitCodeForCheck(CheckVerdictOf(health)); }
 
 std::string FormatCheckLine(const Health& health) {
   std::string line = HealthStateLabel(health.total.state);

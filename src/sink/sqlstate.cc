@@ -21,6 +21,27 @@ ErrorKind ClassifySqlState(std::string_view s) {
   return ErrorKind::kPermanent;
 }
 
+Violation ClassifyViolation(std::string_view s, std::string_view constraint,
+                            std::string_view column) {
+  Violation v;
+  v.constraint = constraint;
+  v.column = column;
+  if (s == "23503") {
+    v.kind = ViolationKind::kMissingReference;
+  } else if (s == "23505") {
+    v.kind = ViolationKind::kUniqueViolation;
+  } else if (s == "23502") {
+    v.kind = ViolationKind::kNotNull;
+  } else if (s == "23514") {
+    v.kind = ViolationKind::kCheck;
+  } else if (s.size() == 5 && (s.starts_with("23") || s.starts_with("22") || s == "21000")) {
+    v.kind = ViolationKind::kBadData;
+  } else {
+    return Violation{};
+  }
+  return v;
+}
+
 Error SqlError(std::string_view doing, std::string_view sqlstate, std::string_view message) {
   std::string msg(message);
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();

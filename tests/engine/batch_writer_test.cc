@@ -111,7 +111,7 @@ TEST_F(BatchWriterTest, SeveralBadRows) {
 
 TEST_F(BatchWriterTest, UnknownUserIsRepairedWithTheOriginalKept) {
   dest_.reject_rule = [](const Row& row) -> std::optional<Error> {
-    if (row.user_id == "usr_gone") return Error{ErrorKind::kData, "fk violation", "23503"};
+    if (row.user_id == "usr_gone") return testing::MissingReference("user_id", "users");
     return std::nullopt;
   };
   Batch b = MakeBatch(10);
@@ -125,6 +125,58 @@ TEST_F(BatchWriterTest, UnknownUserIsRepairedWithTheOriginalKept) {
   EXPECT_FALSE(stored.user_id.has_value());
   auto meta = nlohmann::json::parse(stored.metadata);
   EXPECT_EQ(meta["unresolved_user_id"], "usr_gone");
+}
+
+// A missing reference the sink could not name is taken for the users' one.
+TEST_F(BatchWriterTest, UnnamedMissingReferenceRepairsTheUserLink) {
+  dest_.reject_rule = [](const Row& row) -> std::optional<Error> {
+    if (row.user_id == "usr_gone") return testing::MissingReference("", "");
+    return std::nullopt;
+  };
+  Batch b = MakeBatch(4);
+  b.rows[2].user_id = "usr_gone";
+  auto r = writer_.Write(b);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->rejected.empty());
+  EXPECT_EQ(Sum(r->counts, &Counts::repaired), 1);
+  const Row& stored = dest_.store.entries.at("tme_2");
+  EXPECT_FALSE(stored.user_id.has_value());
+  EXPECT_TRUE(stored.unlinked);  // the sink counts it as unlinked too
+}
+
+// Only the user link is repaired by nulling it: a missing client is a reject,
+// kept with its raw record, and the user link is left alone.
+TEST_F(BatchWriterTest, MissingReferenceOfAnotherColumnIsRejected) {
+  dest_.reject_rule = [](const Row& row) -> std::optional<Error> {
+    if (row.client_id == "cli_gone") return testing::MissingReference("client_id", "clients");
+    return std::nullopt;
+  };
+  Batch b = MakeBatch(6);
+  b.rows[3].client_id = "cli_gone";
+  auto r = writer_.Write(b);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->rejected.size(), 1u);
+  EXPECT_EQ(r->rejected[0].external_id, "tme_3");
+  EXPECT_EQ(r->rejected[0].reason, "the row's client_id names no row of clients");
+  EXPECT_EQ(Sum(r->counts, &Counts::inserted), 5);
+  EXPECT_EQ(Sum(r->counts, &Counts::repaired), 0);
+  EXPECT_FALSE(dest_.store.entries.contains("tme_3"));
+}
+
+// The engine reads the classification, never the code: a foreign key's
+// SQLSTATE on an error the sink did not classify is an ordinary reject.
+TEST_F(BatchWriterTest, TheDatabaseCodeAloneRepairsNothing) {
+  dest_.reject_rule = [](const Row& row) -> std::optional<Error> {
+    if (row.user_id == "usr_gone") return Error{ErrorKind::kData, "fk violation", "23503"};
+    return std::nullopt;
+  };
+  Batch b = MakeBatch(3);
+  b.rows[1].user_id = "usr_gone";
+  auto r = writer_.Write(b);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->rejected.size(), 1u);
+  EXPECT_EQ(r->rejected[0].sqlstate, "23503");  // kept for the user, not interpreted
+  EXPECT_EQ(Sum(r->counts, &Counts::repaired), 0);
 }
 
 TEST_F(BatchWriterTest, TransformRepairedRowsCountAsRepairedOnce) {

@@ -109,7 +109,7 @@ class FakeDestination : public Destination {
   FakeStore store;
   Clock& clock() { return clock_; }
 
-  // A row the "database" refuses: the SQLSTATE error for it, or none.
+  // A row the "database" refuses: the sink's error for it, or none.
   std::function<std::optional<Error>(const Row&)> reject_rule;
   // Fault injection, consumed as they fire.
   std::atomic<int> fail_connects{0};
@@ -126,6 +126,14 @@ class FakeDestination : public Destination {
   Clock& clock_;
   bool concurrent_;
 };
+
+// The error a sink gives for a row whose `column` links to a row of `table`
+// that does not exist: classified (Violation), with no database code.
+inline Error MissingReference(const std::string& column, const std::string& table) {
+  Error error{ErrorKind::kData, "the row's " + column + " names no row of " + table, ""};
+  error.violation = {ViolationKind::kMissingReference, column, table, ""};
+  return error;
+}
 
 // ---- FakeSession, inline so every test binary source can include it ----
 

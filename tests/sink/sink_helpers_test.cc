@@ -33,6 +33,21 @@ TEST(SqlStateTest, ClassifiesByKind) {
   EXPECT_EQ(ClassifySqlState("28P01"), ErrorKind::kAuth);
 }
 
+TEST(SqlStateTest, ClassifiesTheViolationOfARefusedRow) {
+  Violation fk = ClassifyViolation("23503", "entries_user_fk", "");
+  EXPECT_EQ(fk.kind, ViolationKind::kMissingReference);
+  EXPECT_EQ(fk.constraint, "entries_user_fk");
+  EXPECT_EQ(ClassifyViolation("23505", "", "").kind, ViolationKind::kUniqueViolation);
+  Violation not_null = ClassifyViolation("23502", "", "external_id");
+  EXPECT_EQ(not_null.kind, ViolationKind::kNotNull);
+  EXPECT_EQ(not_null.column, "external_id");
+  EXPECT_EQ(ClassifyViolation("23514", "c", "").kind, ViolationKind::kCheck);
+  EXPECT_EQ(ClassifyViolation("22P02", "", "").kind, ViolationKind::kBadData);
+  EXPECT_EQ(ClassifyViolation("21000", "", "").kind, ViolationKind::kBadData);
+  EXPECT_EQ(ClassifyViolation("42501", "", "").kind, ViolationKind::kNone);
+  EXPECT_EQ(ClassifyViolation("", "", "").kind, ViolationKind::kNone);
+}
+
 TEST(SqlStateTest, ErrorsSayWhatToDoAndHideSecrets) {
   RegisterSecret("pw-in-message-123");
   Error e = SqlError("writing", "42501", "permission denied for pw-in-message-123\n");

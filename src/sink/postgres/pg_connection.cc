@@ -99,9 +99,16 @@ Error PgConnection::ResultError(std::string_view doing, const PGresult* res) con
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   const char* detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : nullptr;
+  const char* constraint = res ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+  const char* column = res ? PQresultErrorField(res, PG_DIAG_COLUMN_NAME) : nullptr;
   std::string message = primary ? primary : PQerrorMessage(conn_);
   if (detail) message += std::string(" (") + detail + ")";
-  return SqlError(doing, state ? state : "", message);
+  Error error = SqlError(doing, state ? state : "", message);
+  if (error.kind == ErrorKind::kData) {
+    error.violation =
+        ClassifyViolation(error.code, constraint ? constraint : "", column ? column : "");
+  }
+  return error;
 }
 
 Result<PgResult> PgConnection::Exec(std::string_view doing, std::string_view sql,

@@ -37,6 +37,7 @@ PostgresSession::~PostgresSession() {
 Result<SchemaReport> PostgresSession::EnsureSchema(const SchemaOptions& options) {
   auto report = PgSchemaSetup(conn_.get()).Ensure(options);
   user_fk_.reset();
+  foreign_keys_.reset();
   return report;
 }
 
@@ -311,8 +312,33 @@ Error PostgresSession::AbandonWrite(Error error) {
     auto undo = conn_->Simple("rolling back the batch",
                               Join({q::kRollbackToSavepoint, q::kReleaseSavepoint}));
     if (!undo) return undo.error();  // the transaction itself is gone: that error wins
+    if (error.violation.kind == ViolationKind::kMissingReference) NameReference(&error.violation);
   }
   return error;
+}
+
+void PostgresSession::NameReference(Violation* violation) {
+  auto find = [&]() -> const ForeignKey* {
+    if (!foreign_keys_) return nullptr;
+    for (const ForeignKey& key : *foreign_keys_) {
+      if (key.constraint == violation->constraint) return &key;
+    }
+    return nullptr;
+  };
+  const ForeignKey* key = find();
+  if (key == nullptr) {
+    auto res = conn_->Exec("inspecting gazelle_timeline_entries", q::kEntriesForeignKeys);
+    if (!res) return;  // unnamed: the engine takes it for the users' link
+    foreign_keys_.emplace();
+    for (int r = 0; r < res->rows(); ++r) {
+      foreign_keys_->push_back({std::string(res->Text(r, 0)), std::string(res->Text(r, 1)),
+                                std::string(res->Text(r, 2)), std::string(res->Text(r, 3))});
+    }
+    key = find();
+  }
+  if (key == nullptr) return;
+  violation->column = key->column;
+  violation->referenced_table = key->table;
 }
 
 Status PostgresSession::RecordRejects(int64_t run_id, const std::string& unit,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sink/destination.h"
+#include "sink/foreign_key.h"
 #include "sink/postgres/pg_connection.h"
 #include "sink/postgres/pg_run_store.h"
 
@@ -94,8 +95,12 @@ class PostgresSession final : public Session {
                             CountTable counts);
   // Releases the batch's savepoint: the batch is written.
   Result<CountTable> ReleaseBatch(const CountTable& counts);
-  // Any failure inside WriteRows: roll back to the savepoint, keep the transaction.
+  // Any failure inside WriteRows: roll back to the savepoint, keep the
+  // transaction; a missing reference gets its column and table named.
   Error AbandonWrite(Error error);
+  // Fills the column and the referenced table of a missing reference from its
+  // constraint's name (the catalog read again when the name is new to it).
+  void NameReference(Violation* violation);
 
   std::unique_ptr<PgConnection> conn_;
   PgRunStore runs_;
@@ -103,6 +108,7 @@ class PostgresSession final : public Session {
   bool release_pending_ = false;  // the last write's savepoint, released with the next
   bool stage_exists_ = false;     // created in this transaction (ON COMMIT DROP)
   std::optional<bool> user_fk_;
+  std::optional<std::vector<ForeignKey>> foreign_keys_;  // read on the first missing reference
   // The last batch had only new rows with known users: the next one most
   // likely too (a fresh load), so it skips the probe (one round trip and 500
   // index lookups) and goes straight to COPY.

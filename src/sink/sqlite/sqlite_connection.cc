@@ -74,6 +74,19 @@ Status SqliteConnection::Exec(std::string_view doing, std::string_view sql) {
   }
 }
 
+Result<int64_t> SqliteConnection::QueryOnce(std::string_view doing, const std::string& sql,
+                                            std::string_view value) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) return tl::unexpected(SqliteError(doing, rc, sqlite3_errmsg(db_)));
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, &sqlite3_finalize);
+  Bind(stmt, 1, value);
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) return sqlite3_column_int64(stmt, 0);
+  if (rc == SQLITE_DONE) return 0;
+  return tl::unexpected(SqliteError(doing, sqlite3_extended_errcode(db_), sqlite3_errmsg(db_)));
+}
+
 std::string SqliteConnection::Text(sqlite3_stmt* stmt, int col) {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
   return p ? std::string(p, sqlite3_column_bytes(stmt, col)) : std::string();

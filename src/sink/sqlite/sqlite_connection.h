@@ -35,6 +35,10 @@ class SqliteConnection {
   Status ForEachRow(std::string_view doing, std::string_view sql, F row, const Args&... args);
   // Statements without parameters (pragmas, BEGIN, SAVEPOINT, DDL).
   Status Exec(std::string_view doing, std::string_view sql);
+  // A statement whose text is made at run time (sink/sql_identifier.h), so
+  // prepared for this call only, with `value` bound to ?1: the first column of
+  // its first row (0 when it has none).
+  Result<int64_t> QueryOnce(std::string_view doing, const std::string& sql, std::string_view value);
   // Ends a statement returned by Run before its last row (releases its read lock).
   static void Done(sqlite3_stmt* stmt) {
     if (stmt != nullptr) sqlite3_reset(stmt);

@@ -32,6 +32,22 @@ ErrorKind Classify(int code, std::string_view message) {
   }
 }
 
+ViolationKind ClassifyViolation(int code) {
+  switch (code) {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return ViolationKind::kMissingReference;
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return ViolationKind::kUniqueViolation;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return ViolationKind::kNotNull;
+    case SQLITE_CONSTRAINT_CHECK:
+      return ViolationKind::kCheck;
+    default:
+      return ViolationKind::kBadData;
+  }
+}
+
 }  // namespace
 
 Error SqliteError(std::string_view doing, int extended_code, std::string_view message) {
@@ -39,7 +55,9 @@ Error SqliteError(std::string_view doing, int extended_code, std::string_view me
   std::string text = std::string(doing) + ": " + std::string(message);
   if ((extended_code & 0xff) == SQLITE_FULL)
     text += " (the disk is full; free space and run again)";
-  return Error{kind, std::move(text), sqlite3_errstr(extended_code)};
+  Error error{kind, std::move(text), sqlite3_errstr(extended_code)};
+  if (kind == ErrorKind::kData) error.violation.kind = ClassifyViolation(extended_code);
+  return error;
 }
 
 }  // namespace gb

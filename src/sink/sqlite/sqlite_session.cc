@@ -1,8 +1,10 @@
 #include "sink/sqlite/sqlite_session.h"
 
 #include "core/iso_time.h"
+#include "core/row_links.h"
 #include "sink/batch_dedupe.h"
 #include "sink/object_counts.h"
+#include "sink/sql_identifier.h"
 #include "sql/sqlite.h"
 #include "streams/registry.h"
 
@@ -108,6 +110,7 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
   }
   if (auto s = conn_->Exec(doing, q::kCommit); !s) return Err(s);
   user_fk_.reset();
+  foreign_keys_.reset();
   return report;
 }
 
@@ -236,7 +239,13 @@ Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* coun
                       row.user_id, row.invoice_id, row.estimate_id, FormatIsoUtc(row.occurred_at),
                       row.entry_type, row.title, row.description,
                       row.metadata.empty() ? std::string("{}") : row.metadata, repaired);
-  if (!s) return Err(s);
+  if (!s) {
+    Error error = s.error();
+    if (error.violation.kind == ViolationKind::kMissingReference) {
+      NameReference(row, &error.violation);
+    }
+    return tl::unexpected(std::move(error));
+  }
   Counts& c = (*counts)[CountKey{row.year, row.source_type}];
   if (repaired || row.repaired) {
     c.repaired += 1;
@@ -249,6 +258,33 @@ Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* coun
     c.updated += 1;
   }
   return {};
+}
+
+void SqliteSession::NameReference(const Row& row, Violation* violation) {
+  const char* doing = "inspecting gazelle_timeline_entries";
+  if (!foreign_keys_) {
+    std::vector<ForeignKey> keys;
+    auto listed = conn_->ForEachRow(doing, q::kEntriesForeignKeys, [&](sqlite3_stmt* stmt) {
+      keys.push_back({"", SqliteConnection::Text(stmt, 0), SqliteConnection::Text(stmt, 1),
+                      SqliteConnection::Text(stmt, 2)});
+    });
+    if (!listed) return;  // unnamed: the engine takes it for the users' link
+    foreign_keys_ = std::move(keys);
+  }
+  for (const ForeignKey& key : *foreign_keys_) {
+    const std::optional<std::string>* link = RowLink(row, key.column);
+    if (link == nullptr || !*link || key.referenced_column.empty()) continue;
+    auto exists =
+        conn_->QueryOnce(doing,
+                         BindIdentifiers(q::kReferenceExists,
+                                         {{"table", key.table}, {"column", key.referenced_column}}),
+                         **link);
+    if (exists && *exists == 0) {
+      violation->column = key.column;
+      violation->referenced_table = key.table;
+      return;
+    }
+  }
 }
 
 Status SqliteSession::Commit() {

@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sink/destination.h"
+#include "sink/foreign_key.h"
 #include "sink/sqlite/sqlite_connection.h"
 #include "sink/sqlite/sqlite_run_store.h"
 
@@ -76,11 +78,15 @@ class SqliteSession final : public Session {
   Status AddWorkerReasonFields();
   // Upserts one row and adds its outcome to `counts`.
   Status WriteRow(const Row& row, bool check_user, CountTable* counts);
+  // SQLite says only "FOREIGN KEY constraint failed": the violation gets the
+  // column and table of the first foreign key whose row `row` links to is absent.
+  void NameReference(const Row& row, Violation* violation);
 
   std::unique_ptr<SqliteConnection> conn_;
   SqliteRunStore runs_;
   bool in_transaction_ = false;
   std::optional<bool> user_fk_;
+  std::optional<std::vector<ForeignKey>> foreign_keys_;  // read on the first missing reference
 };
 
 }  // namespace gb

@@ -1,0 +1,17 @@
+// A foreign key of gazelle_timeline_entries as the database's catalog lists
+// it: what a session reads to say which reference a refused row is missing
+// (Violation::column and ::referenced_table, core/violation.h).
+#pragma once
+
+#include <string>
+
+namespace gb {
+
+struct ForeignKey {
+  std::string constraint;         // its name (PostgreSQL); empty for SQLite
+  std::string column;             // the referencing column ("user_id")
+  std::string table;              // the referenced table ("users")
+  std::string referenced_column;  // "id"; empty when the table's primary key is meant
+};
+
+}  // namespace gb
