@@ -12,6 +12,7 @@
 #include "cli/self_command.h"
 #include "cli/source_factory.h"
 #include "cli/verify_advice.h"
+#include "cli/verify_streams.h"
 #include "cli/year_range.h"
 #include "core/exit_status.h"
 #include "core/redact.h"
@@ -28,6 +29,7 @@ struct VerifyFlags {
   std::string db, api, api_key, month, tz = "UTC";
   std::string token_file = kDefaultTokenFile;
   std::vector<std::string> years;
+  std::string streams;  // empty: those of the newest run
   bool list_missing = false;
 };
 
@@ -102,6 +104,9 @@ Result<VerifyOptions> ResolveOptions(const VerifyFlags& flags,
   auto years = flags.years.empty() ? YearsOfRun(run_params) : ParseYears(flags.years);
   if (!years) return tl::unexpected(years.error());
   options.years = *years;
+  auto streams = VerifiedStreams(flags.streams, run_params);
+  if (!streams) return tl::unexpected(streams.error());
+  options.streams = std::move(*streams);
   return options;
 }
 
@@ -109,11 +114,12 @@ std::string PeriodLabel(const PeriodCheck& p) {
   return p.month == 0 ? std::to_string(p.year) : fmt::format("{}-{:02}", p.year, p.month);
 }
 
-std::string CheckRow(const PeriodCheck& p) {
-  const int64_t diff = p.destination - p.source;
-  std::string mark = p.matches() ? Tr("ok") : diff < 0 ? Tr("missing rows") : Tr("extra rows");
-  return PadRight(PeriodLabel(p), 9) + PadLeft(FormatCount(p.source), 12) +
-         PadLeft(FormatCount(p.destination), 13) +
+std::string DiffRow(const std::string& label, int64_t source, int64_t destination,
+                    size_t width = 9) {
+  const int64_t diff = destination - source;
+  std::string mark = diff == 0 ? Tr("ok") : diff < 0 ? Tr("missing rows") : Tr("extra rows");
+  return PadRight(label, width) + PadLeft(FormatCount(source), 12) +
+         PadLeft(FormatCount(destination), 13) +
          PadLeft((diff > 0   ? "+"
                   : diff < 0 ? "-"
                              : "") +
@@ -122,10 +128,21 @@ std::string CheckRow(const PeriodCheck& p) {
          "  " + mark + "\n";
 }
 
+std::string TableHead(const std::string& first, size_t width = 9) {
+  return PadRight(first, width) + PadLeft(Tr("Source"), 12) + PadLeft(Tr("Destination"), 13) +
+         PadLeft(Tr("Difference"), 12) + "\n";
+}
+
 std::string CheckTable(const std::vector<PeriodCheck>& checks, const std::string& first) {
-  std::string out = PadRight(first, 9) + PadLeft(Tr("Source"), 12) +
-                    PadLeft(Tr("Destination"), 13) + PadLeft(Tr("Difference"), 12) + "\n";
-  for (const PeriodCheck& p : checks) out += CheckRow(p);
+  std::string out = TableHead(first);
+  for (const PeriodCheck& p : checks) out += DiffRow(PeriodLabel(p), p.source, p.destination);
+  return out;
+}
+
+// The other streams: the API's totalCount against the rows of each table.
+std::string StreamTable(const std::vector<StreamCheck>& checks) {
+  std::string out = TableHead(Tr("Stream"), 11);
+  for (const StreamCheck& s : checks) out += DiffRow(s.name, s.source, s.destination, 11);
   return out;
 }
 
@@ -170,6 +187,7 @@ std::string FormatReport(const VerifyReport& r, const AdviceContext& advice) {
   if (r.no_table) out += Tr("The destination has no gazelle_timeline_entries table yet.") + "\n";
   out += CheckTable(r.years, Tr("Year"));
   if (!r.months.empty()) out += "\n" + CheckTable(r.months, Tr("Month"));
+  if (!r.streams.empty()) out += "\n" + StreamTable(r.streams);
   if (std::string rows = FormatRowFindings(r); !rows.empty()) out += "\n" + rows;
   if (std::string unlinked = UnlinkedAdvice(r, advice); !unlinked.empty()) {
     out += "\n" + unlinked;
@@ -217,7 +235,7 @@ int Execute(const VerifyFlags& flags) {
   std::cout << TrFormat("Verifying {} against {}, years {}", reader->Describe(),
                         TrReason(source->source().Describe()), DescribeYears(options->years))
             << "\n\n";
-  Verifier verifier(*options, *zone, source->source(), *reader);
+  Verifier verifier(*options, *zone, source->source(), *reader, source->objects());
   auto report = verifier.Run();
   if (!report) {
     PrintError(report.error().message);
@@ -242,6 +260,9 @@ void RegisterVerifyCommand(CLI::App& app, Action* chosen) {
   auto* cmd = app.add_subcommand(
       "verify", Tr("Check that the destination holds exactly what the source has, per year."));
   auto f = std::make_shared<VerifyFlags>();
+  cmd->add_option("--streams", f->streams,
+                  Tr("Other streams to check as well: clients, pianos, events, invoices, estimates "
+                     "(comma-separated) or all (default: those of the newest run)"));
   cmd->add_option("--db", f->db, Tr("Destination (default $DATABASE_URL, else sqlite:gazelle.db)"));
   cmd->add_option("--api", f->api, ApiOptionHelp());
   cmd->add_option("--token-file", f->token_file, Tr("OAuth token file"))->capture_default_str();

@@ -14,12 +14,19 @@ bool VerifyReport::Matches() const {
   for (const MonthIds& m : listed) {
     if (!m.missing.empty() || !m.extra.empty()) return false;
   }
+  for (const StreamCheck& stream : streams) {
+    if (!stream.matches()) return false;
+  }
   return duplicates.empty() && foreign.count == 0;
 }
 
 Verifier::Verifier(VerifyOptions options, const YearZone& zone, TimelineSource& source,
-                   VerifyReader& destination)
-    : options_(std::move(options)), zone_(zone), source_(source), destination_(destination) {}
+                   VerifyReader& destination, ObjectSource* objects)
+    : options_(std::move(options)),
+      zone_(zone),
+      source_(source),
+      destination_(destination),
+      objects_(objects) {}
 
 int64_t Verifier::MonthStart(int year, int month) const {
   if (month > 12) return MonthStart(year + 1, month - 12);
@@ -75,10 +82,26 @@ Result<VerifyReport> Verifier::Run() {
   auto has = FromDestination(destination_.HasEntries());
   if (!has) return tl::unexpected(has.error());
   no_table_ = report.no_table = !*has;
-  for (auto step : {&Verifier::CheckYears, &Verifier::CheckMonths, &Verifier::CheckRows}) {
+  for (auto step : {&Verifier::CheckYears, &Verifier::CheckMonths, &Verifier::CheckRows,
+                    &Verifier::CheckStreams}) {
     if (Status s = (this->*step)(report); !s) return tl::unexpected(s.error());
   }
   return report;
+}
+
+Status Verifier::CheckStreams(VerifyReport& report) {
+  if (options_.streams.empty()) return {};
+  if (objects_ == nullptr) {
+    return Fail(ErrorKind::kConfig, "the other streams can only be verified against the API");
+  }
+  auto counts = FromSource(objects_->CountObjects(options_.streams));
+  if (!counts) return tl::unexpected(counts.error());
+  for (size_t i = 0; i < options_.streams.size(); ++i) {
+    auto stored = FromDestination(destination_.CountStream(*options_.streams[i]));
+    if (!stored) return tl::unexpected(stored.error());
+    report.streams.push_back({std::string(options_.streams[i]->name), (*counts)[i], *stored});
+  }
+  return {};
 }
 
 Status Verifier::CheckYears(VerifyReport& report) {

@@ -4,7 +4,8 @@
 // over the same occurred_at range; per month of every year that differs; with
 // list_missing, the ids of a month the destination lacks, found by paging the
 // source over that month and looking the ids up in batches; duplicates by
-// external id; rows whose id is not of the API's tme_ scheme (old imports).
+// external id; rows whose id is not of the API's tme_ scheme (old imports);
+// and each other stream asked, its API totalCount against its table's rows.
 // Reports, never prints: the cli renders the report.
 #pragma once
 
@@ -17,6 +18,7 @@
 #include "core/error.h"
 #include "core/iso_time.h"
 #include "sink/verify_reader.h"
+#include "source/object_source.h"
 #include "source/timeline_source.h"
 
 namespace gb {
@@ -28,6 +30,17 @@ struct VerifyOptions {
   int page_size = 100;
   int lookup_batch = 500;  // ids per destination lookup
   int sample_limit = 20;   // duplicates and foreign ids named at most
+  // The other streams to check (streams/stream.h): the API's totalCount of
+  // each against the rows of its table, asked together.
+  std::vector<const StreamModule*> streams;
+};
+
+// Source vs destination for another stream.
+struct StreamCheck {
+  std::string name;
+  int64_t source = 0;
+  int64_t destination = 0;
+  bool matches() const { return source == destination; }
 };
 
 // Source vs destination over one year (month == 0) or one month.
@@ -54,16 +67,18 @@ struct VerifyReport {
   std::vector<DuplicateId> duplicates;
   ForeignRows foreign;
   std::vector<MonthIds> listed;  // list_missing
-  bool no_table = false;         // the destination has no entries table yet
-  int64_t unlinked = 0;          // rows whose link to a user is still nulled (not a mismatch)
+  std::vector<StreamCheck> streams;
+  bool no_table = false;  // the destination has no entries table yet
+  int64_t unlinked = 0;   // rows whose link to a user is still nulled (not a mismatch)
 
   bool Matches() const;
 };
 
 class Verifier {
  public:
+  // `objects`: the other streams' source (needed when options.streams is not empty).
   Verifier(VerifyOptions options, const YearZone& zone, TimelineSource& source,
-           VerifyReader& destination);
+           VerifyReader& destination, ObjectSource* objects = nullptr);
 
   Result<VerifyReport> Run();
   // After Run failed: true when the source (API) failed, false for the destination.
@@ -79,6 +94,7 @@ class Verifier {
   Status CheckYears(VerifyReport& report);
   Status CheckMonths(VerifyReport& report);
   Status CheckRows(VerifyReport& report);
+  Status CheckStreams(VerifyReport& report);
   Result<MonthIds> ListMonth(int year, int month);
   Result<std::vector<std::string>> SourceIds(int64_t from, int64_t to);
   template <class T>
@@ -90,6 +106,7 @@ class Verifier {
   const YearZone& zone_;
   TimelineSource& source_;
   VerifyReader& destination_;
+  ObjectSource* objects_;
   std::map<int64_t, int64_t> since_;
   bool source_failed_ = false;
   bool no_table_ = false;

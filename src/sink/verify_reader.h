@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "streams/stream.h"
 
 namespace gb {
 
@@ -40,6 +41,8 @@ class VerifyReader {
   virtual Result<ForeignRows> Foreign(int64_t from, int64_t to, int limit) = 0;
   // Rows whose link to a user is nulled (metadata.unresolved_user_id kept).
   virtual Result<int64_t> Unlinked(int64_t from, int64_t to) = 0;
+  // The rows of another stream's table (streams/stream.h).
+  virtual Result<int64_t> CountStream(const StreamModule& stream) = 0;
   virtual std::string Describe() const = 0;  // no password
 };
 

@@ -36,6 +36,7 @@ struct StreamSql {
   // Links stored NULL while their row was not loaded, given back; one row
   // back per row touched, `restored` when all its links are back.
   std::string_view restore_links;
+  std::string_view count;  // the rows of the table (verify)
 };
 
 struct StreamModule {

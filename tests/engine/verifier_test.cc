@@ -25,7 +25,12 @@ class FakeVerifyReader final : public VerifyReader {
   bool fail = false;
   int64_t unlinked = 0;
 
+  std::map<std::string, int64_t> stream_rows;
+
   Result<bool> HasEntries() override { return has_table; }
+  Result<int64_t> CountStream(const StreamModule& stream) override {
+    return stream_rows[std::string(stream.name)];
+  }
   Result<int64_t> CountBetween(int64_t from, int64_t to) override {
     if (fail) return Fail(ErrorKind::kTransient, "connection lost");
     return std::ranges::count_if(rows, [&](const StoredRow& r) { return In(r, from, to); });

@@ -51,6 +51,12 @@ Result<int64_t> PgVerifyReader::Unlinked(int64_t from, int64_t to) {
   return res->Int(0, 0);
 }
 
+Result<int64_t> PgVerifyReader::CountStream(const StreamModule& stream) {
+  auto res = Query("counting the rows of " + std::string(stream.table), stream.postgres.count, {});
+  if (!res) return tl::unexpected(res.error());
+  return res->Int(0, 0);
+}
+
 Result<std::vector<std::string>> PgVerifyReader::IdsBetween(int64_t from, int64_t to) {
   auto res = Query("reading the destination ids", q::kVerifyIds, Range(from, to));
   if (!res) return tl::unexpected(res.error());

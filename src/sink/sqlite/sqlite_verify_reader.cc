@@ -56,6 +56,16 @@ Result<int64_t> SqliteVerifyReader::Unlinked(int64_t from, int64_t to) {
   return Count("counting the links to users nulled", q::kVerifyUnlinked, from, to);
 }
 
+Result<int64_t> SqliteVerifyReader::CountStream(const StreamModule& stream) {
+  if (auto s = Connect(); !s) return tl::unexpected(s.error());
+  int64_t n = 0;
+  auto s =
+      conn_->ForEachRow("counting the rows of " + std::string(stream.table), stream.sqlite.count,
+                        [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); });
+  if (!s) return tl::unexpected(s.error());
+  return n;
+}
+
 Result<std::vector<std::string>> SqliteVerifyReader::IdsBetween(int64_t from, int64_t to) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   std::vector<std::string> ids;

@@ -21,8 +21,9 @@ const StreamModule& ClientsStream() {
       .nested = NestedList{"allContacts", "client", "clientId", contacts},
       .time_fields = kTimes,
       .date_fields = {},
-      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks},
-      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks},
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks,
+                   kPostgresCount},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
   };
   return stream;

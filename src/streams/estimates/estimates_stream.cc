@@ -18,8 +18,9 @@ const StreamModule& EstimatesStream() {
       .nested = std::nullopt,
       .time_fields = kTimes,
       .date_fields = kDates,
-      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks},
-      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks},
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks,
+                   kPostgresCount},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
   };
   return stream;

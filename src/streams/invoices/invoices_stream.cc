@@ -22,8 +22,9 @@ const StreamModule& InvoicesStream() {
       .nested = NestedList{"allInvoiceItems", "invoice", "invoiceId", items},
       .time_fields = kTimes,
       .date_fields = kDates,
-      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks},
-      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks},
+      .postgres = {kPostgresCreate, kPostgresUpsert, kPostgresExisting, kPostgresRestoreLinks,
+                   kPostgresCount},
+      .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
   };
   return stream;

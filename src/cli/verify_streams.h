@@ -1,0 +1,17 @@
+// Which other streams `verify` checks: --streams when given, else the
+// streams of the newest run (its stored parameters), else none.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "streams/stream.h"
+
+namespace gb::cli {
+
+Result<std::vector<const StreamModule*>> VerifiedStreams(
+    const std::string& flag, const std::optional<std::string>& run_params);
+
+}  // namespace gb::cli

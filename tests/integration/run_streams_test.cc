@@ -1,0 +1,189 @@
+// The whole account (issue 13): `run --streams all` against the simulator
+// loads the timeline and every other stream into SQLite, PostgreSQL and
+// PostgreSQL through pgbouncer: each table holds exactly the API's totalCount
+// of distinct objects, the counters account for each once, every reference
+// that points nowhere is a row counted as repaired, and the timeline is what
+// it is without the other streams. A kill -9 in the middle of a stream other
+// than the timeline, then the same command: nothing lost, nothing twice.
+#include <thread>
+
+#include "core/exit_code.h"
+#include "integration/loader_fixture.h"
+#include "streams/registry.h"
+
+namespace gb::test {
+namespace {
+
+enum class StreamsTarget { kSqlite, kPostgres, kBouncer };
+
+// Each stream's connection and its references: column -> (table, key, node path).
+struct Reference {
+  const char* column;
+  const char* table;
+  const char* key;
+  const char* sqlite_path;    // json path in the node
+  const char* postgres_path;  // the same as a jsonb expression
+};
+
+std::vector<Reference> ReferencesOf(std::string_view stream) {
+  const Reference client{"client_id", "gazelle_clients", "external_id", "$.client.id",
+                         "node->'client'->>'id'"};
+  const Reference piano{"piano_id", "gazelle_pianos", "external_id", "$.piano.id",
+                        "node->'piano'->>'id'"};
+  const Reference user{"user_id", "users", "id", "$.user.id", "node->'user'->>'id'"};
+  const Reference created_by{"created_by_id", "users", "id", "$.createdBy.id",
+                             "node->'createdBy'->>'id'"};
+  if (stream == "clients") {
+    return {{"preferred_technician_id", "users", "id", "$.preferredTechnician.id",
+             "node->'preferredTechnician'->>'id'"}};
+  }
+  if (stream == "pianos") return {client};
+  if (stream == "events") return {client, user, created_by};
+  if (stream == "invoices") return {client, created_by};
+  return {client, piano, created_by};
+}
+
+class RunStreamsTest : public LoaderTest, public ::testing::WithParamInterface<StreamsTarget> {
+ protected:
+  std::string DbUrl() const {
+    switch (GetParam()) {
+      case StreamsTarget::kSqlite:
+        return SqliteUrl();
+      case StreamsTarget::kPostgres:
+        return url();
+      case StreamsTarget::kBouncer:
+        return bouncer_url();
+    }
+    return {};
+  }
+  std::unique_ptr<SqlProbe> Probe() const {
+    if (GetParam() == StreamsTarget::kSqlite) {
+      return std::make_unique<SqliteProbe>(dir_.File("dest.db"));
+    }
+    return std::make_unique<PgProbe>(db());
+  }
+  bool sqlite() const { return GetParam() == StreamsTarget::kSqlite; }
+
+  // The stream's counter of the newest run, as the loader committed it.
+  int64_t Counter(SqlProbe& db, std::string_view stream, const char* column) {
+    return db.Int("SELECT coalesce(sum(" + std::string(column) + "), 0) FROM " +
+                  db.Table("gb_counters") + " WHERE year = 0 AND type = '" + std::string(stream) +
+                  "' AND run_id = (SELECT max(id) FROM " + db.Table("gb_runs") + ")");
+  }
+
+  // Rows of `stream` whose node names a row the link column does not point at.
+  int64_t Dangling(SqlProbe& db, const StreamModule& stream) {
+    int64_t n = 0;
+    for (const Reference& r : ReferencesOf(stream.name)) {
+      const std::string path =
+          sqlite() ? "node ->> '" + std::string(r.sqlite_path) + "'" : std::string(r.postgres_path);
+      n += db.Int("SELECT count(*) FROM " + std::string(stream.table) + " t WHERE " + path +
+                  " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + r.table + " x WHERE x." + r.key +
+                  " = t." + r.column + ")");
+    }
+    return n;
+  }
+
+  // Every stream's table against the simulator's totalCount, and its counters.
+  void ExpectEveryStreamExact(SqlProbe& db) {
+    SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
+    for (const StreamModule* stream : AllStreams()) {
+      SCOPED_TRACE(std::string(stream->name));
+      const std::string table(stream->table);
+      const int64_t truth = asker.TotalOf(std::string(stream->root));
+      EXPECT_GT(truth, 0);
+      EXPECT_EQ(db.Int("SELECT count(*) FROM " + table), truth);
+      EXPECT_EQ(db.Int("SELECT count(DISTINCT external_id) FROM " + table), truth);
+      const int64_t counted =
+          Counter(db, stream->name, "inserted") + Counter(db, stream->name, "updated") +
+          Counter(db, stream->name, "unchanged") + Counter(db, stream->name, "repaired");
+      EXPECT_EQ(counted, truth) << "each object counted once";
+      EXPECT_EQ(Counter(db, stream->name, "rejected"), 0);
+      // A reference pointing nowhere is only ever a row counted as repaired.
+      EXPECT_LE(Dangling(db, *stream), Counter(db, stream->name, "unlinked"));
+    }
+  }
+};
+
+TEST_P(RunStreamsTest, TheWholeAccountIsLoadedExactlyAndTheTimelineIsUnchanged) {
+  StartSim();
+  const std::vector<int> years = {2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026};
+  const SimTruth truth = Truth(years);
+  const auto args = RunArgs(DbUrl(), "2016-2026", {"--streams", "all", "--batch-size", "200"});
+  ChildExit run = Run(args);
+  ASSERT_EQ(run.exit_code, ToInt(ExitCode::kOk)) << run.output;
+  EXPECT_NE(run.output.find("Stream"), std::string::npos) << run.output;
+  auto db = Probe();
+  ExpectExactLoad(*db, truth);
+  ExpectEveryStreamExact(*db);
+
+  ChildExit again = Run(args);
+  EXPECT_EQ(again.exit_code, ToInt(ExitCode::kOk)) << again.output;
+  EXPECT_NE(again.output.find("already complete"), std::string::npos) << again.output;
+}
+
+// The kills, on SQLite and PostgreSQL directly.
+class RunStreamsKillTest : public RunStreamsTest {};
+
+TEST_P(RunStreamsKillTest, AKillInTheMiddleOfAnotherStreamThenTheSameCommandLosesNothing) {
+  StartSim({"--latency-ms", "40"});
+  const auto args =
+      RunArgs(DbUrl(), "2024",
+              {"--streams", "clients,pianos,events", "--batch-size", "50", "--concurrency", "2"});
+  auto db = Probe();
+  auto events_fetched = [&] {
+    const std::string exists = sqlite() ? "sqlite_master WHERE name = 'gb_units'"
+                                        : "pg_tables WHERE tablename = 'gb_units'";
+    if (db->Int("SELECT count(*) FROM " + exists) == 0) return int64_t{0};
+    return db->Int("SELECT coalesce(max(fetched), 0) FROM " + db->Table("gb_units") +
+                   " WHERE name = 'events'");
+  };
+  int kills = 0;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const int64_t before = events_fetched();
+    LoaderProcess child(args, Env(), dir_.path());
+    while (child.Running() && events_fetched() < before + 100) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (child.Running()) {
+      child.Kill9();
+      ++kills;
+    }
+  }
+  EXPECT_GE(kills, 1) << "the loader finished before it could be killed in the events stream";
+  ChildExit last = Run(args);
+  ASSERT_EQ(last.exit_code, ToInt(ExitCode::kOk)) << last.output;
+  SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
+  for (const char* name : {"clients", "pianos", "events"}) {
+    SCOPED_TRACE(name);
+    const StreamModule& stream = *FindStream(name);
+    const int64_t truth = asker.TotalOf(std::string(stream.root));
+    EXPECT_EQ(db->Int("SELECT count(*) FROM " + std::string(stream.table)), truth);
+    const int64_t counted = Counter(*db, name, "inserted") + Counter(*db, name, "updated") +
+                            Counter(*db, name, "unchanged") + Counter(*db, name, "repaired");
+    EXPECT_EQ(counted, truth) << "no object counted twice after the kills";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Destinations, RunStreamsTest,
+                         ::testing::Values(StreamsTarget::kSqlite, StreamsTarget::kPostgres,
+                                           StreamsTarget::kBouncer),
+                         [](const auto& info) {
+                           switch (info.param) {
+                             case StreamsTarget::kSqlite:
+                               return "Sqlite";
+                             case StreamsTarget::kPostgres:
+                               return "Postgres";
+                             default:
+                               return "PgBouncer";
+                           }
+                         });
+
+INSTANTIATE_TEST_SUITE_P(Destinations, RunStreamsKillTest,
+                         ::testing::Values(StreamsTarget::kSqlite, StreamsTarget::kPostgres),
+                         [](const auto& info) {
+                           return info.param == StreamsTarget::kSqlite ? "Sqlite" : "Postgres";
+                         });
+
+}  // namespace
+}  // namespace gb::test
