@@ -55,6 +55,13 @@ std::string RunCommand(const std::vector<int>& years, const AdviceContext& c) {
   cmd += " --years " + YearsFlag(load);
   if (tz != "UTC") cmd += " --tz " + ShellWord(tz);
   if (run && run->value("legacy_types", false)) cmd += " --legacy-types";
+  if (run && run->contains("streams") && (*run)["streams"].is_array()) {
+    std::vector<std::string> streams;
+    for (const auto& name : (*run)["streams"]) {
+      if (name.is_string()) streams.push_back(name.get<std::string>());
+    }
+    cmd += " --streams " + ShellWord(fmt::format("{}", fmt::join(streams, ",")));
+  }
   if (run && (*run)["truncate"].is_array() && (*run)["truncate"].size() == 2) {
     cmd += fmt::format(" --truncate {},{}", (*run)["truncate"][0].dump(),
                        (*run)["truncate"][1].dump());

@@ -48,6 +48,20 @@ TEST(VerifyAdviceTest, TheRunsZoneAndTruncationAreKeptSoTheRunIsTheSame) {
       << advice;
 }
 
+// A run of several streams is resumed only by a command asking the same streams.
+TEST(VerifyAdviceTest, TheRunsStreamsAreKeptSoTheRunIsTheSame) {
+  AdviceContext c = Context();
+  c.run_params = R"({"years":[2016,2017,2018],"tz":"UTC","legacy_types":false,"truncate":null,)"
+                 R"("streams":["timeline","clients","pianos"],)"
+                 R"("source":"Gazelle API at http://127.0.0.1:8080"})";
+  c.db.clear();
+  std::string advice = VerifyAdvice(Differs({{2017, 0, 12, 10}}), c);
+  EXPECT_NE(advice.find("gazelle-backfill run --years 2016-2018 --streams timeline,clients,pianos "
+                        "--api http://127.0.0.1:8080\n"),
+            std::string::npos)
+      << advice;
+}
+
 TEST(VerifyAdviceTest, YearsNoRunCoversGetARunOfTheirOwn) {
   std::string advice = VerifyAdvice(Differs({{2020, 0, 5, 0}, {2021, 0, 3, 1}}), Context());
   EXPECT_NE(advice.find("gazelle-backfill run --years 2020-2021 --api"), std::string::npos)
