@@ -138,17 +138,7 @@ std::string ObjectSweep::Defect(const std::string& text, std::string* id) const 
 }
 
 Status ObjectSweep::Flush(Batch& batch) {
-  const auto start = shared_.clock.Steady();
-  auto result = writer_.Write(batch);
-  if (!result) return tl::unexpected(result.error());
-  const auto elapsed = shared_.clock.Steady() - start;
-  shared_.observer.On(TimeSpent{kPhaseDatabase, duration_cast<microseconds>(elapsed)});
-  for (const Reject& r : result->rejected) {
-    shared_.observer.On(RowRejected{batch.unit, r.external_id, r.year, r.sqlstate, r.reason});
-  }
-  shared_.observer.On(BatchCommitted{batch.unit, ++shared_.batch_no, batch.fetched,
-                                     std::move(result->counts),
-                                     duration_cast<milliseconds>(elapsed), ""});
+  if (Status s = WriteAndReport(shared_, writer_, batch, ""); !s) return s;
   Batch next;
   next.unit = batch.unit;
   next.stream = batch.stream;

@@ -319,19 +319,28 @@ PageWork StreamWorker::TransformPage(const UnitSpec& spec, Page& page,
   return work;
 }
 
-Status StreamWorker::Flush(const UnitState& unit, Batch& batch) {
-  const auto start = shared_.clock.Steady();
-  auto result = writer_.Write(batch);
+Status WriteAndReport(StreamShared& shared, BatchWriter& writer, const Batch& batch,
+                      const std::string& newest_id) {
+  const auto start = shared.clock.Steady();
+  auto result = writer.Write(batch);
   if (!result) return tl::unexpected(result.error());
-  const auto elapsed = shared_.clock.Steady() - start;
-  shared_.observer.On(TimeSpent{kPhaseDatabase, duration_cast<microseconds>(elapsed)});
+  const auto elapsed = shared.clock.Steady() - start;
+  shared.observer.On(TimeSpent{kPhaseDatabase, duration_cast<microseconds>(elapsed)});
   for (const Reject& r : result->rejected) {
-    shared_.observer.On(RowRejected{unit.spec.name, r.external_id, r.year, r.sqlstate, r.reason});
+    shared.observer.On(RowRejected{batch.unit, r.external_id, r.year, r.sqlstate, r.reason});
   }
-  shared_.observer.On(BatchCommitted{unit.spec.name, ++shared_.batch_no, batch.fetched,
-                                     std::move(result->counts),
-                                     duration_cast<milliseconds>(elapsed),
-                                     batch.rows.empty() ? "" : batch.rows.front().external_id});
+  shared.observer.On(BatchCommitted{batch.unit, ++shared.batch_no, batch.fetched,
+                                    std::move(result->counts), duration_cast<milliseconds>(elapsed),
+                                    newest_id});
+  return {};
+}
+
+Status StreamWorker::Flush(const UnitState& unit, Batch& batch) {
+  if (Status s = WriteAndReport(shared_, writer_, batch,
+                                batch.rows.empty() ? "" : batch.rows.front().external_id);
+      !s) {
+    return s;
+  }
   if (batch.checkpoint.unit_done) {
     shared_.observer.On(SliceDone{unit.spec.name, batch.checkpoint.fetched});
   }

@@ -68,6 +68,10 @@ struct PageWork {
   std::optional<Error> error;
 };
 
+// Commits `batch` and reports it: the database's time, its rejects, the commit.
+Status WriteAndReport(StreamShared& shared, BatchWriter& writer, const Batch& batch,
+                      const std::string& newest_id);
+
 class StreamWorker {
  public:
   explicit StreamWorker(StreamShared& shared);
