@@ -111,8 +111,10 @@
     $("run").textContent = doc.run ? "#" + doc.run.id + " " + stateLabel(doc.run.state) : "–";
     $("uptime").textContent = doc.run ? duration(doc.run.uptime_s) : "";
     const body = $("years").tBodies[0];
-    const rows = doc.years.map((y) => yearRow(y, String(y.year)));
-    if (doc.years.length > 1) rows.push(yearRow(doc.total, $("years").dataset.totalLabel, "total"));
+    // The timeline's years, then the other streams (clients, pianos, ...) by name.
+    const rows = doc.years.map((y) => yearRow(y, String(y.year)))
+      .concat((doc.streams || []).map((s) => yearRow(s, s.stream, "stream")));
+    if (rows.length > 1) rows.push(yearRow(doc.total, $("years").dataset.totalLabel, "total"));
     body.replaceChildren(...rows);
     list("latest", doc.latest, (e) => e.external_id + "  " + e.type + "  " + e.occurred_at);
     // Every attempt of the run, live or ended (history, not the state now).

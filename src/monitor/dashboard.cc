@@ -68,8 +68,15 @@ std::string EtaText(const YearHealth& y) {
   return y.eta ? FormatDuration(*y.eta) : std::string("–");
 }
 
-std::string YearCells(const YearHealth& y, const std::string& label, bool wide) {
-  std::string line = PadRight(label, 6) + PadLeft(FormatCount(y.expected), 10) +
+// The first column: 6 wide for years, wider when a stream's name needs it.
+size_t LabelWidth(const Health& h) {
+  size_t width = 6;
+  for (const auto& s : h.streams) width = std::max(width, DisplayWidth(s.stream) + 1);
+  return width;
+}
+
+std::string YearCells(const YearHealth& y, const std::string& label, bool wide, size_t label_width) {
+  std::string line = PadRight(label, label_width) + PadLeft(FormatCount(y.expected), 10) +
                      PadLeft(FormatCount(y.done()), 10) +
                      PadLeft(FormatPercent(y.done(), y.expected), 6) + "  ";
   if (wide) line += Bar(y) + " ";
@@ -79,8 +86,8 @@ std::string YearCells(const YearHealth& y, const std::string& label, bool wide) 
   return line;
 }
 
-std::string HeaderLine(bool wide) {
-  std::string line = PadRight(Tr("Year"), 6) + PadLeft(Tr("Expected"), 10) +
+std::string HeaderLine(bool wide, size_t label_width, bool streams) {
+  std::string line = PadRight(streams ? Tr("Stream") : Tr("Year"), label_width) + PadLeft(Tr("Expected"), 10) +
                      PadLeft(Tr("Loaded"), 10) + PadLeft("%", 6) + "  ";
   if (wide) line += PadRight(Tr("Progress"), kBarWidth + 3);
   line += PadLeft(Tr("Rate"), 11) + PadLeft(Tr("ETA"), 10);
@@ -123,17 +130,27 @@ std::vector<std::string> HeadLines(const Health& h, int width, const Terminal& s
   return lines;
 }
 
+// The timeline's years, then the other streams by name ("timeline 2024"
+// when both are there), then the total of them all.
 std::vector<std::string> YearLines(const Health& h, int width, const Terminal& styler) {
-  if (h.years.empty()) return {};
-  bool wide = width >= kWideLayout;
-  std::vector<std::string> lines{"", FitLine(HeaderLine(wide), "", Style::kBold, width, styler)};
+  if (h.years.empty() && h.streams.empty()) return {};
+  const bool wide = width >= kWideLayout;
+  const bool streams = !h.streams.empty();
+  const size_t label_width = streams ? std::max<size_t>(LabelWidth(h), 14) : 6;
+  std::vector<std::string> lines{
+      "", FitLine(HeaderLine(wide, label_width, streams), "", Style::kBold, width, styler)};
   for (const auto& y : h.years) {
-    lines.push_back(FitLine(YearCells(y, std::to_string(y.year), wide), StatusText(y),
+    std::string label = streams ? "timeline " + std::to_string(y.year) : std::to_string(y.year);
+    lines.push_back(FitLine(YearCells(y, label, wide, label_width), StatusText(y),
                             StateStyle(y.state), width, styler));
   }
-  if (h.years.size() > 1) {
-    lines.push_back(FitLine(YearCells(h.total, Tr("Total"), wide), StatusText(h.total),
-                            StateStyle(h.total.state), width, styler));
+  for (const auto& y : h.streams) {
+    lines.push_back(FitLine(YearCells(y, y.stream, wide, label_width), StatusText(y),
+                            StateStyle(y.state), width, styler));
+  }
+  if (h.years.size() + h.streams.size() > 1) {
+    lines.push_back(FitLine(YearCells(h.total, Tr("Total"), wide, label_width),
+                            StatusText(h.total), StateStyle(h.total.state), width, styler));
   }
   return lines;
 }
@@ -261,6 +278,11 @@ std::string FormatWatchSummary(const Health& health) {
   for (const auto& y : health.years) {
     text += TrFormat("  {}: {} of {} · {}", y.year, FormatCount(y.done()), FormatCount(y.expected),
                      StatusText(y)) +
+            "\n";
+  }
+  for (const auto& y : health.streams) {
+    text += TrFormat("  {}: {} of {} · {}", y.stream, FormatCount(y.done()),
+                     FormatCount(y.expected), StatusText(y)) +
             "\n";
   }
   return text;

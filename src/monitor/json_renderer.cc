@@ -18,7 +18,7 @@ std::string Iso(std::chrono::system_clock::time_point t) {
 
 json Cells(const CountTable& table) { return CountTableJson(table); }
 
-json Progress(const Snapshot& s) {
+json TimelineProgress(const Snapshot& s) {
   return {{"done", s.done},
           {"expected", s.expected},
           {"rate", s.rate},
@@ -27,6 +27,24 @@ json Progress(const Snapshot& s) {
           {"repaired", s.totals.repaired},
           {"rejected", s.totals.rejected},
           {"skipped", s.totals.skipped}};
+}
+
+// The other streams, each with its figures: {"clients": {"done": .., "expected": ..}}.
+json StreamsProgress(const Snapshot& s) {
+  json streams = json::object();
+  for (const auto& [name, stream] : s.streams) {
+    streams[name] = {{"done", stream.done()},
+                     {"expected", stream.expected},
+                     {"repaired", stream.counts.repaired},
+                     {"rejected", stream.counts.rejected}};
+  }
+  return streams;
+}
+
+json Progress(const Snapshot& s) {
+  json progress = TimelineProgress(s);
+  if (!s.streams.empty()) progress["streams"] = StreamsProgress(s);
+  return progress;
 }
 
 json Fields(const RunStarted& e) {
@@ -43,6 +61,7 @@ json Fields(const RunStarted& e) {
           {"batch_size", e.batch_size},
           {"far_round_trip_ms", e.far_round_trip.count()},
           {"expected", expected},
+          {"streams_expected", e.streams_expected},
           {"done_before", Cells(e.done_before)}};
 }
 

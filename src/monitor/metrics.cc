@@ -32,6 +32,8 @@ void PerYear(std::string& out, const Health& h, std::string_view name, std::stri
   Family(out, name, type, help);
   for (const auto& y : h.years)
     out += fmt::format("{}{{year=\"{}\"}} {}\n", name, y.year, value(y));
+  for (const auto& y : h.streams)
+    out += fmt::format("{}{{stream=\"{}\"}} {}\n", name, y.stream, value(y));
 }
 
 void Gauge(std::string& out, std::string_view name, std::string_view help, double value) {

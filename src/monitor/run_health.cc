@@ -131,6 +131,31 @@ void FillYears(Health& h, const HealthOptions& options, const DbStatus& status) 
   }
 }
 
+// The other streams, each once, in plan order (their units' order), with the
+// count planned for them; counted but not planned (a run still planning)
+// after them.
+void FillStreams(Health& h, const DbStatus& status) {
+  h.streams.clear();
+  auto add = [&](const std::string& name, int64_t expected) {
+    for (const auto& s : h.streams) {
+      if (s.stream == name) return;
+    }
+    YearHealth s;
+    s.stream = name;
+    s.expected = expected;
+    if (auto it = status.stream_counters.find(name); it != status.stream_counters.end()) {
+      s.counts = it->second;
+    }
+    h.total.expected += s.expected;
+    h.total.counts += s.counts;
+    h.streams.push_back(std::move(s));
+  };
+  for (const auto& u : status.units) {
+    if (!u.stream.empty()) add(u.stream, u.expected.value_or(0));
+  }
+  for (const auto& [name, counts] : status.stream_counters) add(name, 0);
+}
+
 void FillFacts(Health& h, const DbStatus& status, int64_t beat_limit_ms) {
   h.now = status.now;
   h.reachable = true;
@@ -148,6 +173,7 @@ void FillFacts(Health& h, const DbStatus& status, int64_t beat_limit_ms) {
   for (const auto& w : status.workers) h.workers.push_back(Attempt(w, status, beat_limit_ms));
   h.beat_age_ms = BeatAgeMs(h, status);
   h.years.clear();
+  h.streams.clear();
   h.last_commit_age.reset();
 }
 
@@ -244,6 +270,21 @@ int64_t RunHealth::BeatLimitMs() const {
 }
 
 double RunHealth::Rate(double now, int year) const {
+  return RateOf(now, [year](const Sample& s) -> int64_t {
+    if (year == 0) return s.done;
+    auto it = s.year_done.find(year);
+    return it == s.year_done.end() ? 0 : it->second;
+  });
+}
+
+double RunHealth::StreamRate(double now, const std::string& stream) const {
+  return RateOf(now, [&stream](const Sample& s) -> int64_t {
+    auto it = s.stream_done.find(stream);
+    return it == s.stream_done.end() ? 0 : it->second;
+  });
+}
+
+double RunHealth::RateOf(double now, const std::function<int64_t(const Sample&)>& done) const {
   if (samples_.empty()) return 0;
   const Sample& last = samples_.back();
   const Sample* first = nullptr;
@@ -254,11 +295,6 @@ double RunHealth::Rate(double now, int year) const {
     }
   }
   if (first == nullptr || last.t - first->t < 0.5) return 0;
-  auto done = [year](const Sample& s) -> int64_t {
-    if (year == 0) return s.done;
-    auto it = s.year_done.find(year);
-    return it == s.year_done.end() ? 0 : it->second;
-  };
   return std::max(0.0, static_cast<double>(done(last) - done(*first)) / (last.t - first->t));
 }
 
@@ -271,8 +307,9 @@ bool RunHealth::IsSlow(double rate) const {
 }
 
 void RunHealth::Record(double t, const Health& h) {
-  Sample s{t, h.total.done(), {}};
+  Sample s{t, h.total.done(), {}, {}};
   for (const auto& y : h.years) s.year_done[y.year] = y.done();
+  for (const auto& y : h.streams) s.stream_done[y.stream] = y.done();
   samples_.push_back(std::move(s));
   double keep = static_cast<double>(options_.rate_window.count());
   while (samples_.size() > 2 && samples_[1].t < t - keep) samples_.pop_front();
@@ -290,10 +327,12 @@ void RunHealth::Add(double t, const DbStatus& status, const std::string& destina
     run_id_ = run_id;
   }
   FillYears(h, options_, status);
+  FillStreams(h, status);
   Record(t, h);
   if (h.run) h.last_commit_age = std::max<int64_t>(0, status.now - LastCommit(h, status));
   h.total.rate = Rate(t, 0);
   for (auto& y : h.years) y.rate = Rate(t, y.year);
+  for (auto& y : h.streams) y.rate = StreamRate(t, y.stream);
   Derive(h);
   // "slow" compares with the rates seen before, so this one is recorded after.
   rates_.emplace_back(t, h.total.rate);
@@ -302,8 +341,10 @@ void RunHealth::Add(double t, const DbStatus& status, const std::string& destina
   if (LeaseExpired(status) && h.total.state == HealthState::kStalled) {
     h.total.reason = TrFormat("process gone (no heartbeat for {})",
                               FormatDuration(std::chrono::seconds(h.beat_age_ms / 1000)));
-    for (auto& y : h.years) {
-      if (y.state == HealthState::kStalled) y.reason = h.total.reason;
+    for (auto* part : {&h.years, &h.streams}) {
+      for (auto& y : *part) {
+        if (y.state == HealthState::kStalled) y.reason = h.total.reason;
+      }
     }
   }
   h.history.push_back(ChartPoint{status.now, h.total.done(), h.total.rate});
@@ -335,11 +376,13 @@ void RunHealth::Derive(Health& h) const {
   } else {
     run = {HealthState::kRunning, WorkerReason(h)};
   }
-  for (auto& y : h.years) {
-    Verdict v = YearVerdict(y, run, h.run.has_value());
-    y.state = v.state;
-    y.reason = std::move(v.reason);
-    y.eta = Eta(y);
+  for (auto* part : {&h.years, &h.streams}) {
+    for (auto& y : *part) {
+      Verdict v = YearVerdict(y, run, h.run.has_value());
+      y.state = v.state;
+      y.reason = std::move(v.reason);
+      y.eta = Eta(y);
+    }
   }
   h.total.state = run.state;
   h.total.reason = run.reason;

@@ -27,6 +27,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,7 +57,8 @@ std::string_view HealthStateName(HealthState state);
 std::string HealthStateLabel(HealthState state);
 
 struct YearHealth {
-  int year = 0;  // 0 for the total
+  int year = 0;        // 0 for the total and for a stream
+  std::string stream;  // one of the other streams (streams/stream.h), by name
   int64_t expected = 0;
   Counts counts;
   double rate = 0;  // entries/s over the sliding window
@@ -93,8 +95,9 @@ struct Health {
   bool tables_exist = false;
   std::optional<RunRow> run;  // the newest run
   std::vector<RunRow> runs;
-  YearHealth total;
+  YearHealth total;  // every stream of the run: the timeline's years and the others
   std::vector<YearHealth> years;
+  std::vector<YearHealth> streams;  // the other streams, in plan order
   std::optional<int64_t> last_commit_age;
   int64_t beat_age_ms = 0;  // since the newest heartbeat of the run or a live worker
   std::optional<int64_t> rows_estimate;
@@ -136,10 +139,13 @@ class RunHealth {
     double t = 0;
     int64_t done = 0;
     std::map<int, int64_t> year_done;
+    std::map<std::string, int64_t> stream_done;
   };
 
   void Record(double t, const Health& h);
   double Rate(double now, int year) const;  // year 0 = total
+  double StreamRate(double now, const std::string& stream) const;
+  double RateOf(double now, const std::function<int64_t(const Sample&)>& done) const;
   bool IsSlow(double rate) const;
   void Derive(Health& h) const;
 

@@ -14,6 +14,7 @@ json OptInt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullpt
 
 json YearJson(const YearHealth& y) {
   json j = {{"year", y.year == 0 ? json(nullptr) : json(y.year)},
+            {"stream", y.stream.empty() ? json(nullptr) : json(y.stream)},
             {"expected", y.expected},
             {"loaded", y.counts.loaded()},
             {"done", y.done()},
@@ -112,9 +113,11 @@ json StatusJson(const Health& h) {
               {"reason", h.total.reason}}},
             {"total", YearJson(h.total)},
             {"years", json::array()},
+            {"streams", json::array()},
             {"rows_estimate", OptInt(h.rows_estimate)},
             {"last_commit_age_s", OptInt(h.last_commit_age)}};
   for (const auto& y : h.years) j["years"].push_back(YearJson(y));
+  for (const auto& y : h.streams) j["streams"].push_back(YearJson(y));
   return ListsJson(h, std::move(j));
 }
 

@@ -28,7 +28,25 @@ std::string Join(const std::vector<Segment>& segments) {
   return line;
 }
 
+size_t PlannedYears(const Snapshot& s) {
+  return std::count_if(s.years.begin(), s.years.end(),
+                       [](const auto& y) { return y.second.planned; });
+}
+
+// The other streams (clients, pianos, ...) as one figure: done/expected.
+std::string StreamsText(const Snapshot& s) {
+  int64_t done = 0;
+  int64_t expected = 0;
+  for (const auto& [name, stream] : s.streams) {
+    done += stream.done();
+    expected += stream.expected;
+  }
+  return TrFormat("streams {}/{} {}", FormatCount(done), FormatCount(expected),
+                  FormatPercent(done, expected));
+}
+
 std::string Head(const Snapshot& s) {
+  if (PlannedYears(s) == 0 && !s.streams.empty()) return "[" + StreamsText(s) + "]";
   auto it = s.years.find(s.current_year);
   if (it != s.years.end() && it->second.planned) {
     const YearProgress& y = it->second;
@@ -40,11 +58,6 @@ std::string Head(const Snapshot& s) {
                                         : StateLabel(s.state, /*brief=*/true);
   return fmt::format("[{}] {}/{} {}", label, FormatCount(s.done), FormatCount(s.expected),
                      FormatPercent(s.done, s.expected));
-}
-
-size_t PlannedYears(const Snapshot& s) {
-  return std::count_if(s.years.begin(), s.years.end(),
-                       [](const auto& y) { return y.second.planned; });
 }
 
 std::vector<Segment> Segments(const Snapshot& s) {
@@ -61,6 +74,7 @@ std::vector<Segment> Segments(const Snapshot& s) {
                             FormatPercent(s.done, s.expected)),
                    4});
   }
+  if (PlannedYears(s) > 0 && !s.streams.empty()) out.push_back({StreamsText(s), 4});
   if (s.finished) {
     out.push_back({FormatDuration(s.elapsed), 2});
   } else {

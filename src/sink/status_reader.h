@@ -41,6 +41,8 @@ struct UnitRow {
   std::string cursor;
   int64_t fetched = 0;
   int64_t updated_at = 0;  // moved by every checkpoint: the unit's last commit
+  std::string stream;      // a stream's unit (streams/stream.h); "" for the timeline's
+  std::optional<int64_t> expected;  // as planned, when the spec says
 };
 
 struct WorkerRow {
@@ -66,7 +68,8 @@ struct DbStatus {
   std::vector<RunRow> runs;     // newest first (at most 5)
   // Of the newest run (runs.front()); empty when there is none.
   std::map<int, int64_t> plan;     // year -> expected
-  std::map<int, Counts> counters;  // year -> summed over types
+  std::map<int, Counts> counters;  // year of the timeline -> summed over types
+  std::map<std::string, Counts> stream_counters;  // the other streams, by name
   std::optional<int64_t> last_counter_update;
   std::vector<UnitRow> units;
   std::vector<WorkerRow> workers;

@@ -9,6 +9,7 @@
 
 #include "core/exit_code.h"
 #include "integration/loader_fixture.h"
+#include "integration/loader_watch.h"
 #include "streams/registry.h"
 
 namespace gb::test {
@@ -84,6 +85,8 @@ class RunStreamsTest : public LoaderTest, public ::testing::WithParamInterface<S
     return n;
   }
 
+  void ExpectWatchShowsEveryStreamDone();
+
   // Every stream's table against the simulator's totalCount, and its counters.
   void ExpectEveryStreamExact(SqlProbe& db) {
     SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
@@ -105,6 +108,40 @@ class RunStreamsTest : public LoaderTest, public ::testing::WithParamInterface<S
   }
 };
 
+// `watch` as a user runs it after the load: each stream listed with its
+// count planned, done and status, in JSON and on the terminal; --check healthy.
+void RunStreamsTest::ExpectWatchShowsEveryStreamDone() {
+  SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
+  const auto doc = nlohmann::json::parse(WatchJson(DbUrl(), dir_.path()), nullptr, false);
+  ASSERT_TRUE(doc.is_object());
+  ASSERT_EQ(doc["streams"].size(), AllStreams().size()) << doc.dump();
+  int64_t streams_done = 0;
+  for (const auto& s : doc["streams"]) {
+    SCOPED_TRACE(s.dump());
+    const StreamModule* stream = FindStream(s["stream"].get<std::string>());
+    ASSERT_NE(stream, nullptr);
+    const int64_t truth = asker.TotalOf(std::string(stream->root));
+    EXPECT_EQ(s["expected"].get<int64_t>(), truth);
+    EXPECT_EQ(s["done"].get<int64_t>(), truth);
+    EXPECT_EQ(s["state"], "done");
+    streams_done += truth;
+  }
+  int64_t years_done = 0;
+  for (const auto& y : doc["years"]) years_done += y["done"].get<int64_t>();
+  EXPECT_EQ(doc["total"]["done"].get<int64_t>(), years_done + streams_done);
+  EXPECT_EQ(doc["total"]["done"], doc["total"]["expected"]);
+  EXPECT_EQ(doc["status"]["state"], "done");
+
+  ChildExit check = WatchCheck(DbUrl(), dir_.path());
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  ChildExit frame = RunLoader({"watch", "--once", "--db", DbUrl()}, {}, dir_.path(),
+                              std::chrono::seconds(60));
+  for (const StreamModule* stream : AllStreams()) {
+    EXPECT_NE(frame.output.find(std::string(stream->name)), std::string::npos) << frame.output;
+  }
+  EXPECT_NE(frame.output.find("timeline 2024"), std::string::npos) << frame.output;
+}
+
 TEST_P(RunStreamsTest, TheWholeAccountIsLoadedExactlyAndTheTimelineIsUnchanged) {
   StartSim();
   const std::vector<int> years = {2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026};
@@ -116,6 +153,8 @@ TEST_P(RunStreamsTest, TheWholeAccountIsLoadedExactlyAndTheTimelineIsUnchanged) 
   auto db = Probe();
   ExpectExactLoad(*db, truth);
   ExpectEveryStreamExact(*db);
+
+  ExpectWatchShowsEveryStreamDone();
 
   ChildExit again = Run(args);
   EXPECT_EQ(again.exit_code, ToInt(ExitCode::kOk)) << again.output;

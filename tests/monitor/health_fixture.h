@@ -22,7 +22,7 @@ inline DbStatus RunningStatus(int64_t now, int64_t done2024, int64_t done2023 = 
   if (done2023 > 0) s.counters[2023] = Counts{.inserted = done2023};
   s.last_counter_update = now;
   s.units.push_back(UnitRow{1, "type:SERVICE_ENTRY_MANUAL", "running", "host:42:abcd", now + 60,
-                            "c1", done2024 + done2023, now});
+                            "c1", done2024 + done2023, now, "", std::nullopt});
   s.workers.push_back(
       WorkerRow{"host:42:abcd", "host", 42, WorkerState::kRunning, {}, now, kT0 - 60});
   s.latest.push_back(

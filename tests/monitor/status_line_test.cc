@@ -30,6 +30,23 @@ TEST(FormatStatusLine, WideShowsEverything) {
             "2 repaired · 0 rejected");
 }
 
+// The other streams as one figure beside the timeline's; alone, in the head.
+TEST(FormatStatusLine, TheOtherStreamsHaveTheirOwnFigure) {
+  FakeClock clock;
+  Snapshot s = Running(clock);
+  s.streams["clients"].planned = true;
+  s.streams["clients"].expected = 400;
+  s.streams["clients"].counts.inserted = 400;
+  s.streams["pianos"].planned = true;
+  s.streams["pianos"].expected = 556;
+  s.streams["pianos"].counts.inserted = 100;
+  EXPECT_NE(FormatStatusLine(s, 200).find(" · streams 500/956 52% · "), std::string::npos)
+      << FormatStatusLine(s, 200);
+  s.years.clear();
+  EXPECT_EQ(FormatStatusLine(s, 200).rfind("[streams 500/956 52%]", 0), 0u)
+      << FormatStatusLine(s, 200);
+}
+
 TEST(FormatStatusLine, NeverWiderThanWidthMinusOne) {
   FakeClock clock;
   Snapshot s = Running(clock);

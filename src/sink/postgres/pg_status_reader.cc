@@ -93,7 +93,10 @@ Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   if (!counters) return tl::unexpected(counters.error());
   for (int i = 0; i < counters->rows(); ++i) {
     const PgResult& c = *counters;
-    status.counters[static_cast<int>(c.Int(i, 0))] = Counts{.inserted = c.Int(i, 1),
+    const int year = static_cast<int>(c.Int(i, 0));
+    Counts& counts = year == kWholeStream ? status.stream_counters[Str(c, i, 9)]
+                                          : status.counters[year];
+    counts = Counts{.inserted = c.Int(i, 1),
                                                             .updated = c.Int(i, 2),
                                                             .unchanged = c.Int(i, 3),
                                                             .repaired = c.Int(i, 4),
@@ -110,7 +113,8 @@ Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   for (int i = 0; i < units->rows(); ++i) {
     const PgResult& u = *units;
     status.units.push_back(UnitRow{u.Int(i, 0), Str(u, i, 1), Str(u, i, 2), Str(u, i, 3),
-                                   OptInt(u, i, 4), Str(u, i, 5), u.Int(i, 6), u.Int(i, 7)});
+                                   OptInt(u, i, 4), Str(u, i, 5), u.Int(i, 6), u.Int(i, 7),
+                                   Str(u, i, 8), OptInt(u, i, 9)});
   }
   auto workers = conn_->Exec("reading the workers", q::kStatusWorkers, id);
   if (!workers) return tl::unexpected(workers.error());

@@ -108,7 +108,11 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   s = conn_->ForEachRow(
       "reading the counters", has_unlinked ? q::kStatusCounters : q::kStatusCountersBeforeUnlinked,
       [&](sqlite3_stmt* st) {
-        status.counters[static_cast<int>(Int(st, 0))] = Counts{.inserted = Int(st, 1),
+        const int year = static_cast<int>(Int(st, 0));
+        Counts& counts = year == kWholeStream
+                             ? status.stream_counters[SqliteConnection::Text(st, 9)]
+                             : status.counters[year];
+        counts = Counts{.inserted = Int(st, 1),
                                                                .updated = Int(st, 2),
                                                                .unchanged = Int(st, 3),
                                                                .repaired = Int(st, 4),
@@ -128,7 +132,7 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
         status.units.push_back(UnitRow{Int(st, 0), SqliteConnection::Text(st, 1),
                                        SqliteConnection::Text(st, 2), SqliteConnection::Text(st, 3),
                                        OptInt(st, 4), SqliteConnection::Text(st, 5), Int(st, 6),
-                                       Int(st, 7)});
+                                       Int(st, 7), SqliteConnection::Text(st, 8), OptInt(st, 9)});
       },
       run_id);
   if (!s) return s;
