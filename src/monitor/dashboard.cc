@@ -75,7 +75,8 @@ size_t LabelWidth(const Health& h) {
   return width;
 }
 
-std::string YearCells(const YearHealth& y, const std::string& label, bool wide, size_t label_width) {
+std::string YearCells(const YearHealth& y, const std::string& label, bool wide,
+                      size_t label_width) {
   std::string line = PadRight(label, label_width) + PadLeft(FormatCount(y.expected), 10) +
                      PadLeft(FormatCount(y.done()), 10) +
                      PadLeft(FormatPercent(y.done(), y.expected), 6) + "  ";
@@ -87,8 +88,9 @@ std::string YearCells(const YearHealth& y, const std::string& label, bool wide, 
 }
 
 std::string HeaderLine(bool wide, size_t label_width, bool streams) {
-  std::string line = PadRight(streams ? Tr("Stream") : Tr("Year"), label_width) + PadLeft(Tr("Expected"), 10) +
-                     PadLeft(Tr("Loaded"), 10) + PadLeft("%", 6) + "  ";
+  std::string line = PadRight(streams ? Tr("Stream") : Tr("Year"), label_width) +
+                     PadLeft(Tr("Expected"), 10) + PadLeft(Tr("Loaded"), 10) + PadLeft("%", 6) +
+                     "  ";
   if (wide) line += PadRight(Tr("Progress"), kBarWidth + 3);
   line += PadLeft(Tr("Rate"), 11) + PadLeft(Tr("ETA"), 10);
   if (wide) line += PadLeft(Tr("Repaired"), 10);
@@ -149,8 +151,8 @@ std::vector<std::string> YearLines(const Health& h, int width, const Terminal& s
                             StateStyle(y.state), width, styler));
   }
   if (h.years.size() + h.streams.size() > 1) {
-    lines.push_back(FitLine(YearCells(h.total, Tr("Total"), wide, label_width),
-                            StatusText(h.total), StateStyle(h.total.state), width, styler));
+    lines.push_back(FitLine(YearCells(h.total, Tr("Total"), wide, label_width), StatusText(h.total),
+                            StateStyle(h.total.state), width, styler));
   }
   return lines;
 }

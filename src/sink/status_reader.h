@@ -40,8 +40,8 @@ struct UnitRow {
   std::optional<int64_t> lease_expires_at;
   std::string cursor;
   int64_t fetched = 0;
-  int64_t updated_at = 0;  // moved by every checkpoint: the unit's last commit
-  std::string stream;      // a stream's unit (streams/stream.h); "" for the timeline's
+  int64_t updated_at = 0;           // moved by every checkpoint: the unit's last commit
+  std::string stream;               // a stream's unit (streams/stream.h); "" for the timeline's
   std::optional<int64_t> expected;  // as planned, when the spec says
 };
 
@@ -67,8 +67,8 @@ struct DbStatus {
   int64_t now = 0;              // the database's clock
   std::vector<RunRow> runs;     // newest first (at most 5)
   // Of the newest run (runs.front()); empty when there is none.
-  std::map<int, int64_t> plan;     // year -> expected
-  std::map<int, Counts> counters;  // year of the timeline -> summed over types
+  std::map<int, int64_t> plan;                    // year -> expected
+  std::map<int, Counts> counters;                 // year of the timeline -> summed over types
   std::map<std::string, Counts> stream_counters;  // the other streams, by name
   std::optional<int64_t> last_counter_update;
   std::vector<UnitRow> units;

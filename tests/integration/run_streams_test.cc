@@ -134,8 +134,8 @@ void RunStreamsTest::ExpectWatchShowsEveryStreamDone() {
 
   ChildExit check = WatchCheck(DbUrl(), dir_.path());
   EXPECT_EQ(check.exit_code, 0) << check.output;
-  ChildExit frame = RunLoader({"watch", "--once", "--db", DbUrl()}, {}, dir_.path(),
-                              std::chrono::seconds(60));
+  ChildExit frame =
+      RunLoader({"watch", "--once", "--db", DbUrl()}, {}, dir_.path(), std::chrono::seconds(60));
   for (const StreamModule* stream : AllStreams()) {
     EXPECT_NE(frame.output.find(std::string(stream->name)), std::string::npos) << frame.output;
   }

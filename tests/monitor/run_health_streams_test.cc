@@ -21,9 +21,8 @@ using testing::RunningStatus;
 DbStatus WithStreams(int64_t now, int64_t pianos_done) {
   DbStatus s = RunningStatus(now, 1000);
   s.units.push_back(UnitRow{2, "clients", "done", "", std::nullopt, "", 400, now, "clients", 400});
-  s.units.push_back(
-      UnitRow{3, "pianos", "running", "host:42:abcd", now + 60, "c9", pianos_done, now, "pianos",
-              556});
+  s.units.push_back(UnitRow{3, "pianos", "running", "host:42:abcd", now + 60, "c9", pianos_done,
+                            now, "pianos", 556});
   s.stream_counters["clients"] = Counts{.inserted = 398, .repaired = 2, .unlinked = 2};
   s.stream_counters["pianos"] = Counts{.inserted = pianos_done};
   return s;

@@ -94,15 +94,15 @@ Status PgStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
   for (int i = 0; i < counters->rows(); ++i) {
     const PgResult& c = *counters;
     const int year = static_cast<int>(c.Int(i, 0));
-    Counts& counts = year == kWholeStream ? status.stream_counters[Str(c, i, 9)]
-                                          : status.counters[year];
+    Counts& counts =
+        year == kWholeStream ? status.stream_counters[Str(c, i, 9)] : status.counters[year];
     counts = Counts{.inserted = c.Int(i, 1),
-                                                            .updated = c.Int(i, 2),
-                                                            .unchanged = c.Int(i, 3),
-                                                            .repaired = c.Int(i, 4),
-                                                            .unlinked = c.Int(i, 8),
-                                                            .rejected = c.Int(i, 5),
-                                                            .skipped = c.Int(i, 6)};
+                    .updated = c.Int(i, 2),
+                    .unchanged = c.Int(i, 3),
+                    .repaired = c.Int(i, 4),
+                    .unlinked = c.Int(i, 8),
+                    .rejected = c.Int(i, 5),
+                    .skipped = c.Int(i, 6)};
     auto at = OptInt(c, i, 7);
     if (at && (!status.last_counter_update || *at > *status.last_counter_update)) {
       status.last_counter_update = at;

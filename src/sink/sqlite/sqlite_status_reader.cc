@@ -113,12 +113,12 @@ Status SqliteStatusReader::ReadRunDetails(int64_t run_id, DbStatus& status) {
                              ? status.stream_counters[SqliteConnection::Text(st, 9)]
                              : status.counters[year];
         counts = Counts{.inserted = Int(st, 1),
-                                                               .updated = Int(st, 2),
-                                                               .unchanged = Int(st, 3),
-                                                               .repaired = Int(st, 4),
-                                                               .unlinked = Int(st, 8),
-                                                               .rejected = Int(st, 5),
-                                                               .skipped = Int(st, 6)};
+                        .updated = Int(st, 2),
+                        .unchanged = Int(st, 3),
+                        .repaired = Int(st, 4),
+                        .unlinked = Int(st, 8),
+                        .rejected = Int(st, 5),
+                        .skipped = Int(st, 6)};
         auto at = OptInt(st, 7);
         if (at && (!status.last_counter_update || *at > *status.last_counter_update)) {
           status.last_counter_update = at;
