@@ -15,6 +15,7 @@
 #include "engine/heartbeat.h"
 #include "engine/planner.h"
 #include "engine/retrying_session.h"
+#include "engine/stream_recount.h"
 #include "engine/stream_worker.h"
 #include "streams/registry.h"
 
@@ -68,6 +69,7 @@ class BackfillRun {
   RunOutcome Load();
   void RunStreams(StreamShared& shared, int concurrency);
   std::optional<YearsCompared> CloseOut(StreamShared& shared, int concurrency);
+  int RecountStreams(StreamRecount& recount, StreamShared& shared, int round);
   RunOutcome Finish();
   RunOutcome Outcome(ExitCode code, std::string state, std::string message);
   int Concurrency() const;
@@ -245,20 +247,37 @@ std::optional<RunOutcome> BackfillRun::Reopen() {
 // aliased request); otherwise it is resumed, and its closing check loads the
 // difference (the advice `verify` gives when they differ).
 std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
-  ClosingCheck check(planner, options_.years, source_, session_, run_.id);
-  auto compared = check.Compare();
-  if (!compared) {
-    return Outcome(ExitCodeForRunError(compared.error().kind, RunStep::kSource), "failed",
-                   "could not compare the finished run " + std::to_string(run_.id) + " with " +
-                       source_.Describe() + ": " + compared.error().message);
+  std::string differing;
+  if (options_.timeline) {
+    ClosingCheck check(planner, options_.years, source_, session_, run_.id);
+    auto compared = check.Compare();
+    if (!compared) {
+      return Outcome(ExitCodeForRunError(compared.error().kind, RunStep::kSource), "failed",
+                     "could not compare the finished run " + std::to_string(run_.id) + " with " +
+                         source_.Describe() + ": " + compared.error().message);
+    }
+    if (!compared->Equal()) differing = compared->DifferingYears();
   }
-  if (compared->Equal()) {
+  if (!options_.streams.empty() && objects_ != nullptr) {
+    StreamRecount recount(options_.streams, *objects_, session_, run_.id);
+    auto streams = recount.Compare();
+    Result<int> added = streams ? recount.AddRecounts(*streams) : tl::unexpected(streams.error());
+    if (!added) {
+      return Outcome(ExitCodeForRunError(added.error().kind, RunStep::kSource), "failed",
+                     "could not compare the finished run " + std::to_string(run_.id) +
+                         "'s streams with " + source_.Describe() + ": " + added.error().message);
+    }
+    if (!streams->empty()) {
+      differing += (differing.empty() ? "" : ", ") + StreamRecount::Describe(*streams);
+    }
+  }
+  if (differing.empty()) {
     return Outcome(ExitCodeForRunEnd(RunEnd::kCompleteAlready), "complete_already",
                    "this range is already complete (run " + std::to_string(run_.id) + ", " +
                        std::string(RunStateName(run_.state)) + "); use --restart to load it again");
   }
   observer_.On(Warning{"the source now differs from finished run " + std::to_string(run_.id) +
-                       " for " + compared->DifferingYears() + "; loading the difference"});
+                       " for " + differing + "; loading the difference"});
   return Reopen();
 }
 
@@ -451,9 +470,19 @@ void BackfillRun::RunStreams(StreamShared& shared, int concurrency) {
 std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int concurrency) {
   const Planner planner(options_, zone_);
   ClosingCheck check(planner, options_.years, source_, session_, run_.id);
+  std::optional<StreamRecount> recount;
+  if (!options_.streams.empty() && objects_ != nullptr) {
+    recount.emplace(options_.streams, *objects_, session_, run_.id);
+  }
   for (int round = 0;; ++round) {
     RunStreams(shared, concurrency);
-    if (shared.Halted() || !options_.timeline) return std::nullopt;
+    if (shared.Halted()) return std::nullopt;
+    const int recounts = recount ? RecountStreams(*recount, shared, round) : 0;
+    if (shared.Halted()) return std::nullopt;
+    if (!options_.timeline) {
+      if (recounts > 0) continue;
+      return std::nullopt;
+    }
     auto compared = check.Compare();
     if (!compared) {
       shared.Fail(compared.error());
@@ -462,6 +491,7 @@ std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int con
     source_totals_ = compared->source;
     if (compared->Equal()) {
       session_.Run([&](Session& s) { return s.UpdatePlan(run_.id, compared->source); });
+      if (recounts > 0) continue;
       return std::nullopt;
     }
     if (round == kClosingRounds) return *compared;
@@ -470,9 +500,36 @@ std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int con
       shared.Fail(remedy.error());
       return std::nullopt;
     }
-    if (remedy->units == 0) return *compared;
-    observer_.On(Warning{remedy->message});
+    if (remedy->units == 0 && recounts == 0) return *compared;
+    if (remedy->units > 0) observer_.On(Warning{remedy->message});
   }
+}
+
+// The other streams compared with the source after a round: a recount unit
+// for each that differs (once per stream); the number added. What still
+// differs once every stream was recounted is said, and left to the next run.
+int BackfillRun::RecountStreams(StreamRecount& recount, StreamShared& shared, int round) {
+  auto differing = recount.Compare();
+  if (!differing) {
+    shared.Fail(differing.error());
+    return 0;
+  }
+  if (differing->empty()) return 0;
+  auto added = round < kClosingRounds ? recount.AddRecounts(*differing) : Result<int>(0);
+  if (!added) {
+    shared.Fail(added.error());
+    return 0;
+  }
+  observer_.On(Warning{
+      *added > 0
+          ? "the source changed while these streams were loaded: " +
+                StreamRecount::Describe(*differing) + "; each is swept again and counted once"
+          : "these streams still differ from the source (objects created or deleted during the "
+            "load): " +
+                StreamRecount::Describe(*differing) +
+                "; running the same command again loads "
+                "the difference"});
+  return *added;
 }
 
 RunOutcome BackfillRun::Finish() {

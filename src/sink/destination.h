@@ -87,6 +87,9 @@ struct UnitSpec {
   // that stream's connection from the first object, and the fields above
   // are unused. Empty: a timeline unit.
   std::string stream = {};
+  // A stream's sweep added because its count differed from the source's
+  // (engine/stream_recount.h): the stream counted again from zero.
+  bool recount = false;
 };
 
 struct UnitState {
@@ -196,7 +199,8 @@ class Session {
   virtual Status ReopenRun(int64_t /*run_id*/) { return NotHere("reopen a run"); }
   // The closing check (engine/closing_check.h): the units with their
   // checkpoints; a unit added unless one of that name exists (false then),
-  // and for a recount (spec.count_year) the year's counters and rejects cleared
+  // and for a recount (spec.count_year, or spec.recount of a stream) the
+  // year's or the stream's counters and rejects cleared
   // in the same transaction; the plan's totals replaced by the source's.
   virtual Result<std::vector<UnitState>> RunUnits(int64_t /*run_id*/) {
     return NotHere("list the units");

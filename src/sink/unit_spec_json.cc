@@ -15,6 +15,7 @@ std::string UnitSpecToJson(const UnitSpec& spec) {
   if (spec.stop_at) j["stop_at"] = *spec.stop_at;
   if (spec.count_year) j["count_year"] = *spec.count_year;
   if (!spec.stream.empty()) j["stream"] = spec.stream;
+  if (spec.recount) j["recount"] = true;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -53,6 +54,7 @@ Result<UnitSpec> UnitSpecFromJson(std::string_view json) {
     spec.count_year = j["count_year"].get<int>();
   }
   spec.stream = j.value("stream", "");
+  spec.recount = j.contains("recount") && j["recount"].is_boolean() && j["recount"].get<bool>();
   return spec;
 }
 

@@ -142,6 +142,12 @@ Result<bool> PgRunStore::AddUnit(int64_t run_id, const UnitSpec& unit) {
         conn_->Exec(doing, q::kAddUnit, {Str(run_id), SafeText(unit.name), UnitSpecToJson(unit)});
     if (!res) return tl::unexpected(res.error());
     if (res->rows() == 0) return false;
+    if (unit.recount && !unit.stream.empty()) {
+      for (std::string_view sql : {q::kClearStreamCounters, q::kClearStreamRejects}) {
+        auto cleared = conn_->Exec(doing, sql, {Str(run_id), SafeText(unit.stream)});
+        if (!cleared) return tl::unexpected(cleared.error());
+      }
+    }
     if (!unit.count_year) return true;
     for (std::string_view sql : {q::kClearYearCounters, q::kClearYearRejects}) {
       auto cleared = conn_->Exec(doing, sql, {Str(run_id), Str(*unit.count_year)});

@@ -152,6 +152,11 @@ Result<bool> SqliteRunStore::AddUnit(int64_t run_id, const UnitSpec& unit) {
       return Err(r);
     }
     added = conn_->Changes() > 0;
+    if (added && unit.recount && !unit.stream.empty()) {
+      for (std::string_view sql : {q::kClearStreamCounters, q::kClearStreamRejects}) {
+        if (auto r = conn_->Run(doing, sql, run_id, unit.stream); !r) return Err(r);
+      }
+    }
     if (!added || !unit.count_year) return {};
     for (std::string_view sql : {q::kClearYearCounters, q::kClearYearRejects}) {
       if (auto r = conn_->Run(doing, sql, run_id, *unit.count_year); !r) return Err(r);

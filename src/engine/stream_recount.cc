@@ -1,0 +1,88 @@
+#include "engine/stream_recount.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "streams/registry.h"
+
+namespace gb {
+
+StreamRecount::StreamRecount(const std::vector<std::string>& streams, ObjectSource& objects,
+                             RetryingSession& session, int64_t run_id)
+    : streams_(streams), objects_(objects), session_(session), run_id_(run_id) {}
+
+Result<std::vector<StreamDifference>> StreamRecount::Compare() {
+  std::vector<const StreamModule*> modules;
+  for (const std::string& name : streams_) {
+    const StreamModule* stream = FindStream(name);
+    if (stream == nullptr) return Fail(ErrorKind::kConfig, "no stream named " + name);
+    modules.push_back(stream);
+  }
+  if (modules.empty()) return std::vector<StreamDifference>{};
+  auto totals = objects_.CountObjects(modules);
+  if (!totals) return tl::unexpected(totals.error());
+  CountTable counts;
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto read = s.RunCounts(run_id_);
+    if (!read) return tl::unexpected(read.error());
+    counts = std::move(*read);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  std::vector<StreamDifference> differing;
+  for (size_t i = 0; i < modules.size(); ++i) {
+    StreamDifference d{streams_[i], (*totals)[i], 0};
+    if (auto it = counts.find({kWholeStream, d.stream}); it != counts.end()) {
+      d.counted = it->second.loaded() + it->second.repaired + it->second.rejected;
+    }
+    if (d.counted != d.source) differing.push_back(std::move(d));
+  }
+  return differing;
+}
+
+Result<int> StreamRecount::AddRecounts(const std::vector<StreamDifference>& differences) {
+  std::vector<UnitState> units;
+  Status status = session_.Run([&](Session& s) -> Status {
+    auto read = s.RunUnits(run_id_);
+    if (!read) return tl::unexpected(read.error());
+    units = std::move(*read);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  int added = 0;
+  for (const StreamDifference& d : differences) {
+    if (!recounted_.insert(d.stream).second) continue;
+    const std::string prefix = "recount:" + d.stream + ":";
+    UnitSpec recount;
+    recount.name = prefix + std::to_string(1 + std::count_if(units.begin(), units.end(),
+                                                             [&](const UnitState& u) {
+                                                               return u.spec.name.starts_with(
+                                                                   prefix);
+                                                             }));
+    recount.stream = d.stream;
+    recount.expected = d.source;
+    recount.recount = true;
+    bool inserted = false;
+    status = session_.Run([&](Session& s) -> Status {
+      auto done = s.AddUnit(run_id_, recount);
+      if (!done) return tl::unexpected(done.error());
+      inserted = *done;
+      return {};
+    });
+    if (!status) return tl::unexpected(status.error());
+    if (inserted) ++added;
+  }
+  return added;
+}
+
+std::string StreamRecount::Describe(const std::vector<StreamDifference>& differences) {
+  std::string out;
+  for (const StreamDifference& d : differences) {
+    out += fmt::format("{}{} (API {}, loaded {})", out.empty() ? "" : ", ", d.stream, d.source,
+                       d.counted);
+  }
+  return out;
+}
+
+}  // namespace gb
