@@ -106,7 +106,8 @@ Result<VerifyOptions> ResolveOptions(const VerifyFlags& flags,
   options.years = *years;
   auto streams = VerifiedStreams(flags.streams, run_params);
   if (!streams) return tl::unexpected(streams.error());
-  options.streams = std::move(*streams);
+  options.streams = std::move(streams->streams);
+  options.timeline = streams->timeline;
   return options;
 }
 
@@ -185,9 +186,9 @@ std::string FormatRowFindings(const VerifyReport& r) {
 std::string FormatReport(const VerifyReport& r, const AdviceContext& advice) {
   std::string out;
   if (r.no_table) out += Tr("The destination has no gazelle_timeline_entries table yet.") + "\n";
-  out += CheckTable(r.years, Tr("Year"));
+  if (!r.years.empty()) out += CheckTable(r.years, Tr("Year"));
   if (!r.months.empty()) out += "\n" + CheckTable(r.months, Tr("Month"));
-  if (!r.streams.empty()) out += "\n" + StreamTable(r.streams);
+  if (!r.streams.empty()) out += (out.empty() ? "" : "\n") + StreamTable(r.streams);
   if (std::string rows = FormatRowFindings(r); !rows.empty()) out += "\n" + rows;
   if (std::string unlinked = UnlinkedAdvice(r, advice); !unlinked.empty()) {
     out += "\n" + unlinked;

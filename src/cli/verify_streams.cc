@@ -7,27 +7,30 @@
 
 namespace gb::cli {
 
-Result<std::vector<const StreamModule*>> VerifiedStreams(
-    const std::string& flag, const std::optional<std::string>& run_params) {
-  std::vector<const StreamModule*> streams;
+Result<VerifiedSet> VerifiedStreams(const std::string& flag,
+                                    const std::optional<std::string>& run_params) {
+  VerifiedSet set;
   if (!flag.empty()) {
     auto list = ParseStreamList(flag);
     if (!list) return tl::unexpected(list.error());
-    for (const std::string& name : list->others) streams.push_back(FindStream(name));
-    return streams;
+    set.timeline = list->timeline;
+    for (const std::string& name : list->others) set.streams.push_back(FindStream(name));
+    return set;
   }
-  if (!run_params) return streams;
+  if (!run_params) return set;
   auto params = nlohmann::json::parse(*run_params, nullptr, false);
   if (!params.is_object() || !params.contains("streams") || !params["streams"].is_array()) {
-    return streams;
+    return set;
   }
+  set.timeline = false;
   for (const auto& name : params["streams"]) {
     if (!name.is_string()) continue;
+    if (name == "timeline") set.timeline = true;
     if (const StreamModule* stream = FindStream(name.get<std::string>())) {
-      streams.push_back(stream);
+      set.streams.push_back(stream);
     }
   }
-  return streams;
+  return set;
 }
 
 }  // namespace gb::cli

@@ -11,7 +11,14 @@
 
 namespace gb::cli {
 
-Result<std::vector<const StreamModule*>> VerifiedStreams(
-    const std::string& flag, const std::optional<std::string>& run_params);
+struct VerifiedSet {
+  bool timeline = true;
+  std::vector<const StreamModule*> streams;  // the others
+};
+
+// --streams when given, else the streams of the run verified (its stored
+// parameters; the timeline alone for a run that stored none).
+Result<VerifiedSet> VerifiedStreams(const std::string& flag,
+                                    const std::optional<std::string>& run_params);
 
 }  // namespace gb::cli

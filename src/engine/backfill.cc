@@ -259,7 +259,8 @@ std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
     if (!compared->Equal()) differing = compared->DifferingYears();
   }
   if (!options_.streams.empty() && objects_ != nullptr) {
-    StreamRecount recount(options_.streams, *objects_, session_, run_.id);
+    StreamRecount recount(options_.streams, *objects_, SpanOfYears(options_.years), session_,
+                          run_.id);
     auto streams = recount.Compare();
     Result<int> added = streams ? recount.AddRecounts(*streams) : tl::unexpected(streams.error());
     if (!added) {
@@ -326,7 +327,7 @@ Status BackfillRun::PlanStreams(Plan& plan) {
     if (stream == nullptr) return Fail(ErrorKind::kConfig, "no stream named " + name);
     streams.push_back(stream);
   }
-  auto counts = objects_->CountObjects(streams);
+  auto counts = objects_->CountObjects(streams, SpanOfYears(options_.years));
   if (!counts) return tl::unexpected(counts.error());
   for (size_t i = 0; i < streams.size(); ++i) {
     UnitSpec unit;
@@ -472,7 +473,7 @@ std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int con
   ClosingCheck check(planner, options_.years, source_, session_, run_.id);
   std::optional<StreamRecount> recount;
   if (!options_.streams.empty() && objects_ != nullptr) {
-    recount.emplace(options_.streams, *objects_, session_, run_.id);
+    recount.emplace(options_.streams, *objects_, SpanOfYears(options_.years), session_, run_.id);
   }
   for (int round = 0;; ++round) {
     RunStreams(shared, concurrency);

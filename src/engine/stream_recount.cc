@@ -1,16 +1,16 @@
 #include "engine/stream_recount.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "streams/registry.h"
 
 namespace gb {
 
 StreamRecount::StreamRecount(const std::vector<std::string>& streams, ObjectSource& objects,
-                             RetryingSession& session, int64_t run_id)
-    : streams_(streams), objects_(objects), session_(session), run_id_(run_id) {}
+                             const DateSpan& span, RetryingSession& session, int64_t run_id)
+    : streams_(streams), objects_(objects), span_(span), session_(session), run_id_(run_id) {}
 
 Result<std::vector<StreamDifference>> StreamRecount::Compare() {
   std::vector<const StreamModule*> modules;
@@ -20,7 +20,7 @@ Result<std::vector<StreamDifference>> StreamRecount::Compare() {
     modules.push_back(stream);
   }
   if (modules.empty()) return std::vector<StreamDifference>{};
-  auto totals = objects_.CountObjects(modules);
+  auto totals = objects_.CountObjects(modules, span_);
   if (!totals) return tl::unexpected(totals.error());
   CountTable counts;
   Status status = session_.Run([&](Session& s) -> Status {
@@ -55,11 +55,11 @@ Result<int> StreamRecount::AddRecounts(const std::vector<StreamDifference>& diff
     if (!recounted_.insert(d.stream).second) continue;
     const std::string prefix = "recount:" + d.stream + ":";
     UnitSpec recount;
-    recount.name = prefix + std::to_string(1 + std::count_if(units.begin(), units.end(),
-                                                             [&](const UnitState& u) {
-                                                               return u.spec.name.starts_with(
-                                                                   prefix);
-                                                             }));
+    recount.name =
+        prefix +
+        std::to_string(1 + std::count_if(units.begin(), units.end(), [&](const UnitState& u) {
+                         return u.spec.name.starts_with(prefix);
+                       }));
     recount.stream = d.stream;
     recount.expected = d.source;
     recount.recount = true;

@@ -29,8 +29,9 @@ struct StreamDifference {
 
 class StreamRecount {
  public:
+  // `span`: the dates of the streams bounded by --years (SpanOfYears).
   StreamRecount(const std::vector<std::string>& streams, ObjectSource& objects,
-                RetryingSession& session, int64_t run_id);
+                const DateSpan& span, RetryingSession& session, int64_t run_id);
 
   // The streams whose count differs from the run's, in the run's order.
   Result<std::vector<StreamDifference>> Compare();
@@ -45,6 +46,7 @@ class StreamRecount {
  private:
   std::vector<std::string> streams_;
   ObjectSource& objects_;
+  DateSpan span_;
   RetryingSession& session_;
   int64_t run_id_;
   std::set<std::string> recounted_;

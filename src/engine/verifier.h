@@ -33,6 +33,9 @@ struct VerifyOptions {
   // The other streams to check (streams/stream.h): the API's totalCount of
   // each against the rows of its table, asked together.
   std::vector<const StreamModule*> streams;
+  // The timeline's checks (years, months, rows); off when --streams (or the
+  // run verified) names only other streams.
+  bool timeline = true;
 };
 
 // Source vs destination for another stream.

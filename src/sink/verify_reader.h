@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date_span.h"
 #include "core/error.h"
 #include "streams/stream.h"
 
@@ -42,7 +43,7 @@ class VerifyReader {
   // Rows whose link to a user is nulled (metadata.unresolved_user_id kept).
   virtual Result<int64_t> Unlinked(int64_t from, int64_t to) = 0;
   // The rows of another stream's table (streams/stream.h).
-  virtual Result<int64_t> CountStream(const StreamModule& stream) = 0;
+  virtual Result<int64_t> CountStream(const StreamModule& stream, const DateSpan& span) = 0;
   virtual std::string Describe() const = 0;  // no password
 };
 

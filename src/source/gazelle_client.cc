@@ -195,9 +195,9 @@ Status GazelleClient::CompleteNested(const NestedList& nested, ObjectPage& page)
 }
 
 Result<std::vector<int64_t>> GazelleClient::CountObjects(
-    std::span<const StreamModule* const> streams) {
+    std::span<const StreamModule* const> streams, const DateSpan& span) {
   const size_t n = streams.size();
-  return Call<std::vector<int64_t>>(ObjectCountsBody(streams),
+  return Call<std::vector<int64_t>>(ObjectCountsBody(streams, span),
                                     [n](std::string_view body) { return ParseCounts(body, n); });
 }
 

@@ -53,7 +53,8 @@ class GazelleClient final : public TimelineSource, public ObjectSource {
   // Other streams: a page with each node's nested list completed (one more
   // request per node whose list goes on), and their counts in one request.
   Result<ObjectPage> FetchObjects(const ObjectPageRequest& request) override;
-  Result<std::vector<int64_t>> CountObjects(std::span<const StreamModule* const> streams) override;
+  Result<std::vector<int64_t>> CountObjects(std::span<const StreamModule* const> streams,
+                                            const DateSpan& span) override;
 
  private:
   GazelleClient(GazelleOptions options, HttpTransport& transport, Authenticator& auth, Clock& clock,

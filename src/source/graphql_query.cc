@@ -68,9 +68,19 @@ std::string TimelineOldestBody(const TimelineFilter& filter) {
 
 std::string UsersBody() { return Body(documents::kUsers, nlohmann::json::object()); }
 
+// A bounded stream's dates as its connection's filters (none for the whole).
+nlohmann::json SpanFilters(const StreamModule& stream, const DateSpan& span) {
+  if (!stream.bounded() || span.whole()) return nullptr;
+  return {{std::string(stream.since_filter), span.since},
+          {std::string(stream.until_filter), span.until}};
+}
+
 std::string ObjectPageBody(const ObjectPageRequest& request) {
   nlohmann::json v = {{"first", request.first}};
   if (request.after) v["after"] = *request.after;
+  if (auto filters = SpanFilters(*request.stream, request.span); !filters.is_null()) {
+    v["filters"] = std::move(filters);
+  }
   return Body(request.stream->page_document, std::move(v));
 }
 
@@ -81,11 +91,19 @@ std::string NestedPageBody(const NestedList& nested, const std::string& parent_i
   return Body(nested.document, std::move(v));
 }
 
-std::string ObjectCountsBody(std::span<const StreamModule* const> streams) {
+std::string ObjectCountsBody(std::span<const StreamModule* const> streams, const DateSpan& span) {
   std::string fields;
   for (size_t i = 0; i < streams.size(); ++i) {
-    fields += " c" + std::to_string(i) + ": " + std::string(streams[i]->root) +
-              "(first: 1) { totalCount }";
+    std::string filters;
+    // CoreDate literals: digits and dashes only (SpanOfYears), quoted as JSON does.
+    if (auto f = SpanFilters(*streams[i], span); !f.is_null()) {
+      for (const auto& [key, value] : f.items()) {
+        filters += (filters.empty() ? "" : ", ") + key + ": " + value.dump();
+      }
+      filters = ", filters: {" + filters + "}";
+    }
+    fields += " c" + std::to_string(i) + ": " + std::string(streams[i]->root) + "(first: 1" +
+              filters + ") { totalCount }";
   }
   return Body("query StreamCounts {" + fields + " }", nlohmann::json::object());
 }

@@ -37,6 +37,6 @@ std::string ObjectPageBody(const ObjectPageRequest& request);
 std::string NestedPageBody(const NestedList& nested, const std::string& parent_id,
                            const std::string& after, int first);
 // The totalCount of each stream's connection: connection i aliased c<i> (ParseCounts).
-std::string ObjectCountsBody(std::span<const StreamModule* const> streams);
+std::string ObjectCountsBody(std::span<const StreamModule* const> streams, const DateSpan& span);
 
 }  // namespace gb

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date_span.h"
 #include "core/error.h"
 #include "streams/stream.h"
 
@@ -18,6 +19,7 @@ struct ObjectPageRequest {
   const StreamModule* stream = nullptr;
   std::optional<std::string> after;  // opaque cursor; none = from the first
   int first = 100;
+  DateSpan span;  // a stream bounded by --years (StreamModule::bounded): its dates
 };
 
 // One node as the API gave it: its JSON text, with its nested list complete
@@ -36,9 +38,10 @@ class ObjectSource {
   // One page, its nested lists completed. Transient failures are retried
   // inside; what comes back as an error is final for this call.
   virtual Result<ObjectPage> FetchObjects(const ObjectPageRequest& request) = 0;
-  // The totalCount of each stream's connection, asked together.
-  virtual Result<std::vector<int64_t>> CountObjects(
-      std::span<const StreamModule* const> streams) = 0;
+  // The totalCount of each stream's connection, asked together; of a
+  // bounded stream, within `span`.
+  virtual Result<std::vector<int64_t>> CountObjects(std::span<const StreamModule* const> streams,
+                                                    const DateSpan& span) = 0;
 };
 
 }  // namespace gb

@@ -36,7 +36,9 @@ struct StreamSql {
   // Links stored NULL while their row was not loaded, given back; one row
   // back per row touched, `restored` when all its links are back.
   std::string_view restore_links;
-  std::string_view count;  // the rows of the table (verify)
+  // The rows of the table (verify); of a stream bounded by --years, those
+  // within $1/?1 and $2/?2 (CoreDate strings, inclusive, read in UTC).
+  std::string_view count;
 };
 
 struct StreamModule {
@@ -55,6 +57,13 @@ struct StreamModule {
   // The streams whose tables this one references: their tables are created
   // first, and their rows loaded first when both are asked.
   std::span<const std::string_view> references;
+  // A stream bounded by --years: the connection's filter fields for the
+  // first and the last date (DateSpan). Empty for a stream loaded whole
+  // (clients, pianos: the timeline points at them whatever their age).
+  std::string_view since_filter = {};
+  std::string_view until_filter = {};
+
+  bool bounded() const { return !since_filter.empty(); }
 };
 
 }  // namespace gb

@@ -65,12 +65,21 @@ TEST(ClientDocumentsTest, EveryStreamsDocumentsAndTheirCounts) {
     SCOPED_TRACE(std::string(stream->name));
     EXPECT_EQ(Refusal(ObjectPageBody({stream, std::nullopt, 100})), "");
     EXPECT_EQ(Refusal(ObjectPageBody({stream, "YXJyYXljb25uZWN0aW9uOjk5", 500})), "");
+    // Bounded by --years: the span as the connection's filters (variables).
+    const std::string bounded =
+        ObjectPageBody({stream, std::nullopt, 100, SpanOfYears({2016, 2026})});
+    EXPECT_EQ(Refusal(bounded), "");
+    EXPECT_EQ(bounded.find("2016-01-01") != std::string::npos, stream->bounded()) << bounded;
     if (stream->nested) {
       EXPECT_EQ(Refusal(NestedPageBody(*stream->nested, "cli_x", "", 100)), "");
       EXPECT_EQ(Refusal(NestedPageBody(*stream->nested, "cli_x", "YXJyYXk6NDk=", 100)), "");
     }
   }
-  EXPECT_EQ(Refusal(ObjectCountsBody(AllStreams())), "");
+  EXPECT_EQ(Refusal(ObjectCountsBody(AllStreams(), DateSpan{})), "");
+  const std::string bounded = ObjectCountsBody(AllStreams(), SpanOfYears({2024}));
+  EXPECT_EQ(Refusal(bounded), "");
+  EXPECT_NE(bounded.find("allEventsBatched(first: 1, filters: {dateGet: "), std::string::npos)
+      << bounded;
   EXPECT_GE(AllStreams().size(), 5u);
 }
 

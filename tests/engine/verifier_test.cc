@@ -28,7 +28,7 @@ class FakeVerifyReader final : public VerifyReader {
   std::map<std::string, int64_t> stream_rows;
 
   Result<bool> HasEntries() override { return has_table; }
-  Result<int64_t> CountStream(const StreamModule& stream) override {
+  Result<int64_t> CountStream(const StreamModule& stream, const DateSpan&) override {
     return stream_rows[std::string(stream.name)];
   }
   Result<int64_t> CountBetween(int64_t from, int64_t to) override {

@@ -87,13 +87,24 @@ class RunStreamsTest : public LoaderTest, public ::testing::WithParamInterface<S
 
   void ExpectWatchShowsEveryStreamDone();
 
+  // The simulator's totalCount of `stream`, within `since`..`until` when the
+  // stream is bounded by --years.
+  static int64_t TotalWithin(SimAsker& asker, const StreamModule& stream, const std::string& since,
+                             const std::string& until) {
+    if (!stream.bounded()) return asker.TotalOf(std::string(stream.root));
+    return asker.TotalOf(std::string(stream.root),
+                         "first: 1, filters: {" + std::string(stream.since_filter) + ": \"" +
+                             since + "\", " + std::string(stream.until_filter) + ": \"" + until +
+                             "\"}");
+  }
+
   // Every stream's table against the simulator's totalCount, and its counters.
   void ExpectEveryStreamExact(SqlProbe& db) {
     SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
     for (const StreamModule* stream : AllStreams()) {
       SCOPED_TRACE(std::string(stream->name));
       const std::string table(stream->table);
-      const int64_t truth = asker.TotalOf(std::string(stream->root));
+      const int64_t truth = TotalWithin(asker, *stream, "2016-01-01", "2026-12-31");
       EXPECT_GT(truth, 0);
       EXPECT_EQ(db.Int("SELECT count(*) FROM " + table), truth);
       EXPECT_EQ(db.Int("SELECT count(DISTINCT external_id) FROM " + table), truth);
@@ -120,7 +131,7 @@ void RunStreamsTest::ExpectWatchShowsEveryStreamDone() {
     SCOPED_TRACE(s.dump());
     const StreamModule* stream = FindStream(s["stream"].get<std::string>());
     ASSERT_NE(stream, nullptr);
-    const int64_t truth = asker.TotalOf(std::string(stream->root));
+    const int64_t truth = TotalWithin(asker, *stream, "2016-01-01", "2026-12-31");
     EXPECT_EQ(s["expected"].get<int64_t>(), truth);
     EXPECT_EQ(s["done"].get<int64_t>(), truth);
     EXPECT_EQ(s["state"], "done");
@@ -207,13 +218,38 @@ TEST_P(RunStreamsTest, AStreamThatDiffersFromTheSourceIsSweptAgainAndCountedOnce
   EXPECT_NE(third.output.find("already complete"), std::string::npos) << third.output;
 }
 
+// --years bounds the streams that have a date (events by their start,
+// invoices by their date, estimates by their creation) and not the others
+// (the timeline points at clients of any age); verify counts the same span.
+TEST_P(RunStreamsTest, YearsBoundTheStreamsThatHaveADate) {
+  StartSim();
+  const auto args = RunArgs(DbUrl(), "2024", {"--streams", "clients,events,invoices,estimates"});
+  ChildExit run = Run(args);
+  ASSERT_EQ(run.exit_code, ToInt(ExitCode::kOk)) << run.output;
+  SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
+  auto db = Probe();
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_clients"), asker.TotalOf("allClients"));
+  for (const char* name : {"events", "invoices", "estimates"}) {
+    SCOPED_TRACE(name);
+    const StreamModule& stream = *FindStream(name);
+    const int64_t in_2024 = TotalWithin(asker, stream, "2024-01-01", "2024-12-31");
+    EXPECT_GT(in_2024, 0);
+    EXPECT_LT(in_2024, asker.TotalOf(std::string(stream.root)));
+    EXPECT_EQ(db->Int("SELECT count(*) FROM " + std::string(stream.table)), in_2024);
+  }
+  ChildExit verify =
+      Run({"verify", "--db", DbUrl(), "--api", sim_->url(), "--token-file", token_file_, "--years",
+           "2024", "--streams", "clients,events,invoices,estimates"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+}
+
 // The kills, on SQLite and PostgreSQL directly.
 class RunStreamsKillTest : public RunStreamsTest {};
 
 TEST_P(RunStreamsKillTest, AKillInTheMiddleOfAnotherStreamThenTheSameCommandLosesNothing) {
   StartSim({"--latency-ms", "40"});
   const auto args =
-      RunArgs(DbUrl(), "2024",
+      RunArgs(DbUrl(), "2016-2026",
               {"--streams", "clients,pianos,events", "--batch-size", "50", "--concurrency", "2"});
   auto db = Probe();
   auto events_fetched = [&] {
@@ -242,7 +278,7 @@ TEST_P(RunStreamsKillTest, AKillInTheMiddleOfAnotherStreamThenTheSameCommandLose
   for (const char* name : {"clients", "pianos", "events"}) {
     SCOPED_TRACE(name);
     const StreamModule& stream = *FindStream(name);
-    const int64_t truth = asker.TotalOf(std::string(stream.root));
+    const int64_t truth = TotalWithin(asker, stream, "2016-01-01", "2026-12-31");
     EXPECT_EQ(db->Int("SELECT count(*) FROM " + std::string(stream.table)), truth);
     const int64_t counted = Counter(*db, name, "inserted") + Counter(*db, name, "updated") +
                             Counter(*db, name, "unchanged") + Counter(*db, name, "repaired");

@@ -78,8 +78,9 @@ TEST_F(FrenchTest, EngineReasonsAreTranslatedWithTheirValues) {
 }
 
 TEST_F(FrenchTest, ThePageIsTranslatedFromTheSameCatalog) {
-  EXPECT_EQ(LocalizePage("<html lang=\"{{@lang}}\"><h2>{{Years}}</h2><th>{{Rate}}</th>"),
-            "<html lang=\"fr\"><h2>Années</h2><th>Débit</th>");
+  EXPECT_EQ(
+      LocalizePage("<html lang=\"{{@lang}}\"><h2>{{Years and streams}}</h2><th>{{Rate}}</th>"),
+      "<html lang=\"fr\"><h2>Années et flux</h2><th>Débit</th>");
   auto texts = nlohmann::json::parse(
       PageTexts(R"(t("running") + x.setAttribute("points") + fill(t("{} e/s"), 3))"));
   EXPECT_EQ(texts, nlohmann::json({{"running", "en cours"}, {"{} e/s", "{} e/s"}}));

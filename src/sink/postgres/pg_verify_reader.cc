@@ -51,8 +51,11 @@ Result<int64_t> PgVerifyReader::Unlinked(int64_t from, int64_t to) {
   return res->Int(0, 0);
 }
 
-Result<int64_t> PgVerifyReader::CountStream(const StreamModule& stream) {
-  auto res = Query("counting the rows of " + std::string(stream.table), stream.postgres.count, {});
+Result<int64_t> PgVerifyReader::CountStream(const StreamModule& stream, const DateSpan& span) {
+  std::vector<PgParam> bounds;
+  if (stream.bounded()) bounds = {span.since, span.until};
+  auto res =
+      Query("counting the rows of " + std::string(stream.table), stream.postgres.count, bounds);
   if (!res) return tl::unexpected(res.error());
   return res->Int(0, 0);
 }

@@ -21,7 +21,7 @@ class PgVerifyReader final : public VerifyReader {
   Result<std::vector<DuplicateId>> Duplicates(int64_t from, int64_t to, int limit) override;
   Result<ForeignRows> Foreign(int64_t from, int64_t to, int limit) override;
   Result<int64_t> Unlinked(int64_t from, int64_t to) override;
-  Result<int64_t> CountStream(const StreamModule& stream) override;
+  Result<int64_t> CountStream(const StreamModule& stream, const DateSpan& span) override;
   std::string Describe() const override { return described_; }
 
  private:

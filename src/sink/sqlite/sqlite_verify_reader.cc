@@ -56,12 +56,14 @@ Result<int64_t> SqliteVerifyReader::Unlinked(int64_t from, int64_t to) {
   return Count("counting the links to users nulled", q::kVerifyUnlinked, from, to);
 }
 
-Result<int64_t> SqliteVerifyReader::CountStream(const StreamModule& stream) {
+Result<int64_t> SqliteVerifyReader::CountStream(const StreamModule& stream, const DateSpan& span) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   int64_t n = 0;
-  auto s =
-      conn_->ForEachRow("counting the rows of " + std::string(stream.table), stream.sqlite.count,
-                        [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); });
+  const std::string doing = "counting the rows of " + std::string(stream.table);
+  auto read = [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); };
+  auto s = stream.bounded()
+               ? conn_->ForEachRow(doing, stream.sqlite.count, read, span.since, span.until)
+               : conn_->ForEachRow(doing, stream.sqlite.count, read);
   if (!s) return tl::unexpected(s.error());
   return n;
 }

@@ -22,6 +22,8 @@ const StreamModule& EstimatesStream() {
                    kPostgresCount},
       .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
+      .since_filter = "createdGet",
+      .until_filter = "createdLet",
   };
   return stream;
 }

@@ -21,6 +21,8 @@ const StreamModule& EventsStream() {
                    kPostgresCount},
       .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
+      .since_filter = "dateGet",
+      .until_filter = "dateLet",
   };
   return stream;
 }

@@ -1,2 +1,5 @@
--- The rows of the stream's table (verify).
+-- The rows of the stream's table (verify) whose start date (UTC) is within
+-- $1..$2 (inclusive, the span of --years); every row for the whole span.
 SELECT count(*) FROM gazelle_events
+WHERE ($1::date = '0001-01-01' AND $2::date = '9999-12-31')
+  OR (start_at AT TIME ZONE 'UTC')::date BETWEEN $1::date AND $2::date

@@ -26,6 +26,8 @@ const StreamModule& InvoicesStream() {
                    kPostgresCount},
       .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
+      .since_filter = "invoiceDateGet",
+      .until_filter = "invoiceDateLet",
   };
   return stream;
 }

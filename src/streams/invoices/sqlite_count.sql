@@ -1,2 +1,4 @@
--- The rows of the stream's table (verify).
+-- The rows of the stream's table (verify) whose date (UTC) is within
+-- ?1..?2 (inclusive, the span of --years); every row for the whole span.
 SELECT count(*) FROM gazelle_invoices
+WHERE (?1 = '0001-01-01' AND ?2 = '9999-12-31') OR date(created_at) BETWEEN ?1 AND ?2
