@@ -5,7 +5,8 @@
 # ~1,000,000 rows; the same load with a round trip of 20 and 50 ms to the
 # database (direct and through pgbouncer); the API-bound ratio against a
 # rate-limited simulator; throughput by --concurrency; entries/s by page size
-# at 10 requests/s; peak RSS at scale 1 and 5.
+# at 10 requests/s; the whole account (--streams all) at 10 requests/s and the
+# share of that budget it used; peak RSS at scale 1 and 5.
 #
 # It starts its own PostgreSQL 15 (fsync and synchronous_commit on, as a user
 # runs it; UTF-8 under the C.UTF-8 locale, the collation Debian and hosted
@@ -17,9 +18,9 @@
 #
 # Usage: bench/load_table.sh BUILD_DIR        (from `make bench`)
 # Env:   GB_BENCH_SCALES ("0.75 3.54": ~212,000 and ~1,000,000 rows),
-#        GB_BENCH_API_SCALE (0.2),
+#        GB_BENCH_API_SCALE (0.2), GB_BENCH_ACCOUNT_SCALE (1: the whole account),
 #        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PAGES_SCALE (1: 282,669 entries),
-#        GB_BENCH_PARTS ("engine remote api pages memory"), GB_BENCH_REMOTE_SCALE (1),
+#        GB_BENCH_PARTS ("engine remote api account pages memory"), GB_BENCH_REMOTE_SCALE (1),
 #        GB_BENCH_REPEATS (3: runs of each engine-bound rate; the median counts)
 set -euo pipefail
 
@@ -31,6 +32,7 @@ pgbin=/usr/lib/postgresql/15/bin
 scales=${GB_BENCH_SCALES:-${GB_BENCH_SCALE:-"0.75 3.54"}}
 api_scale=${GB_BENCH_API_SCALE:-0.2}
 pages_scale=${GB_BENCH_PAGES_SCALE:-1}
+account_scale=${GB_BENCH_ACCOUNT_SCALE:-1}
 rss_scales=${GB_BENCH_RSS_SCALES:-"1 5"}
 repeats=${GB_BENCH_REPEATS:-3}
 all_years=2016-2026
@@ -289,7 +291,7 @@ api_bound() {
   fresh_db api
   local t rows rate
   t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url api)" \
-    --years $all_years)
+    --years $all_years --streams timeline)
   rows=$(count_rows api)
   sim_stop
   rate=$(per_second "$rows" "$t")
@@ -305,7 +307,7 @@ api_bound() {
   for c in 1 2 4 8 16; do
     fresh_db "curve$c"
     t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "curve$c")" \
-      --years 2025 --concurrency "$c")
+      --years 2025 --concurrency "$c" --streams timeline)
     rows=$(count_rows "curve$c")
     rate=$(per_second "$rows" "$t")
     [[ -n $base ]] || base=$rate
@@ -313,6 +315,35 @@ api_bound() {
       "$(thousands "$base")" "$(ratio "$rate" "$base")" "-"
   done
   sim_stop
+}
+
+# ---------------------------------------------------------------- whole account
+# Every stream (timeline, clients with their contacts, pianos, events,
+# invoices with their items, estimates) through the simulator at 10
+# requests/s: the wall time and the share of the API's budget the run used
+# (requests answered, 429s not counted, over 10 per second of wall time).
+account() {
+  local latency=(--latency-ms 250 --latency-jitter-ms 100)
+  sim_start --scale "$account_scale" "${latency[@]}" --rps-limit 10
+  fresh_db account
+  local t stats served limited objects share
+  t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url account)" \
+    --years $all_years --streams all)
+  stats=$(curl -s "$sim_url/admin/stats")
+  sim_stop
+  served=$(jq -r .graphql_requests <<<"$stats")
+  limited=$(jq -r .rate_limited <<<"$stats")
+  objects=$(pg account -Atc "SELECT (SELECT count(*) FROM gazelle_timeline_entries)
+    + (SELECT count(*) FROM gazelle_clients) + (SELECT count(*) FROM gazelle_pianos)
+    + (SELECT count(*) FROM gazelle_events) + (SELECT count(*) FROM gazelle_invoices)
+    + (SELECT count(*) FROM gazelle_estimates)")
+  share=$(awk -v r="$((served - limited))" -v s="$t" 'BEGIN { printf "%.2f", r / (10 * s) }')
+  echo
+  echo "Whole account: simulator at 250 ms ± 100 ms per page, 10 requests/s (429 beyond);"
+  echo "run --streams all of scale $account_scale ($(thousands "$objects") rows in six tables) with the default flags"
+  header "what" "requests/s" "budget"
+  line "--streams all, $(thousands "$((served - limited))") requests in $(awk -v s="$t" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }')" \
+    "$(awk -v r="$((served - limited))" -v s="$t" 'BEGIN { printf "%.2f", r / s }')" "10" "$share" "0.90"
 }
 
 # ---------------------------------------------------------------- page size
@@ -330,7 +361,7 @@ pages() {
   for size in 100 250 500; do
     fresh_db "page$size"
     t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "page$size")" \
-      --years $all_years --page-size "$size")
+      --years $all_years --page-size "$size" --streams timeline)
     rows=$(count_rows "page$size")
     rate=$(per_second "$rows" "$t")
     [[ -n $base ]] || base=$rate
@@ -487,14 +518,15 @@ memory() {
 [[ -x $bin ]] || fail "$bin was not built"
 pg_start
 bench_start=$(now)
-for part in ${GB_BENCH_PARTS:-engine remote api pages memory}; do
+for part in ${GB_BENCH_PARTS:-engine remote api account pages memory}; do
   case $part in
     engine) for scale in $scales; do engine_bound "$scale"; done ;;
     api) api_bound ;;
+    account) account ;;
     pages) pages ;;
     remote) remote ;;
     memory) memory ;;
-    *) fail "unknown part $part (engine, remote, api, pages, memory)" ;;
+    *) fail "unknown part $part (engine, remote, api, account, pages, memory)" ;;
   esac
 done
 echo

@@ -27,8 +27,9 @@ void AddRangeFlags(CLI::App& cmd, RunFlags& f) {
       ->capture_default_str();
   cmd.add_option("--streams", f.streams,
                  Tr("What to load: timeline, clients, pianos, events, invoices, estimates "
-                    "(comma-separated), or all"))
-      ->capture_default_str();
+                    "(comma-separated), or all (default: all from the API, the timeline from "
+                    "a file; an unfinished run's own when it differs only in them)"))
+      ->type_name("STREAMS");
 }
 
 void AddEndpointFlags(CLI::App& cmd, RunFlags& f) {

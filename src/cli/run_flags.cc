@@ -88,7 +88,10 @@ Result<RunOptions> ResolveOptions(const RunFlags& flags) {
                          flags.tz, zone.error().message));
   }
   o.tz = flags.tz;
-  auto streams = ParseStreamList(flags.streams);
+  o.streams_chosen = !flags.streams.empty();
+  const std::string chosen =
+      o.streams_chosen ? flags.streams : (flags.from_file.empty() ? "all" : "timeline");
+  auto streams = ParseStreamList(chosen);
   if (!streams) return tl::unexpected(streams.error());
   o.timeline = streams->timeline;
   o.streams = std::move(streams->others);

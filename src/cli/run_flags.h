@@ -41,8 +41,10 @@ struct RunFlags {
   int request_timeout_s = kDefaultRequestTimeoutS;  // --request-timeout
   std::string progress = "auto";
   std::string tz = "UTC";
-  std::string streams = "timeline";  // --streams (cli/stream_list.h)
-  std::string truncate;              // "500,2000"
+  // --streams (cli/stream_list.h); empty when not given: every stream the
+  // source has (the timeline alone from a file), or an unfinished run's own.
+  std::string streams;
+  std::string truncate;  // "500,2000"
   bool legacy_types = false;
   bool restart = false;
   bool sync_users = false;            // accepted, nothing more: users are loaded on every run

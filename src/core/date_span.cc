@@ -1,8 +1,8 @@
 #include "core/date_span.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace gb {
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "core/entry_types.h"
@@ -65,6 +66,7 @@ class BackfillRun {
   Status PlanStreams(Plan& plan);
   void RestoreStreamLinks();
   std::optional<RunOutcome> Reopen();
+  void AdoptUnfinishedStreams(const RunRecord& latest);
   std::optional<RunOutcome> ReopenIfDiffers(const Planner& planner);
   RunOutcome Load();
   void RunStreams(StreamShared& shared, int concurrency);
@@ -184,6 +186,31 @@ std::optional<RunOutcome> BackfillRun::LoadUsers() {
   return std::nullopt;
 }
 
+// --streams not given, and the unfinished run differs: when its streams are
+// all that differ (an earlier version's run, of the timeline alone), this
+// command resumes it with them rather than being refused.
+void BackfillRun::AdoptUnfinishedStreams(const RunRecord& latest) {
+  if (options_.streams_chosen) return;
+  auto params = nlohmann::json::parse(latest.params_json, nullptr, false);
+  if (!params.is_object()) return;
+  RunOptions theirs = options_;
+  theirs.timeline = !params.contains("streams");
+  theirs.streams.clear();
+  for (const auto& name : params.value("streams", nlohmann::json::array())) {
+    if (!name.is_string()) return;
+    if (name == "timeline") {
+      theirs.timeline = true;
+    } else if (FindStream(name.get<std::string>()) != nullptr) {
+      theirs.streams.push_back(name.get<std::string>());
+    } else {
+      return;
+    }
+  }
+  if (Planner(theirs, zone_).Fingerprint(source_.Describe()) != latest.fingerprint) return;
+  options_.timeline = theirs.timeline;
+  options_.streams = theirs.streams;
+}
+
 std::optional<RunOutcome> BackfillRun::ResolveRun() {
   Planner planner(options_, zone_);
   const std::string fingerprint = planner.Fingerprint(source_.Describe());
@@ -197,8 +224,9 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
   if (!status)
     return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "failed", status.error().message);
   if (!latest) return CreateRun(planner);
-  const bool same = latest->fingerprint == fingerprint;
   const bool finished = IsFinished(latest->state);
+  if (latest->fingerprint != fingerprint && !finished) AdoptUnfinishedStreams(*latest);
+  const bool same = latest->fingerprint == planner.Fingerprint(source_.Describe());
   if (same && options_.restart) {
     run_ = *latest;
     units_ = run_.units;

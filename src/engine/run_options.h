@@ -35,9 +35,13 @@ inline int BatchSizeFor(std::chrono::microseconds round_trip) {
 }
 
 struct RunOptions {
-  std::vector<int> years;              // sorted ascending, unique (2016-2025, lists, single years)
-  bool timeline = true;                // load the timeline (--streams)
-  std::vector<std::string> streams;    // the other streams to load (streams/registry.h names)
+  std::vector<int> years;            // sorted ascending, unique (2016-2025, lists, single years)
+  bool timeline = true;              // load the timeline (--streams)
+  std::vector<std::string> streams;  // the other streams to load (streams/registry.h names)
+  // --streams was given. Not given: an unfinished run that differs only in
+  // its streams (one an earlier version started: the timeline alone) is
+  // resumed with its own rather than refused.
+  bool streams_chosen = true;
   std::string tz = "UTC";              // year boundaries
   int batch_size = kDefaultBatchSize;  // rows per transaction (upper bound when adapting)
   bool batch_size_chosen = false;      // by the loader: BatchSizeFor the database's round trip

@@ -44,6 +44,30 @@ TEST(ResolveRunFlags, Defaults) {
   EXPECT_EQ(config->progress, ProgressMode::kAuto);
 }
 
+// --streams not given: every stream from the API, the timeline alone from a
+// file (a dump holds only the timeline); not "chosen", so an unfinished run
+// of other streams is resumed with its own.
+TEST(ResolveRunFlags, StreamsDefaultToEveryStreamTheSourceHas) {
+  auto api = ResolveRunFlags(Years("2024"), Env());
+  ASSERT_TRUE(api.has_value()) << api.error().message;
+  EXPECT_TRUE(api->options.timeline);
+  EXPECT_EQ(api->options.streams,
+            (std::vector<std::string>{"clients", "pianos", "events", "invoices", "estimates"}));
+  EXPECT_FALSE(api->options.streams_chosen);
+  RunFlags file = Years("2024");
+  file.from_file = "dump.jsonl";
+  auto dump = ResolveRunFlags(file, Env());
+  ASSERT_TRUE(dump.has_value()) << dump.error().message;
+  EXPECT_TRUE(dump->options.timeline);
+  EXPECT_TRUE(dump->options.streams.empty());
+  RunFlags chosen = Years("2024");
+  chosen.streams = "timeline";
+  auto timeline = ResolveRunFlags(chosen, Env());
+  ASSERT_TRUE(timeline.has_value()) << timeline.error().message;
+  EXPECT_TRUE(timeline->options.streams.empty());
+  EXPECT_TRUE(timeline->options.streams_chosen);
+}
+
 TEST(ResolveRunFlags, FlagsWinOverTheEnvironment) {
   std::map<std::string, std::string> vars = {{"DATABASE_URL", "postgresql://app@db/prod"},
                                              {"GAZELLE_API_URL", "http://127.0.0.1:8700"}};

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ class LoaderTest : public PgDatabaseTest {
                                      token_file_, "--db",       db_url,      "--years",
                                      years,       "--progress", "log"};
     args.insert(args.end(), extra.begin(), extra.end());
+    // The timeline alone unless the test asks for streams: the default
+    // (every stream) has tests of its own.
+    if (std::find(extra.begin(), extra.end(), "--streams") == extra.end()) {
+      args.insert(args.end(), {"--streams", "timeline"});
+    }
     return args;
   }
 

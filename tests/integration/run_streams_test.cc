@@ -243,6 +243,42 @@ TEST_P(RunStreamsTest, YearsBoundTheStreamsThatHaveADate) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
+// Without --streams a run loads the whole account; but an unfinished run
+// that differs only in its streams (an earlier version's, of the timeline
+// alone) is resumed with its own by the same command, not refused. Once it is
+// finished, the command starts the whole account.
+TEST_P(RunStreamsTest, WithoutStreamsAnUnfinishedTimelineRunIsResumedThenTheWholeAccountLoads) {
+  StartSim({"--latency-ms", "40"});
+  auto db = Probe();
+  {
+    LoaderProcess child(RunArgs(DbUrl(), "2016-2026", {"--streams", "timeline"}), Env(),
+                        dir_.path());
+    auto entries = [&] {
+      const std::string exists = sqlite() ? "sqlite_master WHERE name = 'gb_units'"
+                                          : "pg_tables WHERE tablename = 'gb_units'";
+      if (db->Int("SELECT count(*) FROM " + exists) == 0) return int64_t{0};
+      return db->Int("SELECT coalesce(sum(fetched), 0) FROM " + db->Table("gb_units"));
+    };
+    while (child.Running() && entries() < 200) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ASSERT_TRUE(child.Running()) << "the timeline run ended before it could be killed";
+    child.Kill9();
+  }
+  // The same command as an earlier version would have run it: no --streams.
+  std::vector<std::string> args = {"run",       "--api",      sim_->url(), "--token-file",
+                                   token_file_, "--db",       DbUrl(),     "--years",
+                                   "2016-2026", "--progress", "log"};
+  ChildExit resumed = Run(args);
+  ASSERT_EQ(resumed.exit_code, ToInt(ExitCode::kOk)) << resumed.output;
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_runs")), 1) << resumed.output;
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_clients"), 0) << "resumed as it was";
+
+  ChildExit whole = Run(args);
+  ASSERT_EQ(whole.exit_code, ToInt(ExitCode::kOk)) << whole.output;
+  ExpectEveryStreamExact(*db);
+}
+
 // The kills, on SQLite and PostgreSQL directly.
 class RunStreamsKillTest : public RunStreamsTest {};
 
