@@ -7,6 +7,7 @@
 #include "cli/run_flags.h"
 #include "cli/run_http.h"
 #include "cli/stop_signal.h"
+#include "cli/stream_list.h"
 #include "core/entry_types.h"
 #include "core/exit_code.h"
 #include "core/exit_status.h"
@@ -26,9 +27,10 @@ void AddRangeFlags(CLI::App& cmd, RunFlags& f) {
   cmd.add_option("--tz", f.tz, Tr("Time zone of the year boundaries (IANA name)"))
       ->capture_default_str();
   cmd.add_option("--streams", f.streams,
-                 Tr("What to load: timeline, clients, pianos, events, invoices, estimates "
-                    "(comma-separated), or all (default: all from the API, the timeline from "
-                    "a file; an unfinished run's own when it differs only in them)"))
+                 TrFormat("What to load: {} (comma-separated), or all (default: all from the API, "
+                          "the timeline from a file; an unfinished run's own when it differs "
+                          "only in them)",
+                          KnownStreams()))
       ->type_name("STREAMS");
 }
 

@@ -11,6 +11,7 @@
 #include "cli/run_flags.h"
 #include "cli/self_command.h"
 #include "cli/source_factory.h"
+#include "cli/stream_list.h"
 #include "cli/verify_advice.h"
 #include "cli/verify_streams.h"
 #include "cli/year_range.h"
@@ -262,8 +263,9 @@ void RegisterVerifyCommand(CLI::App& app, Action* chosen) {
       "verify", Tr("Check that the destination holds exactly what the source has, per year."));
   auto f = std::make_shared<VerifyFlags>();
   cmd->add_option("--streams", f->streams,
-                  Tr("Other streams to check as well: clients, pianos, events, invoices, estimates "
-                     "(comma-separated) or all (default: those of the newest run)"));
+                  TrFormat("Streams to check: {} (comma-separated) or all (default: those of the "
+                           "newest run)",
+                           KnownStreams()));
   cmd->add_option("--db", f->db, Tr("Destination (default $DATABASE_URL, else sqlite:gazelle.db)"));
   cmd->add_option("--api", f->api, ApiOptionHelp());
   cmd->add_option("--token-file", f->token_file, Tr("OAuth token file"))->capture_default_str();

@@ -357,13 +357,19 @@ Status BackfillRun::PlanStreams(Plan& plan) {
   }
   auto counts = objects_->CountObjects(streams, SpanOfYears(options_.years));
   if (!counts) return tl::unexpected(counts.error());
+  // Before the timeline's units (claimed in plan order): each stream is one
+  // sweep, page after page, and the longest units go first so that none is
+  // left running alone at the end while the timeline's many units have long
+  // filled the other workers.
+  std::vector<UnitSpec> units;
   for (size_t i = 0; i < streams.size(); ++i) {
     UnitSpec unit;
     unit.name = std::string(streams[i]->name);
     unit.stream = unit.name;
     unit.expected = (*counts)[i];
-    plan.units.push_back(std::move(unit));
+    units.push_back(std::move(unit));
   }
+  plan.units.insert(plan.units.begin(), units.begin(), units.end());
   return {};
 }
 
