@@ -5,8 +5,9 @@
 # ~1,000,000 rows; the same load with a round trip of 20 and 50 ms to the
 # database (direct and through pgbouncer); the API-bound ratio against a
 # rate-limited simulator; throughput by --concurrency; entries/s by page size
-# at 10 requests/s; the whole account (--streams all) at 10 requests/s and the
-# share of that budget it used; peak RSS at scale 1 and 5.
+# at 10 requests/s (the timeline, then the whole account); the whole account
+# (--streams all) at 10 requests/s and the share of that budget it used; peak
+# RSS at scale 1 and 5.
 #
 # It starts its own PostgreSQL 15 (fsync and synchronous_commit on, as a user
 # runs it; UTF-8 under the C.UTF-8 locale, the collation Debian and hosted
@@ -117,6 +118,13 @@ pg() {  # db, psql args...
 }
 url() { echo "postgresql://postgres@127.0.0.1:$port/$1"; }
 count_rows() { pg "$1" -Atc 'SELECT count(*) FROM gazelle_timeline_entries'; }
+# The rows of every stream's table (the whole account).
+account_rows() {
+  pg "$1" -Atc "SELECT (SELECT count(*) FROM gazelle_timeline_entries)
+    + (SELECT count(*) FROM gazelle_clients) + (SELECT count(*) FROM gazelle_pianos)
+    + (SELECT count(*) FROM gazelle_events) + (SELECT count(*) FROM gazelle_invoices)
+    + (SELECT count(*) FROM gazelle_estimates)"
+}
 # A fresh database, with nothing of a previous step still being written back.
 fresh_db() {
   pg postgres -c "CREATE DATABASE $1"
@@ -333,10 +341,7 @@ account() {
   sim_stop
   served=$(jq -r .graphql_requests <<<"$stats")
   limited=$(jq -r .rate_limited <<<"$stats")
-  objects=$(pg account -Atc "SELECT (SELECT count(*) FROM gazelle_timeline_entries)
-    + (SELECT count(*) FROM gazelle_clients) + (SELECT count(*) FROM gazelle_pianos)
-    + (SELECT count(*) FROM gazelle_events) + (SELECT count(*) FROM gazelle_invoices)
-    + (SELECT count(*) FROM gazelle_estimates)")
+  objects=$(account_rows account)
   share=$(awk -v r="$((served - limited))" -v s="$t" 'BEGIN { printf "%.2f", r / (10 * s) }')
   echo
   echo "Whole account: simulator at 250 ms ± 100 ms per page, 10 requests/s (429 beyond);"
@@ -366,6 +371,20 @@ pages() {
     rate=$(per_second "$rows" "$t")
     [[ -n $base ]] || base=$rate
     line "--page-size $size ($(thousands "$rows") entries, $(awk -v s="$t" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }'))" \
+      "$(thousands "$rate")" "$(thousands "$base")" "$(ratio "$rate" "$base")" "-"
+  done
+  echo
+  echo "The same for the whole account (--streams all: six tables, rows/s of them all)"
+  header "what" "rows/s" "pages of 100"
+  base=""
+  for size in 100 250 500; do
+    fresh_db "account$size"
+    t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "account$size")" \
+      --years $all_years --page-size "$size" --streams all)
+    rows=$(account_rows "account$size")
+    rate=$(per_second "$rows" "$t")
+    [[ -n $base ]] || base=$rate
+    line "--page-size $size ($(thousands "$rows") rows, $(awk -v s="$t" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }'))" \
       "$(thousands "$rate")" "$(thousands "$base")" "$(ratio "$rate" "$base")" "-"
   done
   sim_stop
