@@ -1,7 +1,7 @@
 // The page size a run asks for, and what the API turns out to honour.
 //
 // The API documents no maximum page size. A run asks for --page-size nodes
-// (100 by default, up to 1,000) and watches the answers:
+// (500 by default, up to 1,000) and watches the answers:
 // - a page with fewer nodes than asked while hasNextPage is true is a silent
 //   cap (GraphQL servers with a maximum page size answer so): the cap is
 //   reported, and the run keeps asking the same; it costs nothing, and the

@@ -28,9 +28,11 @@ class ScaleOutTest : public LoaderTest {
   // Each worker names its connections after its host (application_name), so
   // the test can see what the frozen one still has in flight on the server.
   std::vector<std::string> WorkerArgs(const std::string& host) const {
+    // Pages of 100: units long enough, in pages, for the victim to be caught
+    // holding one with rows committed.
     return RunArgs(url() + "?application_name=gb-" + host, "2020-2024",
                    {"--batch-size", "100", "--concurrency", "3", "--lease",
-                    std::to_string(kLeaseSeconds), "--worker-host", host});
+                    std::to_string(kLeaseSeconds), "--worker-host", host, "--page-size", "100"});
   }
   std::string InRun(PgProbe& db) const {
     return " WHERE run_id = " + std::to_string(LatestRunId(db));
