@@ -88,6 +88,7 @@ struct PageSizeFound {
   int honoured = 0;
   bool refused = false;
   std::string answer;
+  std::string stream = {};  // another stream's connection (clients, ...); empty: the timeline's
 };
 
 struct BatchCommitted {

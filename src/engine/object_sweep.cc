@@ -59,11 +59,19 @@ Status ObjectSweep::Run(const UnitState& unit) {
   std::optional<std::string> after;
   if (!unit.cursor.empty()) after = unit.cursor;
   while (!shared_.Halted()) {
-    ObjectPageRequest request{&stream_, after, shared_.pages.Ask(),
-                              SpanOfYears(shared_.options.years)};
+    ObjectPageRequest request{&stream_, after, pages_.Ask(), SpanOfYears(shared_.options.years)};
     const auto start = shared_.clock.Steady();
     auto page = shared_.objects->FetchObjects(request);
     const auto fetched_at = shared_.clock.Steady();
+    std::optional<PageSizeFound> found;
+    if (page) {
+      found =
+          pages_.Answered(request.first, static_cast<int>(page->nodes.size()), page->has_next_page);
+    } else if (pages_.Refused(request.first, page.error(), &found)) {
+      if (found) shared_.observer.On(*found);
+      continue;  // the same page again, at the size every client uses
+    }
+    if (found) shared_.observer.On(*found);
     if (!page) {
       // Keep what was fetched before the error: the rerun starts after it.
       if (!batch.empty()) {

@@ -13,6 +13,7 @@
 
 #include "engine/batch.h"
 #include "engine/batch_writer.h"
+#include "engine/page_sizer.h"
 #include "engine/stream_worker.h"
 
 namespace gb {
@@ -21,7 +22,11 @@ class ObjectSweep {
  public:
   ObjectSweep(StreamShared& shared, RetryingSession& session, BatchWriter& writer,
               const StreamModule& stream)
-      : shared_(shared), session_(session), writer_(writer), stream_(stream) {}
+      : shared_(shared),
+        session_(session),
+        writer_(writer),
+        stream_(stream),
+        pages_(shared.options.page_size, std::string(stream.name)) {}
 
   Status Run(const UnitState& unit);
 
@@ -38,6 +43,9 @@ class ObjectSweep {
   BatchWriter& writer_;
   const StreamModule& stream_;
   std::unordered_set<std::string> seen_;  // ids this sweep gave (in this process)
+  // Its connection's own: a cap or a refusal of allClients says nothing of
+  // allTimelineEntries' (engine/page_sizer.h).
+  PageSizer pages_;
 };
 
 }  // namespace gb

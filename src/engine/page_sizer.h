@@ -14,6 +14,7 @@
 
 #include <mutex>
 #include <optional>
+#include <string>
 
 #include "core/error.h"
 #include "core/events.h"
@@ -24,19 +25,24 @@ namespace gb {
 
 class PageSizer {
  public:
-  explicit PageSizer(int asked) : ask_(asked) {}
+  // `stream`: whose connection this is, for the reports (empty: the timeline's).
+  explicit PageSizer(int asked, std::string stream = {})
+      : stream_(std::move(stream)), ask_(asked) {}
 
   // How many nodes to ask for now.
   int Ask() const;
   // A page came back for a request of `asked`: the event to report when it
   // shows a cap not reported before (or the end of one).
   std::optional<PageSizeFound> Answered(int asked, const Page& page);
+  // The same, from a page's size and whether more follow.
+  std::optional<PageSizeFound> Answered(int asked, int given, bool has_next_page);
   // A request of `asked` failed with `error`: true when it is to be asked
   // again at the norm; `*report` is set when that is news.
   bool Refused(int asked, const Error& error, std::optional<PageSizeFound>* report);
 
  private:
   mutable std::mutex mu_;
+  std::string stream_;
   int ask_;
   std::optional<int> honoured_;  // the cap last reported (none: every page was full)
 };

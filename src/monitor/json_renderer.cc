@@ -109,6 +109,7 @@ json Fields(const Warning& e) { return {{"event", "warning"}, {"message", e.mess
 
 json Fields(const PageSizeFound& e) {
   json j = {{"event", "page_size"}, {"asked", e.asked}, {"honoured", e.honoured}};
+  if (!e.stream.empty()) j["stream"] = e.stream;
   if (e.refused) {
     j["refused"] = true;
     j["answer"] = e.answer;

@@ -31,6 +31,30 @@ std::string EntriesRange(int64_t batch_done, const Snapshot& s) {
                   FormatCount(s.done), total, pct);
 }
 
+// The timeline's pages hold entries; another stream's are named.
+std::string PageSizeText(const PageSizeFound& e) {
+  if (!e.stream.empty()) {
+    if (e.refused) {
+      return TrFormat("Page size of {}: the API refused pages of {} ({}); asking {} from now on",
+                      e.stream, FormatCount(e.asked), TrReason(e.answer), FormatCount(e.honoured));
+    }
+    if (e.honoured < e.asked) {
+      return TrFormat("Page size of {}: asked {}, the API gives at most {} per page", e.stream,
+                      e.asked, e.honoured);
+    }
+    return TrFormat("Page size of {}: the API gives full pages of {} again", e.stream, e.asked);
+  }
+  if (e.refused) {
+    return TrFormat("Page size: the API refused pages of {} ({}); asking {} from now on",
+                    FormatCount(e.asked), TrReason(e.answer), FormatCount(e.honoured));
+  }
+  if (e.honoured < e.asked) {
+    return TrFormat("Page size: asked {}, the API gives at most {} entries per page", e.asked,
+                    e.honoured);
+  }
+  return TrFormat("Page size: the API gives full pages of {} again", e.asked);
+}
+
 std::string Other(const Event& event, const Snapshot& s) {
   if (const auto* e = std::get_if<BatchSplit>(&event)) {
     return TrFormat("Batch of {} rows failed ({}); isolating the bad rows", FormatCount(e->rows),
@@ -52,17 +76,7 @@ std::string Other(const Event& event, const Snapshot& s) {
     return TrFormat("Warning: {}", TrReason(e->message));
   }
   if (const auto* e = std::get_if<UserLinksRestored>(&event)) return UserLinksRestoredText(*e);
-  if (const auto* e = std::get_if<PageSizeFound>(&event)) {
-    if (e->refused) {
-      return TrFormat("Page size: the API refused pages of {} ({}); asking {} from now on",
-                      FormatCount(e->asked), TrReason(e->answer), FormatCount(e->honoured));
-    }
-    if (e->honoured < e->asked) {
-      return TrFormat("Page size: asked {}, the API gives at most {} entries per page", e->asked,
-                      e->honoured);
-    }
-    return TrFormat("Page size: the API gives full pages of {} again", e->asked);
-  }
+  if (const auto* e = std::get_if<PageSizeFound>(&event)) return PageSizeText(*e);
   (void)s;
   return "";
 }

@@ -66,5 +66,24 @@ TEST_F(PageSizeTest, APageSizeTheApiRefusesIsAskedAgainAtTheNorm) {
   EXPECT_EQ(exact.output.find("Page size:"), std::string::npos) << exact.output;
 }
 
+// The other streams' connections learn their own page size: refused at 500,
+// each asks 100 from then on and loads every object.
+TEST_F(PageSizeTest, AnotherStreamsRefusedPageSizeIsAskedAgainAtTheNorm) {
+  StartSim({"--max-page-size", "200", "--max-page-size-refuses"});
+  ChildExit run =
+      Run(RunArgs(SqliteUrl(), "2024", {"--page-size", "500", "--streams", "clients,pianos"}));
+  ASSERT_EQ(run.exit_code, ToInt(ExitCode::kOk)) << run.output;
+  for (const char* name : {"clients", "pianos"}) {
+    EXPECT_NE(
+        run.output.find(std::string("Page size of ") + name + ": the API refused pages of 500"),
+        std::string::npos)
+        << run.output;
+  }
+  SimAsker asker(sim_->url(), token_file_, sim_->client_id(), sim_->client_secret());
+  SqliteProbe db(dir_.File("dest.db"));
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_clients"), asker.TotalOf("allClients"));
+  EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_pianos"), asker.TotalOf("allPianos"));
+}
+
 }  // namespace
 }  // namespace gb::test
