@@ -134,8 +134,8 @@ fresh_db() {
 # The destination table of DESIGN.md from the repository's own DDL, with the
 # users the loader stored (so the FK is checked on every row, as for us).
 repo_schema() {
-  for f in create_users create_entries create_entries_occurred_at_index; do
-    cat "$repo/sql/postgres/$f.sql"
+  for f in users/postgres_create timeline/postgres_create timeline/postgres_occurred_at_index; do
+    cat "$repo/src/streams/$f.sql"
     echo ';'
   done | pg "$1"
   pg "$1" -c "\\copy users (id, first_name, last_name, email, access_level, status) FROM '$work/users.csv' (FORMAT csv)"
@@ -186,8 +186,8 @@ sim_stop() {
 # The business's own table, created before the tool with the database's
 # collation on its id columns (the repository's DDL without COLLATE "C").
 default_collation_schema() {
-  for f in create_users create_entries create_entries_occurred_at_index; do
-    sed 's/ COLLATE "C"//' "$repo/sql/postgres/$f.sql"
+  for f in users/postgres_create timeline/postgres_create timeline/postgres_occurred_at_index; do
+    sed 's/ COLLATE "C"//' "$repo/src/streams/$f.sql"
     echo ';'
   done | pg "$1"
 }
@@ -246,8 +246,8 @@ engine_bound() {  # scale
 
   t_sqlite=$(loader run --from-file "$work/d/entries.jsonl" --db "sqlite:$work/ours.db" \
     --years $all_years)
-  for f in create_users create_entries create_entries_occurred_at_index; do
-    cat "$repo/sql/sqlite/$f.sql"
+  for f in users/sqlite_create timeline/sqlite_create timeline/sqlite_occurred_at_index; do
+    cat "$repo/src/streams/$f.sql"
     echo ';'
   done | sqlite3 "$work/import.db"
   start=$(now)

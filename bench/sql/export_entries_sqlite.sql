@@ -1,4 +1,4 @@
--- The same rows in every column of sql/sqlite/create_entries.sql, in its order
+-- The same rows in every column of src/streams/timeline/sqlite_create.sql, in its order
 -- (sqlite3 .import fills an existing table positionally), in the API's order
 -- (newest first), numbered in that order as an insert numbers them.
 COPY (

@@ -8,9 +8,26 @@
 
 namespace gb::cli {
 
+namespace {
+
+// The streams a command can name: the account's, but the users list (always
+// loaded first, whatever is asked).
+bool Selectable(const StreamModule& stream) { return stream.cutting != Cutting::kList; }
+
+const StreamModule* FindSelectable(std::string_view name) {
+  for (const StreamModule* stream : AccountStreams()) {
+    if (stream->name == name && Selectable(*stream)) return stream;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string KnownStreams() {
-  std::string names = "timeline";
-  for (const StreamModule* stream : AllStreams()) names += ", " + std::string(stream->name);
+  std::string names;
+  for (const StreamModule* stream : AccountStreams()) {
+    if (Selectable(*stream)) names += (names.empty() ? "" : ", ") + std::string(stream->name);
+  }
   return names;
 }
 
@@ -24,9 +41,10 @@ Result<StreamList> ParseStreamList(std::string_view text) {
     name.erase(0, name.find_first_not_of(' '));
     name.erase(name.find_last_not_of(' ') + 1);
     if (name == "all") {
-      asked.insert("timeline");
-      for (const StreamModule* stream : AllStreams()) asked.emplace(stream->name);
-    } else if (name == "timeline" || FindStream(name) != nullptr) {
+      for (const StreamModule* stream : AccountStreams()) {
+        if (Selectable(*stream)) asked.emplace(stream->name);
+      }
+    } else if (FindSelectable(name) != nullptr) {
       asked.insert(name);
     } else {
       return Fail(ErrorKind::kConfig,
@@ -36,7 +54,7 @@ Result<StreamList> ParseStreamList(std::string_view text) {
     start = comma + 1;
   }
   StreamList list;
-  list.timeline = asked.contains("timeline");
+  list.timeline = asked.contains(std::string(TimelineStream().name));
   for (const StreamModule* stream : AllStreams()) {
     if (asked.contains(std::string(stream->name))) list.others.emplace_back(stream->name);
   }

@@ -3,7 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "source/documents.h"
+#include "streams/timeline.h"
+#include "streams/users.h"
 
 namespace gb {
 namespace {
@@ -28,7 +29,7 @@ std::string Body(std::string_view query, nlohmann::json variables) {
 
 std::string TimelinePageBody(const PageRequest& request) {
   static const std::string query =
-      std::string(documents::kTimelinePage) + std::string(documents::kEntryFields);
+      std::string(streams::timeline::kTimelinePage) + std::string(streams::timeline::kEntryFields);
   nlohmann::json v = FilterVariables(request.filter);
   v["first"] = request.first;
   if (request.after) v["after"] = *request.after;
@@ -38,7 +39,7 @@ std::string TimelinePageBody(const PageRequest& request) {
 std::string TimelineCountBody(const TimelineFilter& filter) {
   nlohmann::json v = FilterVariables(filter);
   v["first"] = 1;
-  return Body(documents::kTimelineCount, std::move(v));
+  return Body(streams::timeline::kTimelineCount, std::move(v));
 }
 
 std::string TimelineCountsBody(const std::vector<TimelineFilter>& filters) {
@@ -59,14 +60,14 @@ std::string TimelineCountsBody(const std::vector<TimelineFilter>& filters) {
 }
 
 std::string TimelineOldestBody(const TimelineFilter& filter) {
-  static const std::string query =
-      std::string(documents::kTimelineOldest) + std::string(documents::kEntryFields);
+  static const std::string query = std::string(streams::timeline::kTimelineOldest) +
+                                   std::string(streams::timeline::kEntryFields);
   nlohmann::json v = FilterVariables(filter);
   v["last"] = 1;
   return Body(query, std::move(v));
 }
 
-std::string UsersBody() { return Body(documents::kUsers, nlohmann::json::object()); }
+std::string UsersBody() { return Body(streams::users::kUsersList, nlohmann::json::object()); }
 
 // A bounded stream's dates as its connection's filters (none for the whole).
 nlohmann::json SpanFilters(const StreamModule& stream, const DateSpan& span) {

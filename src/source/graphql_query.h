@@ -1,8 +1,8 @@
 // The GraphQL requests this tool sends, as the JSON bodies POSTed to
-// {base}/graphql/private/. The documents themselves live in one place,
-// src/source/documents/*.graphql (embedded at build time as
-// gb::documents::kName); only the aliased counts document is generated (one
-// alias per filter). ctest `contract_documents` validates every body built
+// {base}/graphql/private/. The documents themselves live in their stream's
+// folder, src/streams/<name>/*.graphql (embedded at build time as
+// gb::streams::<name>::kName); only the aliased counts documents are
+// generated (one alias per filter or stream). ctest `contract_documents` validates every body built
 // here against the real schema, variables included.
 #pragma once
 

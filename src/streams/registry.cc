@@ -9,10 +9,22 @@ const StreamModule& EventsStream();
 const StreamModule& InvoicesStream();
 const StreamModule& EstimatesStream();
 
-const std::vector<const StreamModule*>& AllStreams() {
+const std::vector<const StreamModule*>& AccountStreams() {
   static const std::vector<const StreamModule*> streams = {
-      &ClientsStream(), &PianosStream(), &EventsStream(), &InvoicesStream(), &EstimatesStream(),
+      &UsersStream(),    &ClientsStream(),   &PianosStream(),   &EventsStream(),
+      &InvoicesStream(), &EstimatesStream(), &TimelineStream(),
   };
+  return streams;
+}
+
+const std::vector<const StreamModule*>& AllStreams() {
+  static const std::vector<const StreamModule*> streams = [] {
+    std::vector<const StreamModule*> swept;
+    for (const StreamModule* stream : AccountStreams()) {
+      if (stream->cutting == Cutting::kWholeSweep) swept.push_back(stream);
+    }
+    return swept;
+  }();
   return streams;
 }
 

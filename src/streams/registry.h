@@ -1,4 +1,5 @@
-// Every stream the tool knows, in load order (a stream after those it references).
+// Every stream of the account, each a module (src/streams/<name>/): adding
+// one is its folder and its line in registry.cc.
 #pragma once
 
 #include <string_view>
@@ -8,8 +9,16 @@
 
 namespace gb {
 
+// The whole account in load order (a stream after those it references):
+// users (a list), the streams swept whole, the timeline (by year) last.
+const std::vector<const StreamModule*>& AccountStreams();
+// The streams swept whole (Cutting::kWholeSweep): clients, pianos, events,
+// invoices, estimates, in load order.
 const std::vector<const StreamModule*>& AllStreams();
-// None when no stream has that name.
+// Of AllStreams; none when no such stream has that name.
 const StreamModule* FindStream(std::string_view name);
+// The timeline and the users list.
+const StreamModule& TimelineStream();
+const StreamModule& UsersStream();
 
 }  // namespace gb

@@ -41,6 +41,14 @@ struct StreamSql {
   std::string_view count;
 };
 
+// How a stream's work is cut into units, the engine's strategy for it.
+enum class Cutting {
+  kWholeSweep,  // one sweep of its connection, oldest created first (engine/object_sweep)
+  kByYear,      // the timeline's: by year, type and time pieces (engine/planner), swept newest
+                // first, checked at the end by per-year counts (engine/closing_check)
+  kList,        // a plain list in one request, loaded before the rest (allUsers)
+};
+
 struct StreamModule {
   std::string_view name;           // "clients": --streams, counters, watch
   std::string_view table;          // "gazelle_clients"
@@ -62,6 +70,8 @@ struct StreamModule {
   // (clients, pianos: the timeline points at them whatever their age).
   std::string_view since_filter = {};
   std::string_view until_filter = {};
+
+  Cutting cutting = Cutting::kWholeSweep;
 
   bool bounded() const { return !since_filter.empty(); }
 };

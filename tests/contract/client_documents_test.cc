@@ -1,5 +1,5 @@
 // Every request the client can send (source/graphql_query.h: the documents of
-// src/source/documents/ and the generated aliased counts for 1..20 filters)
+// src/streams/<name>/ and the generated aliased counts for 1..20 filters)
 // validates against the real schema, with its variables coerced; and the same
 // check refuses a document with a misspelt field, so it can fail.
 #include <gtest/gtest.h>

@@ -17,7 +17,7 @@ namespace gb {
 // error for the batch, which the engine bisects).
 void AppendCopyRow(const Row& row, std::string* out);
 
-// Appends one line in the column order of sql/postgres/copy_entries.sql (the
+// Appends one line in the column order of src/streams/timeline/postgres_copy.sql (the
 // destination table itself, for rows known to be new). `repaired`: the user is
 // unknown, so user_id is NULL and the original goes into metadata.
 void AppendEntryCopyRow(const Row& row, bool repaired, std::string* out);

@@ -7,6 +7,8 @@
 #include "sink/sql_identifier.h"
 #include "sql/postgres.h"
 #include "streams/registry.h"
+#include "streams/timeline.h"
+#include "streams/users.h"
 
 namespace gb {
 namespace {
@@ -80,10 +82,11 @@ Status PgSchemaSetup::MoveLegacyBookkeeping(SchemaReport& report) {
 }
 
 Status PgSchemaSetup::CreateTables(SchemaReport& report) {
-  for (std::string_view sql : {q::kCreateUsers, q::kCreateEntries, q::kCreateEntriesOccurredAtIndex,
-                               q::kCreateRuns, q::kCreatePlan, q::kCreateUnits, q::kCreateCounters,
-                               q::kCreateRejects, q::kCreateWorkers}) {
-    if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
+  for (std::string_view sql :
+       {streams::users::kPostgresCreate, streams::timeline::kPostgresCreate,
+        streams::timeline::kPostgresOccurredAtIndex, q::kCreateRuns, q::kCreatePlan,
+        q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers}) {
+    if (sql == streams::timeline::kPostgresOccurredAtIndex && !report.entries_created) continue;
     if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
   }
   for (const StreamModule* stream : AllStreams()) {

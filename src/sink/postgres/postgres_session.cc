@@ -10,6 +10,8 @@
 #include "sink/postgres/row_digest.h"
 #include "sink/unit_spec_json.h"
 #include "sql/postgres.h"
+#include "streams/timeline.h"
+#include "streams/users.h"
 
 namespace gb {
 namespace {
@@ -53,7 +55,7 @@ Status PostgresSession::UpsertUsers(std::span<const ApiUser> users) {
                      u.access_level ? nlohmann::json(SafeText(*u.access_level)) : nlohmann::json()},
                     {"status", SafeText(u.status)}});
   }
-  auto res = conn_->Exec("loading users", q::kUpsertUsers,
+  auto res = conn_->Exec("loading users", streams::users::kPostgresUpsert,
                          {rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
   if (!res) return tl::unexpected(res.error());
   return {};
@@ -259,7 +261,8 @@ Status PostgresSession::CopyFresh(std::span<const Row> rows, const std::vector<s
     (unknown_user || row.repaired ? c.repaired : c.inserted) += 1;
     if (unknown_user || row.unlinked) c.unlinked += 1;
   }
-  auto copied = conn_->CopyIn("writing the batch", std::string(q::kCopyEntries), copy_buffer_);
+  auto copied = conn_->CopyIn("writing the batch", std::string(streams::timeline::kPostgresCopy),
+                              copy_buffer_);
   if (!copied) return copied;
   for (const auto& [key, c] : added) (*counts)[key] += c;
   return {};
@@ -285,7 +288,8 @@ Status PostgresSession::StageRows(std::span<const Row> rows, const std::vector<s
 
 Result<CountTable> PostgresSession::Upsert(std::span<const Row> rows,
                                            const std::vector<size_t>& keep, CountTable counts) {
-  auto res = conn_->Exec("upserting the batch", q::kUpsertEntries, {*user_fk_ ? "true" : "false"});
+  auto res = conn_->Exec("upserting the batch", streams::timeline::kPostgresUpsert,
+                         {*user_fk_ ? "true" : "false"});
   if (!res) return tl::unexpected(res.error());
   // Every staged row is inserted, updated, repaired or (the rest) unchanged.
   CountTable staged;

@@ -7,6 +7,8 @@
 #include "sink/sql_identifier.h"
 #include "sql/sqlite.h"
 #include "streams/registry.h"
+#include "streams/timeline.h"
+#include "streams/users.h"
 
 namespace gb {
 namespace {
@@ -91,10 +93,10 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
     report.users_created = !*users;
     report.entries_created = !*entries;
     for (std::string_view sql :
-         {q::kCreateUsers, q::kCreateEntries, q::kCreateEntriesOccurredAtIndex, q::kCreateRuns,
-          q::kCreatePlan, q::kCreateUnits, q::kCreateCounters, q::kCreateRejects,
-          q::kCreateWorkers}) {
-      if (sql == q::kCreateEntriesOccurredAtIndex && !report.entries_created) continue;
+         {streams::users::kSqliteCreate, streams::timeline::kSqliteCreate,
+          streams::timeline::kSqliteOccurredAtIndex, q::kCreateRuns, q::kCreatePlan,
+          q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers}) {
+      if (sql == streams::timeline::kSqliteOccurredAtIndex && !report.entries_created) continue;
       if (auto s = conn_->Exec(doing, sql); !s) return s;
     }
     for (const StreamModule* stream : AllStreams()) {
@@ -118,8 +120,8 @@ Status SqliteSession::UpsertUsers(std::span<const ApiUser> users) {
   const char* doing = "loading users";
   if (auto s = conn_->Exec(doing, q::kBegin); !s) return s;
   for (const auto& u : users) {
-    if (auto s = conn_->Run(doing, q::kUpsertUser, u.id, u.first_name, u.last_name, u.email,
-                            u.access_level, u.status);
+    if (auto s = conn_->Run(doing, streams::users::kSqliteUpsert, u.id, u.first_name, u.last_name,
+                            u.email, u.access_level, u.status);
         !s) {
       (void)conn_->Exec(doing, q::kRollback);
       return Err(s);
@@ -235,9 +237,9 @@ Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* coun
     SqliteConnection::Done(*found);
   }
   conn_->SetLastInsertId(0);  // an UPDATE leaves it alone: nonzero afterwards = inserted
-  auto s = conn_->Run(doing, q::kUpsertEntry, row.external_id, row.client_id, row.piano_id,
-                      row.user_id, row.invoice_id, row.estimate_id, FormatIsoUtc(row.occurred_at),
-                      row.entry_type, row.title, row.description,
+  auto s = conn_->Run(doing, streams::timeline::kSqliteUpsert, row.external_id, row.client_id,
+                      row.piano_id, row.user_id, row.invoice_id, row.estimate_id,
+                      FormatIsoUtc(row.occurred_at), row.entry_type, row.title, row.description,
                       row.metadata.empty() ? std::string("{}") : row.metadata, repaired);
   if (!s) {
     Error error = s.error();
