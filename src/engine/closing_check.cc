@@ -60,14 +60,8 @@ ClosingCheck::ClosingCheck(const Planner& planner, const std::vector<int>& years
 Result<YearsCompared> ClosingCheck::Compare() {
   auto totals = planner_.CountYears(source_);
   if (!totals) return tl::unexpected(totals.error());
-  CountTable counts;
-  Status status = session_.Run([&](Session& s) -> Status {
-    auto read = s.RunCounts(run_id_);
-    if (!read) return tl::unexpected(read.error());
-    counts = std::move(*read);
-    return {};
-  });
-  if (!status) return tl::unexpected(status.error());
+  auto counts = session_.Read<CountTable>([&](Session& s) { return s.RunCounts(run_id_); });
+  if (!counts) return tl::unexpected(counts.error());
   YearsCompared compared;
   if (source_.CursorsShift()) {
     auto newest = NewestUncovered();
@@ -75,7 +69,7 @@ Result<YearsCompared> ClosingCheck::Compare() {
     compared.newest_uncovered = *newest;
   }
   compared.source = std::move(*totals);
-  for (const auto& [key, c] : counts) {
+  for (const auto& [key, c] : *counts) {
     if (compared.source.contains(key.year)) {
       compared.counted[key.year] += c.loaded() + c.repaired + c.rejected;
     } else if (key.year < Transformer::kMinYear || key.year > Transformer::kMaxYear) {
@@ -86,15 +80,7 @@ Result<YearsCompared> ClosingCheck::Compare() {
 }
 
 Result<std::vector<UnitState>> ClosingCheck::Units() {
-  std::vector<UnitState> units;
-  Status status = session_.Run([&](Session& s) -> Status {
-    auto read = s.RunUnits(run_id_);
-    if (!read) return tl::unexpected(read.error());
-    units = std::move(*read);
-    return {};
-  });
-  if (!status) return tl::unexpected(status.error());
-  return units;
+  return session_.Read<std::vector<UnitState>>([&](Session& s) { return s.RunUnits(run_id_); });
 }
 
 CoveredMarks ClosingCheck::CoveredBy(const std::vector<UnitState>& units) const {

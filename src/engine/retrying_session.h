@@ -25,6 +25,19 @@ class RetryingSession {
   // Runs `op` until it succeeds, fails non-transiently, the retry budget is
   // spent or `stop` is set. `op` must be safe to run again (one transaction).
   Status Run(const std::function<Status(Session&)>& op);
+  // The same for a read: what `op` gave, once it succeeded.
+  template <class T>
+  Result<T> Read(const std::function<Result<T>(Session&)>& op) {
+    T value{};
+    Status status = Run([&](Session& s) -> Status {
+      auto read = op(s);
+      if (!read) return tl::unexpected(read.error());
+      value = std::move(*read);
+      return {};
+    });
+    if (!status) return tl::unexpected(status.error());
+    return value;
+  }
 
   int attempts() const { return attempts_; }  // of the last Run
 

@@ -22,18 +22,12 @@ Result<std::vector<StreamDifference>> StreamRecount::Compare() {
   if (modules.empty()) return std::vector<StreamDifference>{};
   auto totals = objects_.CountObjects(modules, span_);
   if (!totals) return tl::unexpected(totals.error());
-  CountTable counts;
-  Status status = session_.Run([&](Session& s) -> Status {
-    auto read = s.RunCounts(run_id_);
-    if (!read) return tl::unexpected(read.error());
-    counts = std::move(*read);
-    return {};
-  });
-  if (!status) return tl::unexpected(status.error());
+  auto counts = session_.Read<CountTable>([&](Session& s) { return s.RunCounts(run_id_); });
+  if (!counts) return tl::unexpected(counts.error());
   std::vector<StreamDifference> differing;
   for (size_t i = 0; i < modules.size(); ++i) {
     StreamDifference d{streams_[i], (*totals)[i], 0};
-    if (auto it = counts.find({kWholeStream, d.stream}); it != counts.end()) {
+    if (auto it = counts->find({kWholeStream, d.stream}); it != counts->end()) {
       d.counted = it->second.loaded() + it->second.repaired + it->second.rejected;
     }
     if (d.counted != d.source) differing.push_back(std::move(d));
@@ -42,14 +36,9 @@ Result<std::vector<StreamDifference>> StreamRecount::Compare() {
 }
 
 Result<int> StreamRecount::AddRecounts(const std::vector<StreamDifference>& differences) {
-  std::vector<UnitState> units;
-  Status status = session_.Run([&](Session& s) -> Status {
-    auto read = s.RunUnits(run_id_);
-    if (!read) return tl::unexpected(read.error());
-    units = std::move(*read);
-    return {};
-  });
-  if (!status) return tl::unexpected(status.error());
+  auto units =
+      session_.Read<std::vector<UnitState>>([&](Session& s) { return s.RunUnits(run_id_); });
+  if (!units) return tl::unexpected(units.error());
   int added = 0;
   for (const StreamDifference& d : differences) {
     if (!recounted_.insert(d.stream).second) continue;
@@ -57,21 +46,15 @@ Result<int> StreamRecount::AddRecounts(const std::vector<StreamDifference>& diff
     UnitSpec recount;
     recount.name =
         prefix +
-        std::to_string(1 + std::count_if(units.begin(), units.end(), [&](const UnitState& u) {
+        std::to_string(1 + std::count_if(units->begin(), units->end(), [&](const UnitState& u) {
                          return u.spec.name.starts_with(prefix);
                        }));
     recount.stream = d.stream;
     recount.expected = d.source;
     recount.recount = true;
-    bool inserted = false;
-    status = session_.Run([&](Session& s) -> Status {
-      auto done = s.AddUnit(run_id_, recount);
-      if (!done) return tl::unexpected(done.error());
-      inserted = *done;
-      return {};
-    });
-    if (!status) return tl::unexpected(status.error());
-    if (inserted) ++added;
+    auto inserted = session_.Read<bool>([&](Session& s) { return s.AddUnit(run_id_, recount); });
+    if (!inserted) return tl::unexpected(inserted.error());
+    if (*inserted) ++added;
   }
   return added;
 }
