@@ -7,6 +7,7 @@
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "monitor/unlink_text.h"
+#include "streams/registry.h"
 
 namespace gb {
 namespace {
@@ -83,7 +84,17 @@ std::string FormatStreamTable(const Snapshot& s) {
       Row(Tr("Stream"),
           {Tr("Expected"), Tr("Loaded"), Tr("Repaired"), Tr("Rejected"), Tr("Skipped"), Tr("Done")},
           width);
+  // In the registry's load order, as watch lists them; a name it does not
+  // know (none today) after them.
+  std::vector<std::string> order;
+  for (const StreamModule* module : AccountStreams()) {
+    if (s.streams.contains(std::string(module->name))) order.emplace_back(module->name);
+  }
   for (const auto& [name, stream] : s.streams) {
+    if (std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+  }
+  for (const std::string& name : order) {
+    const YearProgress& stream = s.streams.at(name);
     std::vector<std::string> cells = Cells(
         stream.planned ? std::optional<int64_t>(stream.expected) : std::nullopt, stream.counts);
     if (stream.planned) cells.back() = FormatPercent(stream.done(), stream.expected);

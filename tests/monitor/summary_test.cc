@@ -80,5 +80,16 @@ TEST(Summary, StateLabels) {
   EXPECT_EQ(StateLabel("stopped"), "stopped (resumable)");
 }
 
+// The other streams in load order (as watch lists them), not by name.
+TEST(FormatStreamTable, StreamsInLoadOrder) {
+  Snapshot s;
+  s.streams["events"] = YearProgress{true, 6635, Counts{.inserted = 6635}};
+  s.streams["pianos"] = YearProgress{true, 1100, Counts{.inserted = 1000}};
+  const std::string table = FormatStreamTable(s);
+  ASSERT_NE(table.find("pianos"), std::string::npos) << table;
+  EXPECT_LT(table.find("pianos"), table.find("events")) << table;
+  EXPECT_NE(table.find(" 90%"), std::string::npos) << table;  // percentages round down
+}
+
 }  // namespace
 }  // namespace gb
