@@ -362,32 +362,28 @@ pages() {
   echo "Page size: simulator at 150 ± 50 ms + 1 ms per entry, 10 requests/s (429 beyond);"
   echo "a full scale-$pages_scale backfill of the timeline, default flags but --page-size"
   header "what" "entries/s" "pages of 100"
-  local size t rows rate base=""
-  for size in 100 250 500; do
-    fresh_db "page$size"
-    t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "page$size")" \
-      --years $all_years --page-size "$size" --streams timeline)
-    rows=$(count_rows "page$size")
-    rate=$(per_second "$rows" "$t")
-    [[ -n $base ]] || base=$rate
-    line "--page-size $size ($(thousands "$rows") entries, $(awk -v s="$t" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }'))" \
-      "$(thousands "$rate")" "$(thousands "$base")" "$(ratio "$rate" "$base")" "-"
-  done
+  page_sizes timeline count_rows entries
   echo
   echo "The same for the whole account (--streams all: six tables, rows/s of them all)"
   header "what" "rows/s" "pages of 100"
-  base=""
+  page_sizes all account_rows rows
+  sim_stop
+}
+
+# One line per page size (100, 250, 500) of a full load of --streams STREAMS,
+# the rows counted by COUNT_FN, against pages of 100.
+page_sizes() {  # streams count_fn unit
+  local size t rows rate base=""
   for size in 100 250 500; do
-    fresh_db "account$size"
-    t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "account$size")" \
-      --years $all_years --page-size "$size" --streams all)
-    rows=$(account_rows "account$size")
+    fresh_db "$1$size"
+    t=$(loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url "$1$size")" \
+      --years $all_years --page-size "$size" --streams "$1")
+    rows=$("$2" "$1$size")
     rate=$(per_second "$rows" "$t")
     [[ -n $base ]] || base=$rate
-    line "--page-size $size ($(thousands "$rows") rows, $(awk -v s="$t" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }'))" \
+    line "--page-size $size ($(thousands "$rows") $3, $(awk -v s="$t" 'BEGIN { printf "%dm %02ds", s / 60, s % 60 }'))" \
       "$(thousands "$rate")" "$(thousands "$base")" "$(ratio "$rate" "$base")" "-"
   done
-  sim_stop
 }
 
 # ---------------------------------------------------------------- remote
