@@ -1,3 +1,6 @@
--- verify --list-missing: the external ids of an occurred_at range [$1, $2).
-SELECT external_id FROM gazelle_timeline_entries
+-- verify --list-missing: the external ids of an occurred_at range [$1, $2), the rows sync
+-- found gone from the source left out.
+SELECT external_id FROM gazelle_timeline_entries t
 WHERE occurred_at >= to_timestamp($1) AND occurred_at < to_timestamp($2)
+  AND NOT EXISTS (SELECT 1 FROM gazelle_backfill.gb_missing m
+                  WHERE m.tbl = 'gazelle_timeline_entries' AND m.external_id = t.external_id)

@@ -1,2 +1,5 @@
--- verify: rows of an occurred_at range [?1, ?2) as ISO 8601 UTC text (occurred_at index).
-SELECT count(*) FROM gazelle_timeline_entries WHERE occurred_at >= ?1 AND occurred_at < ?2
+-- verify: rows of an occurred_at range [?1, ?2) as ISO 8601 UTC text (occurred_at index),
+-- the rows sync found gone from the source left out.
+SELECT count(*) FROM gazelle_timeline_entries t WHERE occurred_at >= ?1 AND occurred_at < ?2
+  AND NOT EXISTS (SELECT 1 FROM gb_missing m
+                  WHERE m.tbl = 'gazelle_timeline_entries' AND m.external_id = t.external_id)

@@ -1,2 +1,5 @@
--- verify --list-missing: the external ids of an occurred_at range [?1, ?2).
-SELECT external_id FROM gazelle_timeline_entries WHERE occurred_at >= ?1 AND occurred_at < ?2
+-- verify --list-missing: the external ids of an occurred_at range [?1, ?2), the rows sync
+-- found gone from the source left out.
+SELECT external_id FROM gazelle_timeline_entries t WHERE occurred_at >= ?1 AND occurred_at < ?2
+  AND NOT EXISTS (SELECT 1 FROM gb_missing m
+                  WHERE m.tbl = 'gazelle_timeline_entries' AND m.external_id = t.external_id)

@@ -36,6 +36,7 @@ int Main(int argc, char** argv) {
   Action chosen;
   RegisterSimCommand(app, &chosen);
   RegisterRunCommand(app, &chosen);
+  RegisterSyncCommand(app, &chosen);
   RegisterDemoCommand(app, &chosen);
   RegisterVerifyCommand(app, &chosen);
   RegisterRejectsCommand(app, &chosen);

@@ -12,6 +12,7 @@ using Action = std::function<int()>;
 // Sets `*chosen` (through the subcommand's callback) when the subcommand is used.
 void RegisterSimCommand(CLI::App& app, Action* chosen);
 void RegisterRunCommand(CLI::App& app, Action* chosen);
+void RegisterSyncCommand(CLI::App& app, Action* chosen);
 void RegisterDemoCommand(CLI::App& app, Action* chosen);
 void RegisterVerifyCommand(CLI::App& app, Action* chosen);
 void RegisterRejectsCommand(CLI::App& app, Action* chosen);

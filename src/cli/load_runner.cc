@@ -6,10 +6,12 @@
 #include "core/clock.h"
 #include "core/redact.h"
 #include "engine/backfill.h"
+#include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "monitor/profile_report.h"
 #include "monitor/progress_reporter.h"
 #include "monitor/summary.h"
+#include "sink/database.h"
 #include "sink/destination.h"
 
 namespace gb::cli {
@@ -88,17 +90,29 @@ int RunLoad(const RunConfig& config, const SourceConfig& source_config,
     return ToInt(ExitCodeForSource(source.error().kind));
   }
   std::unique_ptr<Destination> destination = config.database->OpenDestination();
+  std::unique_ptr<VerifyReader> reader;
+  std::unique_ptr<SyncStore> store;
+  std::optional<SyncStores> sync;
+  if (config.options.sync) {
+    reader = config.database->OpenVerifyReader();
+    store = config.database->OpenSyncStore();
+    sync.emplace(SyncStores{*reader, *store});
+  }
   RunOutcome outcome;
   {
     Ticker ticker(reporter);
     outcome = RunBackfill(config.options, source->source(), *destination, reporter, clock, stop,
-                          source->objects());
+                          source->objects(), sync ? &*sync : nullptr);
   }
   reporter.Close();
   FoldOutcome(model, outcome);
   Snapshot s = model.snapshot();
   if (s.reason.empty()) s.reason = outcome.message;
   PrintSummary(config, s);
+  if (config.options.sync && config.progress != ProgressMode::kJson && s.started) {
+    std::cout << TrFormat("{} API requests.", FormatCount(source->source().RequestsSent()))
+              << std::endl;
+  }
   return ToInt(outcome.exit_code);
 }
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "cli/duration_flag.h"
 #include "cli/stream_list.h"
 #include "cli/year_range.h"
 #include "core/iso_time.h"
@@ -74,12 +75,39 @@ Status CheckNumbers(const RunFlags& flags) {
   return {};
 }
 
+Result<SyncOptions> ResolveSync(const RunFlags& flags) {
+  if (!flags.years.empty() || flags.start_year || flags.end_year) {
+    return Fail(ErrorKind::kConfig,
+                Tr("sync has no --years: it compares every month from the oldest entry stored "
+                   "to now. Drop --years (run --years loads a range)."));
+  }
+  SyncOptions sync;
+  sync.reconcile = !flags.window_only;
+  if (!flags.overlap.empty()) {
+    auto overlap = ParseDurationFlag("--overlap", flags.overlap);
+    if (!overlap) return tl::unexpected(overlap.error());
+    sync.overlap = *overlap;
+  }
+  if (!flags.sweep_every.empty()) {
+    auto every = ParseDurationFlag("--sweep-every", flags.sweep_every);
+    if (!every) return tl::unexpected(every.error());
+    sync.sweep_every = *every;
+  }
+  return sync;
+}
+
 Result<RunOptions> ResolveOptions(const RunFlags& flags) {
   if (auto st = CheckNumbers(flags); !st) return tl::unexpected(st.error());
   RunOptions o;
-  auto years = ResolveYears(flags);
-  if (!years) return tl::unexpected(years.error());
-  o.years = *years;
+  if (flags.sync) {
+    auto sync = ResolveSync(flags);
+    if (!sync) return tl::unexpected(sync.error());
+    o.sync = *sync;
+  } else {
+    auto years = ResolveYears(flags);
+    if (!years) return tl::unexpected(years.error());
+    o.years = *years;
+  }
   auto zone = YearZone::Make(flags.tz);
   if (!zone) {
     return Fail(ErrorKind::kConfig,

@@ -55,6 +55,13 @@ struct RunFlags {
   // one machine can stand for processes of several machines.
   int lease_s = 0;
   std::string worker_host;
+  // `sync` (cli/sync_command.cc): no years (it follows the destination); the
+  // overlap swept again under the newest stored entry, how often the other
+  // streams are swept whole (edits), as durations ("30d").
+  bool sync = false;
+  std::string overlap;
+  std::string sweep_every;
+  bool window_only = false;  // hidden: the old job's fixed window (SyncOptions::reconcile off)
 };
 
 struct RunConfig {

@@ -19,11 +19,12 @@ Result<VerifiedSet> VerifiedStreams(const std::string& flag,
   }
   if (!run_params) return set;
   auto params = nlohmann::json::parse(*run_params, nullptr, false);
-  if (!params.is_object() || !params.contains("streams") || !params["streams"].is_array()) {
-    return set;
-  }
+  // A sync names what it brought up to date ("synced"); its "streams" are
+  // only those it swept.
+  const char* key = params.is_object() && params.contains("synced") ? "synced" : "streams";
+  if (!params.is_object() || !params.contains(key) || !params[key].is_array()) return set;
   set.timeline = false;
-  for (const auto& name : params["streams"]) {
+  for (const auto& name : params[key]) {
     if (!name.is_string()) continue;
     if (name == "timeline") set.timeline = true;
     if (const StreamModule* stream = FindStream(name.get<std::string>())) {

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/duration_flag.h"
 #include "cli/load_runner.h"
 #include "cli/run_flags.h"
 #include "cli/stop_signal.h"
@@ -39,6 +40,8 @@ struct WatchFlags {
   bool json = false;
   bool check = false;
   std::string http;
+  std::string stale_after;  // durations (cli/duration_flag.h)
+  std::string max_lag;
 };
 
 // Sleeps `period` in small steps so Ctrl+C ends the wait at once.
@@ -110,6 +113,16 @@ Result<HealthOptions> ResolveOptions(const WatchFlags& f) {
     options.years = *years;
     std::sort(options.years.rbegin(), options.years.rend());
   }
+  if (!f.stale_after.empty()) {
+    auto after = ParseDurationFlag("--stale-after", f.stale_after);
+    if (!after) return tl::unexpected(after.error());
+    options.freshness.stale_after = *after;
+  }
+  if (!f.max_lag.empty()) {
+    auto lag = ParseDurationFlag("--max-lag", f.max_lag);
+    if (!lag) return tl::unexpected(lag.error());
+    options.freshness.max_lag = *lag;
+  }
   return options;
 }
 
@@ -155,12 +168,20 @@ void RegisterWatchCommand(CLI::App& app, Action* chosen) {
       ->capture_default_str();
   cmd->add_flag("--once", f->once, Tr("Print one frame (or one JSON document) and exit"));
   cmd->add_flag("--json", f->json, Tr("One JSON document per interval (docs/watch-json.md)"));
-  cmd->add_flag("--check", f->check,
-                TrFormat("Print one line and exit: {} healthy or done, {} slow, {} stalled, {} "
-                         "failed, {} rejects, {} no run",
-                         ToInt(ExitCode::kOk), ToInt(ExitCode::kCheckSlow),
-                         ToInt(ExitCode::kCheckStalled), ToInt(ExitCode::kCheckFailed),
-                         ToInt(ExitCode::kCheckRejects), ToInt(ExitCode::kCheckNoRun)));
+  cmd->add_flag(
+      "--check", f->check,
+      TrFormat("Print one line and exit: {} healthy or done, {} slow, {} stalled, {} "
+               "failed, {} rejects, {} no run, {} stale",
+               ToInt(ExitCode::kOk), ToInt(ExitCode::kCheckSlow), ToInt(ExitCode::kCheckStalled),
+               ToInt(ExitCode::kCheckFailed), ToInt(ExitCode::kCheckRejects),
+               ToInt(ExitCode::kCheckNoRun), ToInt(ExitCode::kCheckStale)));
+  cmd->add_option("--stale-after", f->stale_after,
+                  Tr("Stale (--check) when the last run or sync that ended well is older than "
+                     "this (e.g. 26h for a daily timer); a late sync --every is stale anyway"))
+      ->type_name("DURATION");
+  cmd->add_option("--max-lag", f->max_lag,
+                  Tr("Stale (--check) when the newest entry stored is older than this (e.g. 3d)"))
+      ->type_name("DURATION");
   cmd->add_option("--http", f->http,
                   Tr("Also serve the page, /status.json and /metrics on ADDRESS (e.g. "
                      "127.0.0.1:8080)"))

@@ -170,6 +170,27 @@ struct DestinationPrepared {
   std::vector<TableExposure> exposed;     // closed ones have `closed` set
 };
 
+// A sync compared the destination with the source (engine/sync_planner.h):
+// the timeline's months (and those that differ, below the overlap), the
+// entries at or above the overlap's floor, and the other streams it sweeps.
+struct SyncCompared {
+  int months = 0;
+  int months_differing = 0;
+  int64_t top = 0;
+  std::string floor;  // ISO UTC
+  std::vector<std::string> streams_swept;
+  std::vector<std::string> streams_equal;
+};
+
+// Rows the source no longer has, marked (never deleted), and rows marked
+// before that it has again, per stream (engine/missing_marker.h).
+struct MissingMarked {
+  std::string stream;
+  int64_t marked = 0;
+  int64_t restored = 0;
+  int64_t total = 0;  // the stream's rows marked missing now, all told
+};
+
 struct RunFinished {
   int64_t run_id = 0;
   int exit_code = 0;
@@ -182,9 +203,10 @@ struct RunFinished {
   std::map<int, int64_t> expected;
 };
 
-using Event = std::variant<RunStarted, PageFetched, PageSizeFound, BatchCommitted, BatchSplit,
-                           RowRejected, RetryScheduled, TokenRefreshed, SliceDone, Warning,
-                           UserLinksRestored, TimeSpent, DestinationPrepared, RunFinished>;
+using Event =
+    std::variant<RunStarted, PageFetched, PageSizeFound, BatchCommitted, BatchSplit, RowRejected,
+                 RetryScheduled, TokenRefreshed, SliceDone, Warning, UserLinksRestored, TimeSpent,
+                 DestinationPrepared, SyncCompared, MissingMarked, RunFinished>;
 
 // Receives events; implementations must be thread-safe (streams run concurrently).
 class Observer {

@@ -22,6 +22,9 @@ enum class ExitCode : int {
   kCheckNoRun = 14,
   // doctor
   kDoctorProblems = 15,  // a finding must be fixed before the first load
+  // watch --check, of a destination kept current by sync: the schedule is
+  // late, or the last success or the newest entry older than asked
+  kCheckStale = 16,
 };
 
 inline int ToInt(ExitCode code) { return static_cast<int>(code); }

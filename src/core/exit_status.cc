@@ -86,6 +86,8 @@ ExitCode ExitCodeForCheck(CheckVerdict verdict) {
       return ExitCode::kCheckRejects;
     case CheckVerdict::kNoRun:
       return ExitCode::kCheckNoRun;
+    case CheckVerdict::kStale:
+      return ExitCode::kCheckStale;
     case CheckVerdict::kUnreachable:
       return ExitCode::kDestinationUnreachable;
   }

@@ -50,9 +50,18 @@ ExitCode ExitCodeForRunEnd(RunEnd end, int64_t rejected = 0);
 ExitCode ExitCodeForVerify(bool matches);
 
 // `watch --check`'s verdict on the latest run (monitor/run_health_check.h).
-enum class CheckVerdict { kHealthy, kSlow, kStalled, kFailed, kRejects, kNoRun, kUnreachable };
+enum class CheckVerdict {
+  kHealthy,
+  kSlow,
+  kStalled,
+  kFailed,
+  kRejects,
+  kNoRun,
+  kUnreachable,
+  kStale
+};
 
-// 0, 10 slow, 11 stalled, 12 failed, 13 rejects, 14 no run, 7 unreachable.
+// 0, 10 slow, 11 stalled, 12 failed, 13 rejects, 14 no run, 7 unreachable, 16 stale.
 ExitCode ExitCodeForCheck(CheckVerdict verdict);
 
 // doctor, once the destination answered: 15 when a finding must be fixed, else 0.

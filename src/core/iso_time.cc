@@ -91,8 +91,11 @@ Result<YearZone> YearZone::Make(const std::string& name) {
   return zone;
 }
 
-int64_t YearZone::YearStart(int year) const {
-  auto local = date::local_days{date::year{year} / 1 / 1};
+int64_t YearZone::YearStart(int year) const { return MonthStart(year, 1); }
+
+int64_t YearZone::MonthStart(int year, int month) const {
+  if (month > 12) return MonthStart(year + 1, month - 12);
+  auto local = date::local_days{date::year{year} / date::month{static_cast<unsigned>(month)} / 1};
   if (zone_ == nullptr) return local.time_since_epoch().count() * 86400LL;
   auto sys = Zone(zone_)->to_sys(local, date::choose::earliest);
   return std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
@@ -105,6 +108,14 @@ int YearZone::YearOf(int64_t epoch_seconds) const {
   }
   auto local = Zone(zone_)->to_local(tp);
   return static_cast<int>(date::year_month_day{date::floor<date::days>(local)}.year());
+}
+
+int YearZone::MonthOf(int64_t epoch_seconds) const {
+  auto tp = date::sys_seconds{std::chrono::seconds{epoch_seconds}};
+  const date::year_month_day day =
+      zone_ == nullptr ? date::year_month_day{date::floor<date::days>(tp)}
+                       : date::year_month_day{date::floor<date::days>(Zone(zone_)->to_local(tp))};
+  return static_cast<int>(static_cast<unsigned>(day.month()));
 }
 
 }  // namespace gb

@@ -24,6 +24,11 @@ class YearZone {
   static Result<YearZone> Make(const std::string& name);  // kConfig for an unknown zone
   // Epoch seconds of Jan 1, 00:00 local time of `year`.
   int64_t YearStart(int year) const;
+  // Epoch seconds of the first instant of (year, month) local time; month 13
+  // is January of the next year.
+  int64_t MonthStart(int year, int month) const;
+  // The (local) calendar month (1-12) of an instant.
+  int MonthOf(int64_t epoch_seconds) const;
   // The (local) calendar year of an instant.
   int YearOf(int64_t epoch_seconds) const;
   const std::string& name() const { return name_; }

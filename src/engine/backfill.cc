@@ -11,7 +11,7 @@
 
 #include "core/entry_types.h"
 #include "core/exit_status.h"
-#include "engine/activity_observer.h"
+#include "engine/backfill_run.h"
 #include "engine/closing_check.h"
 #include "engine/heartbeat.h"
 #include "engine/planner.h"
@@ -21,79 +21,6 @@
 #include "streams/registry.h"
 
 namespace gb {
-namespace {
-
-constexpr const char* kResumeHint = "rerun the same command to resume";
-// Remedies the closing check may try in one attempt (engine/closing_check.h).
-constexpr int kClosingRounds = 4;
-
-class BackfillRun {
- public:
-  BackfillRun(const RunOptions& options, TimelineSource& source, ObjectSource* objects,
-              Destination& destination, ActivityObserver& observer, Clock& clock,
-              const std::atomic<bool>& stop)
-      : options_(options),
-        source_(source),
-        objects_(objects),
-        destination_(destination),
-        observer_(observer),
-        clock_(clock),
-        stop_(stop),
-        serialize_(destination.ConcurrentWriters() ? nullptr : &write_lock_),
-        session_(destination, observer, clock, serialize_, stop) {
-    if (options_.worker_id.empty()) options_.worker_id = ThisWorker();
-  }
-
-  RunOutcome Run() {
-    started_ = clock_.Steady();
-    auto zone = YearZone::Make(options_.tz);
-    if (!zone) return Outcome(ExitCodeForRunEnd(RunEnd::kRefused), "refused", zone.error().message);
-    if (options_.years.empty())
-      return Outcome(ExitCodeForRunEnd(RunEnd::kRefused), "refused", "no years to load");
-    zone_ = *zone;
-    if (auto early = Prepare()) return *early;
-    if (auto early = ResolveRun()) return *early;
-    return Load();
-  }
-
- private:
-  std::optional<RunOutcome> Prepare();
-  std::optional<RunOutcome> LoadUsers();
-  void ChooseBatchSize();
-  std::optional<RunOutcome> ResolveRun();
-  std::optional<RunOutcome> CreateRun(const Planner& planner);
-  // The units of the other streams asked (one sweep each), with their counts.
-  Status PlanStreams(Plan& plan);
-  void RestoreStreamLinks();
-  std::optional<RunOutcome> Reopen();
-  void AdoptUnfinishedStreams(const RunRecord& latest);
-  std::optional<RunOutcome> ReopenIfDiffers(const Planner& planner);
-  RunOutcome Load();
-  void RunStreams(StreamShared& shared, int concurrency);
-  std::optional<YearsCompared> CloseOut(StreamShared& shared, int concurrency);
-  int RecountStreams(StreamRecount& recount, StreamShared& shared, int round);
-  RunOutcome Finish();
-  RunOutcome Outcome(ExitCode code, std::string state, std::string message);
-  int Concurrency() const;
-
-  RunOptions options_;
-  TimelineSource& source_;
-  ObjectSource* objects_;
-  Destination& destination_;
-  ActivityObserver& observer_;
-  Clock& clock_;
-  const std::atomic<bool>& stop_;
-  std::mutex write_lock_;
-  std::mutex* serialize_;
-  RetryingSession session_;
-  YearZone zone_;
-  RunRecord run_;
-  bool resumed_ = false;
-  int units_ = 0;
-  std::chrono::steady_clock::time_point started_;
-  std::map<int, int64_t> source_totals_;         // per year, as the closing check last found them
-  std::chrono::milliseconds far_round_trip_{0};  // when it made the batches bigger
-};
 
 RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string message) {
   RunOutcome outcome{code, std::move(state), std::move(message), {}};
@@ -191,21 +118,8 @@ std::optional<RunOutcome> BackfillRun::LoadUsers() {
 // command resumes it with them rather than being refused.
 void BackfillRun::AdoptUnfinishedStreams(const RunRecord& latest) {
   if (options_.streams_chosen) return;
-  auto params = nlohmann::json::parse(latest.params_json, nullptr, false);
-  if (!params.is_object()) return;
   RunOptions theirs = options_;
-  theirs.timeline = !params.contains("streams");
-  theirs.streams.clear();
-  for (const auto& name : params.value("streams", nlohmann::json::array())) {
-    if (!name.is_string()) return;
-    if (name == "timeline") {
-      theirs.timeline = true;
-    } else if (FindStream(name.get<std::string>()) != nullptr) {
-      theirs.streams.push_back(name.get<std::string>());
-    } else {
-      return;
-    }
-  }
+  if (!StreamsOf(latest, theirs)) return;
   if (Planner(theirs, zone_).Fingerprint(source_.Describe()) != latest.fingerprint) return;
   options_.timeline = theirs.timeline;
   options_.streams = theirs.streams;
@@ -223,6 +137,7 @@ std::optional<RunOutcome> BackfillRun::ResolveRun() {
   });
   if (!status)
     return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "failed", status.error().message);
+  if (options_.sync) return ResolveSync(latest, planner);
   if (!latest) return CreateRun(planner);
   const bool finished = IsFinished(latest->state);
   if (latest->fingerprint != fingerprint && !finished) AdoptUnfinishedStreams(*latest);
@@ -287,8 +202,7 @@ std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
     if (!compared->Equal()) differing = compared->DifferingYears();
   }
   if (!options_.streams.empty() && objects_ != nullptr) {
-    StreamRecount recount(options_.streams, *objects_, SpanOfYears(options_.years), session_,
-                          run_.id);
+    StreamRecount recount(options_.streams, *objects_, options_.StreamSpan(), session_, run_.id);
     auto streams = recount.Compare();
     Result<int> added = streams ? recount.AddRecounts(*streams) : tl::unexpected(streams.error());
     if (!added) {
@@ -311,8 +225,10 @@ std::optional<RunOutcome> BackfillRun::ReopenIfDiffers(const Planner& planner) {
 }
 
 std::optional<RunOutcome> BackfillRun::CreateRun(const Planner& planner) {
-  auto plan = options_.timeline ? planner.Make(source_) : Result<Plan>(Plan{});
-  if (plan) {
+  auto plan = options_.sync       ? PlanSync()
+              : options_.timeline ? planner.Make(source_)
+                                  : Result<Plan>(Plan{});
+  if (plan && !options_.sync) {
     if (Status streams = PlanStreams(*plan); !streams) plan = tl::unexpected(streams.error());
   }
   if (!plan) {
@@ -355,7 +271,7 @@ Status BackfillRun::PlanStreams(Plan& plan) {
     if (stream == nullptr) return Fail(ErrorKind::kConfig, "no stream named " + name);
     streams.push_back(stream);
   }
-  auto counts = objects_->CountObjects(streams, SpanOfYears(options_.years));
+  auto counts = objects_->CountObjects(streams, options_.StreamSpan());
   if (!counts) return tl::unexpected(counts.error());
   // Before the timeline's units (claimed in plan order): each stream is one
   // sweep, page after page, and the longest units go first so that none is
@@ -418,6 +334,10 @@ RunOutcome BackfillRun::Load() {
   started.run_id = run_.id;
   started.worker_id = options_.worker_id;
   started.years = options_.years;
+  if (options_.sync) {  // the years its units sweep, not every year it compared
+    started.years.clear();
+    for (const auto& [year, n] : run_.expected) started.years.push_back(year);
+  }
   started.expected = run_.expected;
   if (!options_.streams.empty()) {
     session_.Run([&](Session& s) -> Status {
@@ -486,6 +406,14 @@ RunOutcome BackfillRun::Load() {
     return Outcome(ExitCodeForRunEnd(RunEnd::kStopped), "stopped", message);
   }
   RestoreStreamLinks();
+  if (Status marked = options_.sync ? MarkMissing() : Status{}; !marked) {
+    const std::string message =
+        "could not mark the rows gone from the source: " + marked.error().message + "; " +
+        kResumeHint;
+    session_.Run([&](Session& s) { return s.FinishRun(run_.id, RunState::kFailed, message); });
+    heartbeat.Stop(WorkerState::kFailed, Because(WaitKind::kFailed, marked.error().message));
+    return Outcome(ExitCodeForRunError(marked.error().kind, RunStep::kSource), "failed", message);
+  }
   heartbeat.Stop(WorkerState::kDone);
   return Finish();
 }
@@ -507,14 +435,14 @@ std::optional<YearsCompared> BackfillRun::CloseOut(StreamShared& shared, int con
   ClosingCheck check(planner, options_.years, source_, session_, run_.id);
   std::optional<StreamRecount> recount;
   if (!options_.streams.empty() && objects_ != nullptr) {
-    recount.emplace(options_.streams, *objects_, SpanOfYears(options_.years), session_, run_.id);
+    recount.emplace(options_.streams, *objects_, options_.StreamSpan(), session_, run_.id);
   }
   for (int round = 0;; ++round) {
     RunStreams(shared, concurrency);
     if (shared.Halted()) return std::nullopt;
     const int recounts = recount ? RecountStreams(*recount, shared, round) : 0;
     if (shared.Halted()) return std::nullopt;
-    if (!options_.timeline) {
+    if (!options_.timeline || options_.sync) {  // a sync's months: MarkMissing
       if (recounts > 0) continue;
       return std::nullopt;
     }
@@ -593,16 +521,14 @@ RunOutcome BackfillRun::Finish() {
                  std::string(RunStateName(state)), message);
 }
 
-}  // namespace
-
 RunOutcome RunBackfill(const RunOptions& options, TimelineSource& source, Destination& destination,
                        Observer& observer, Clock& clock, const std::atomic<bool>& stop,
-                       ObjectSource* objects) {
+                       ObjectSource* objects, SyncStores* sync) {
   if (auto* activity = dynamic_cast<ActivityObserver*>(&observer)) {
-    return BackfillRun(options, source, objects, destination, *activity, clock, stop).Run();
+    return BackfillRun(options, source, objects, destination, *activity, clock, stop, sync).Run();
   }
   ActivityObserver activity(observer);
-  return BackfillRun(options, source, objects, destination, activity, clock, stop).Run();
+  return BackfillRun(options, source, objects, destination, activity, clock, stop, sync).Run();
 }
 
 }  // namespace gb

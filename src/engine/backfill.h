@@ -10,6 +10,8 @@
 #include "core/exit_code.h"
 #include "engine/run_options.h"
 #include "sink/destination.h"
+#include "sink/sync_store.h"
+#include "sink/verify_reader.h"
 #include "source/object_source.h"
 #include "source/timeline_source.h"
 
@@ -26,8 +28,18 @@ struct RunOutcome {
 // the batches in flight, commits them, and returns kStopped.
 // `objects`: where the other streams (RunOptions::streams) come from; none
 // when the source holds only the timeline (a file).
+// What a sync reads and marks besides its rows (engine/sync_planner.h).
+struct SyncStores {
+  VerifyReader& reader;
+  SyncStore& store;
+};
+
 RunOutcome RunBackfill(const RunOptions& options, TimelineSource& source, Destination& destination,
                        Observer& observer, Clock& clock, const std::atomic<bool>& stop,
-                       ObjectSource* objects = nullptr);
+                       ObjectSource* objects = nullptr, SyncStores* sync = nullptr);
+
+// The streams a run was started with (its parameters), into `options`'
+// timeline and streams; false (unchanged) when they cannot be read.
+bool StreamsOf(const RunRecord& run, RunOptions& options);
 
 }  // namespace gb

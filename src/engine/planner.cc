@@ -12,7 +12,8 @@
 namespace gb {
 
 bool IsCatchAllUnit(const UnitSpec& spec) {
-  return spec.types.empty() && !spec.client_id && !spec.stop_at && !spec.count_year;
+  return spec.types.empty() && !spec.client_id && !spec.stop_at && !spec.count_year &&
+         !spec.all_types && spec.stream.empty();
 }
 
 Planner::Planner(const RunOptions& options, const YearZone& zone)
@@ -21,6 +22,7 @@ Planner::Planner(const RunOptions& options, const YearZone& zone)
 int Planner::TypeUnitCount() { return static_cast<int>(kEntryTypes.size()); }
 
 std::string Planner::ParamsJson(const std::string& source_description) const {
+  if (options_.sync) return SyncParamsJson(source_description);
   nlohmann::json params = {{"years", options_.years},
                            {"tz", zone_.name()},
                            {"legacy_types", options_.legacy_types},
@@ -39,10 +41,40 @@ std::string Planner::ParamsJson(const std::string& source_description) const {
   return params.dump();
 }
 
+// A sync's years and streams follow the destination and the source; what
+// stays is what it is (mode), where it reads and the zone of its months. Its
+// streams are kept to resume it with them.
+std::string Planner::SyncParamsJson(const std::string& source_description) const {
+  std::vector<std::string> streams;
+  if (options_.timeline) streams.emplace_back("timeline");
+  streams.insert(streams.end(), options_.streams.begin(), options_.streams.end());
+  // Its years (verify's default range) follow the stored entries to now.
+  nlohmann::json params = {{"mode", "sync"},
+                           {"tz", zone_.name()},
+                           {"source", source_description},
+                           {"streams", streams},
+                           {"synced", options_.sync->synced},
+                           {"years", options_.years}};
+  return params.dump();
+}
+
+bool Planner::IsSync(const std::string& params_json) {
+  auto params = nlohmann::json::parse(params_json, nullptr, false);
+  return params.is_object() && params.value("mode", "") == "sync";
+}
+
 std::string Planner::Fingerprint(const std::string& source_description) const {
   // FNV-1a 64 over the canonical JSON (nlohmann sorts object keys).
   uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : ParamsJson(source_description)) {
+  std::string params = ParamsJson(source_description);
+  if (options_.sync) {  // one fingerprint per source and zone, whatever it sweeps and when
+    auto j = nlohmann::json::parse(params);
+    j.erase("streams");
+    j.erase("years");
+    j.erase("synced");
+    params = j.dump();
+  }
+  for (unsigned char c : params) {
     hash ^= c;
     hash *= 1099511628211ULL;
   }
@@ -236,7 +268,7 @@ Result<std::vector<UnitSpec>> Planner::Pieces(TimelineSource& source, const std:
 // outlived the retries fails the plan, as any other request of it does.
 Result<std::optional<std::string>> Planner::Disproof(TimelineSource& source, const UnitSpec& piece,
                                                      const std::string& bound,
-                                                     int64_t wider_total) const {
+                                                     int64_t wider_total) {
   PageRequest probe{{piece.types, piece.client_id, piece.occurred_at_get}, piece.start_after, 1};
   auto page = source.FetchPage(probe);
   if (!page) {

@@ -68,6 +68,8 @@ class Planner {
   // resume is refused), and their fingerprint.
   std::string ParamsJson(const std::string& source_description) const;
   std::string Fingerprint(const std::string& source_description) const;
+  // Whether a run's parameters (RunRecord::params_json) are a sync's.
+  static bool IsSync(const std::string& params_json);
 
   // Asks the source for counts (one per year boundary + 28 for the units).
   Result<Plan> Make(TimelineSource& source) const;  // years must be non-empty
@@ -80,7 +82,14 @@ class Planner {
   // The units a resumed run would have had (for sizing concurrency only).
   static int TypeUnitCount();
 
+  // Why the source does not honour `piece`'s cursor under its filter as an
+  // offset past the cut at `bound` (none: proved). `wider_total` is the
+  // planned count of the piece's filter. Also sync's month sweeps' proof.
+  static Result<std::optional<std::string>> Disproof(TimelineSource& source, const UnitSpec& piece,
+                                                     const std::string& bound, int64_t wider_total);
+
  private:
+  std::string SyncParamsJson(const std::string& source_description) const;
   struct Counts {
     std::map<int, int64_t> since;   // year -> Count(>= Jan 1 of year)
     std::vector<int64_t> per_type;  // of kEntryTypes, from the oldest year
@@ -111,12 +120,6 @@ class Planner {
   Result<std::vector<UnitSpec>> Pieces(TimelineSource& source, const std::string& type,
                                        int64_t count, const std::vector<int>& cuts,
                                        std::string* cuts_refused) const;
-  // Why the source does not honour `piece`'s cursor under its filter as an
-  // offset past the cut at `bound` (none: proved). `wider_total` is the
-  // planned count of the piece's filter.
-  Result<std::optional<std::string>> Disproof(TimelineSource& source, const UnitSpec& piece,
-                                              const std::string& bound, int64_t wider_total) const;
-
   const RunOptions& options_;
   const YearZone& zone_;
 };

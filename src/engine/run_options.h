@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date_span.h"
 #include "core/worker_id.h"
 
 namespace gb {
@@ -36,6 +37,27 @@ inline int BatchSizeFor(std::chrono::microseconds round_trip) {
   return round_trip >= kFarRoundTrip ? kFarBatchSize : kDefaultBatchSize;
 }
 
+// `sync` (engine/sync_planner.h). The overlap: the timeline has no update
+// time, so entries edited after they were loaded (a technician completing a
+// visit's notes days later) are found only by sweeping them again; entries
+// back-dated or deleted anywhere are found by the month counts instead. 30
+// days: the window the business's own daily job ended on (from 7, which
+// missed edits), and about 2,300 entries at its volume, 5 pages of 500.
+inline constexpr std::chrono::seconds kDefaultOverlap = std::chrono::days{30};
+// Another stream is swept whole (its edits found) when its count differs
+// from the source's, and at least this often: daily, ~110 pages at scale 1.
+inline constexpr std::chrono::seconds kDefaultSweepEvery = std::chrono::days{1};
+struct SyncOptions {
+  std::chrono::seconds overlap = kDefaultOverlap;
+  std::chrono::seconds sweep_every = kDefaultSweepEvery;
+  // Off: the overlap's window alone, no month counts, nothing marked (the
+  // business's old daily job; for showing what the counts find).
+  bool reconcile = true;
+  // Set by the engine: every stream the sync compared (swept or equal), as
+  // run parameters name them ("timeline" included), for verify's default.
+  std::vector<std::string> synced = {};
+};
+
 struct RunOptions {
   std::vector<int> years;            // sorted ascending, unique (2016-2025, lists, single years)
   bool timeline = true;              // load the timeline (--streams)
@@ -44,6 +66,9 @@ struct RunOptions {
   // its streams (one an earlier version started: the timeline alone) is
   // resumed with its own rather than refused.
   bool streams_chosen = true;
+  // `sync` instead of a backfill: the plan is the destination's difference
+  // with the source (engine/sync_planner.h); years and streams follow it.
+  std::optional<SyncOptions> sync;
   std::string tz = "UTC";              // year boundaries
   int batch_size = kDefaultBatchSize;  // rows per transaction (upper bound when adapting)
   bool batch_size_chosen = false;      // by the loader: BatchSizeFor the database's round trip
@@ -61,6 +86,10 @@ struct RunOptions {
   // this long, so a slow API still checkpoints often.
   std::chrono::milliseconds flush_after{300};
   int queue_pages = 0;  // pages a fetcher may run ahead of its writer; 0 = one batch's worth
+
+  // The dates the other streams are loaded for: the span of the years, the
+  // whole of each for a sync (it keeps the account current, future events too).
+  DateSpan StreamSpan() const { return sync ? DateSpan{} : SpanOfYears(years); }
 };
 
 }  // namespace gb

@@ -28,17 +28,7 @@ Verifier::Verifier(VerifyOptions options, const YearZone& zone, TimelineSource& 
       destination_(destination),
       objects_(objects) {}
 
-int64_t Verifier::MonthStart(int year, int month) const {
-  if (month > 12) return MonthStart(year + 1, month - 12);
-  auto local = date::local_days{date::year{year} / date::month{static_cast<unsigned>(month)} / 1};
-  if (zone_.name() == "UTC" || zone_.name() == "Etc/UTC") {
-    return local.time_since_epoch().count() * 86400LL;
-  }
-  // The zone was validated by YearZone::Make; earliest: a midnight skipped
-  // or repeated by a DST change still gives one instant.
-  auto sys = date::locate_zone(zone_.name())->to_sys(local, date::choose::earliest);
-  return std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
-}
+int64_t Verifier::MonthStart(int year, int month) const { return zone_.MonthStart(year, month); }
 
 template <class T>
 Result<T> Verifier::FromDestination(Result<T> r) {

@@ -6,6 +6,7 @@
 #include "monitor/format.h"
 #include "monitor/i18n.h"
 #include "monitor/summary.h"
+#include "monitor/sync_text.h"
 #include "monitor/unlink_text.h"
 #include "monitor/wait_reason_text.h"
 
@@ -124,6 +125,10 @@ std::vector<std::string> HeadLines(const Health& h, int width, const Terminal& s
   lines.push_back(FitLine(total, "", Style::kDim, width, styler));
   lines.push_back(
       FitLine(Tr("Status: "), StatusText(h.total), StateStyle(h.total.state), width, styler));
+  if (std::string fresh = FreshnessText(h.freshness, h.now); !fresh.empty()) {
+    lines.push_back(
+        FitLine(fresh, "", h.freshness.stale ? Style::kRed : Style::kDim, width, styler));
+  }
   if (!h.exposed.empty()) {
     lines.push_back(FitLine(
         "", TrFormat("{} table(s) open to the API: see below how to close them", h.exposed.size()),

@@ -71,6 +71,8 @@ std::string FormatRate(double per_second, const Locale& locale) {
 std::string FormatDuration(std::chrono::seconds d) {
   int64_t s = d.count() < 0 ? 0 : d.count();
   int64_t h = s / 3600, m = (s % 3600) / 60, sec = s % 60;
+  // From two days on, days (a lag, the age of the last sync): seconds then say nothing.
+  if (h >= 48) return fmt::format("{}d {:02}h {:02}m", h / 24, h % 24, m);
   if (h > 0) return fmt::format("{}h {:02}m {:02}s", h, m, sec);
   if (m > 0) return fmt::format("{}m {:02}s", m, sec);
   return fmt::format("{}s", sec);

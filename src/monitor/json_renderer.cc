@@ -134,6 +134,24 @@ json Fields(const DestinationPrepared& e) {
           {"exposed_tables", exposed}};
 }
 
+json Fields(const SyncCompared& e) {
+  return {{"event", "sync_compared"},
+          {"months", e.months},
+          {"months_differing", e.months_differing},
+          {"top", e.top},
+          {"floor", e.floor},
+          {"streams_swept", e.streams_swept},
+          {"streams_equal", e.streams_equal}};
+}
+
+json Fields(const MissingMarked& e) {
+  return {{"event", "missing_marked"},
+          {"stream", e.stream},
+          {"marked", e.marked},
+          {"restored", e.restored},
+          {"total", e.total}};
+}
+
 json Fields(const RunFinished& e) {
   return {{"event", "run_finished"},  {"run_id", e.run_id}, {"exit_code", e.exit_code},
           {"state", e.state},         {"reason", e.reason}, {"elapsed_ms", e.elapsed.count()},

@@ -30,7 +30,8 @@ void LineRenderer::PrintAbove(const Event& event, const ProgressModel& model) {
       std::holds_alternative<RunStarted>(event) || std::holds_alternative<Warning>(event) ||
       std::holds_alternative<UserLinksRestored>(event) ||
       std::holds_alternative<PageSizeFound>(event) || std::holds_alternative<BatchSplit>(event) ||
-      std::holds_alternative<DestinationPrepared>(event);
+      std::holds_alternative<DestinationPrepared>(event) ||
+      std::holds_alternative<SyncCompared>(event) || std::holds_alternative<MissingMarked>(event);
   if (const auto* token = std::get_if<TokenRefreshed>(&event)) wanted = !token->ok;
   if (std::holds_alternative<RowRejected>(event)) {
     ++reject_lines_;

@@ -3,6 +3,7 @@
 #include "monitor/exposure_text.h"
 #include "monitor/format.h"
 #include "monitor/i18n.h"
+#include "monitor/sync_text.h"
 #include "monitor/unlink_text.h"
 #include "monitor/wait_reason_text.h"
 
@@ -77,6 +78,8 @@ std::string Other(const Event& event, const Snapshot& s) {
   }
   if (const auto* e = std::get_if<UserLinksRestored>(&event)) return UserLinksRestoredText(*e);
   if (const auto* e = std::get_if<PageSizeFound>(&event)) return PageSizeText(*e);
+  if (const auto* e = std::get_if<SyncCompared>(&event)) return SyncComparedText(*e);
+  if (const auto* e = std::get_if<MissingMarked>(&event)) return MissingMarkedText(*e);
   (void)s;
   return "";
 }

@@ -131,6 +131,22 @@ void ProgressModel::Apply(const UserLinksRestored& e) {
   state_.links_unlinked = e.unlinked;
 }
 
+void ProgressModel::Apply(const SyncCompared& e) {
+  state_.sync.compared = true;
+  state_.sync.months = e.months;
+  state_.sync.months_differing = e.months_differing;
+  state_.sync.top = e.top;
+  state_.sync.floor = e.floor;
+  state_.sync.streams_swept = e.streams_swept;
+  state_.sync.streams_equal = e.streams_equal;
+}
+
+void ProgressModel::Apply(const MissingMarked& e) {
+  auto& [marked, restored] = state_.sync.marks[e.stream];
+  marked += e.marked;
+  restored += e.restored;
+}
+
 void ProgressModel::AddWarning(std::string message) {
   state_.warnings.push_back(std::move(message));
   if (state_.warnings.size() > options_.max_warnings)

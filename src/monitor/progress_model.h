@@ -46,6 +46,8 @@ class ProgressModel final : public Observer {
   void Apply(const UserLinksRestored& e);
   void Apply(const TimeSpent& e);
   void Apply(const DestinationPrepared&) {}  // words only: the log prints it
+  void Apply(const SyncCompared& e);
+  void Apply(const MissingMarked& e);
   void Apply(const RunFinished& e);
 
   void AddCounts(const CountTable& table);

@@ -328,6 +328,7 @@ void RunHealth::Add(double t, const DbStatus& status, const std::string& destina
   }
   FillYears(h, options_, status);
   FillStreams(h, status);
+  h.freshness = FreshnessOf(status, options_.freshness);
   Record(t, h);
   if (h.run) h.last_commit_age = std::max<int64_t>(0, status.now - LastCommit(h, status));
   h.total.rate = Rate(t, 0);

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "monitor/sync_freshness.h"
 #include "sink/status_reader.h"
 
 namespace gb {
@@ -106,6 +107,7 @@ struct Health {
   std::map<std::string, int64_t> rejects_by_reason;
   std::vector<ChartPoint> history;
   std::vector<TableExposure> exposed;  // the tool's tables open to the API roles
+  Freshness freshness;                 // how current the destination is (sync)
 };
 
 struct HealthOptions {
@@ -117,6 +119,7 @@ struct HealthOptions {
   size_t slow_min_samples = 5;  // rates needed before "slow" can be judged
   std::chrono::seconds heartbeat_period{2};
   size_t max_history = 600;  // chart points kept
+  FreshnessOptions freshness;
 };
 
 class RunHealth {

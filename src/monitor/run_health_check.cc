@@ -21,7 +21,10 @@ CheckVerdict CheckVerdictOf(const Health& health) {
     default:
       break;
   }
-  return health.total.counts.rejected > 0 ? CheckVerdict::kRejects : CheckVerdict::kHealthy;
+  if (health.total.counts.rejected > 0) return CheckVerdict::kRejects;
+  // Between syncs the run is done: the schedule and the ages say whether the
+  // destination is still current.
+  return health.freshness.stale ? CheckVerdict::kStale : CheckVerdict::kHealthy;
 }
 
 ExitCode CheckExitCode(const Health& health) { return ExitCodeForCheck(CheckVerdictOf(health)); }
@@ -38,6 +41,7 @@ std::string FormatCheckLine(const Health& health) {
       line += TrFormat(" · {} rejected", FormatCount(health.total.counts.rejected));
     }
   }
+  if (health.freshness.stale) line += " · " + TrFormat("stale: {}", health.freshness.stale_reason);
   return line;
 }
 

@@ -91,6 +91,19 @@ struct Snapshot {
   int64_t links_restored = 0;
   int64_t links_unlinked = 0;
 
+  // A sync (SyncCompared, MissingMarked): what it compared and swept, and
+  // the rows it marked gone from the source (or back), per stream.
+  struct Sync {
+    bool compared = false;
+    int months = 0;
+    int months_differing = 0;
+    int64_t top = 0;
+    std::string floor;
+    std::vector<std::string> streams_swept;
+    std::vector<std::string> streams_equal;
+    std::map<std::string, std::pair<int64_t, int64_t>> marks;  // stream -> marked, restored
+  } sync;
+
   // --profile: time per phase ("api", "parse", "transform", "database").
   std::map<std::string, std::chrono::microseconds> phase_time;
 

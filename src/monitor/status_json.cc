@@ -59,6 +59,26 @@ std::string EnglishText(const WaitReason& reason) {
 
 // The machine-readable reason: its code, "text" for an earlier version's
 // sentence, null when there is none.
+json OptTime(const std::optional<int64_t>& v) { return v ? json(FormatIsoUtc(*v)) : json(nullptr); }
+
+// docs/watch-json.md, "freshness".
+json FreshnessJson(const Freshness& f) {
+  json j = {{"last_success_at", OptTime(f.last_success_at)},
+            {"last_sync_at", OptTime(f.last_sync_at)},
+            {"lag_s", OptInt(f.lag_s)},
+            {"marked_missing", f.marked},
+            {"stale", f.stale},
+            {"stale_reason", f.stale_reason},
+            {"schedule", nullptr}};
+  if (f.schedule) {
+    j["schedule"] = {{"worker_id", f.schedule->worker_id},
+                     {"every_s", f.schedule->every_s},
+                     {"next_sync_at", FormatIsoUtc(f.schedule->next_at)},
+                     {"beat_at", FormatIsoUtc(f.schedule->beat_at)}};
+  }
+  return j;
+}
+
 json ReasonCode(const WaitReason& reason) {
   if (reason.kind == WaitKind::kText) return "text";
   if (reason.empty()) return nullptr;
@@ -90,6 +110,7 @@ json ListsJson(const Health& h, json j) {
   for (const auto& [reason, n] : h.rejects_by_reason) j["rejects_by_reason"][reason] = n;
   j["exposed_tables"] = json::array();
   for (const auto& e : h.exposed) j["exposed_tables"].push_back(ExposureJson(e));
+  j["freshness"] = FreshnessJson(h.freshness);
   j["history"] = json::array();
   for (const auto& p : h.history) {
     j["history"].push_back({{"time", FormatIsoUtc(p.time)}, {"done", p.done}, {"rate", p.rate}});

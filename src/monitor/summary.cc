@@ -6,6 +6,7 @@
 
 #include "monitor/format.h"
 #include "monitor/i18n.h"
+#include "monitor/sync_text.h"
 #include "monitor/unlink_text.h"
 #include "streams/registry.h"
 
@@ -117,6 +118,7 @@ std::string FormatOverallSummary(const Snapshot& s) {
   if (std::string unlinked = UnlinkedText(t.unlinked); !unlinked.empty()) {
     out += unlinked + ".\n";
   }
+  out += SyncSummaryText(s);
   if (s.links_restored > 0) {
     out += TrFormat("{} links to users given back before loading (their users now exist).\n",
                     FormatCount(s.links_restored));

@@ -13,6 +13,7 @@
 #include "sink/destination_audit.h"
 #include "sink/rejects_store.h"
 #include "sink/status_reader.h"
+#include "sink/sync_store.h"
 #include "sink/verify_reader.h"
 
 namespace gb {
@@ -30,6 +31,7 @@ class Database {
   virtual std::unique_ptr<StatusReader> OpenStatusReader() const = 0;
   virtual std::unique_ptr<VerifyReader> OpenVerifyReader() const = 0;
   virtual std::unique_ptr<RejectsStore> OpenRejectsStore() const = 0;
+  virtual std::unique_ptr<SyncStore> OpenSyncStore() const = 0;
   virtual std::unique_ptr<DestinationAuditor> OpenAuditor() const = 0;
 };
 

@@ -61,6 +61,14 @@ struct EntryRow {
   std::string occurred_at;  // ISO 8601 UTC as stored
 };
 
+// `sync --every`'s schedule: its interval, its next sync, its heartbeat.
+struct ScheduleRow {
+  std::string worker_id;
+  int64_t every_s = 0;
+  int64_t next_at = 0;
+  int64_t beat_at = 0;
+};
+
 struct DbStatus {
   bool database_exists = true;  // false: a SQLite file that is not there yet
   bool tables_exist = false;    // false before any run created the bookkeeping (gb_runs)
@@ -78,8 +86,13 @@ struct DbStatus {
   std::map<std::string, int64_t> beat_age_ms;
   std::map<std::string, int64_t> rejects_by_reason;
   // Of the destination table.
-  std::vector<EntryRow> latest;          // newest 5 by primary key
-  std::optional<int64_t> rows_estimate;  // none when unknown (never analysed)
+  std::vector<EntryRow> latest;            // newest 5 by primary key
+  std::optional<int64_t> rows_estimate;    // none when unknown (never analysed)
+  std::optional<int64_t> newest_entry_at;  // the newest occurred_at (the index's end)
+  // Of sync: the rows marked gone from the source, per stream, as the last
+  // sync counted them; the schedule of sync --every, when one is running.
+  std::map<std::string, int64_t> marked;
+  std::optional<ScheduleRow> schedule;
   // The tool's tables open to the API roles of a hosted database (Supabase's
   // anon and authenticated), with the statements that close them.
   std::vector<TableExposure> exposed;

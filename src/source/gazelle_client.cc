@@ -230,6 +230,7 @@ Result<HttpResponse> GazelleClient::SendWith(const std::string& body, const Auth
   request.connect_timeout = options_.connect_timeout;
   request.total_timeout = options_.request_timeout;
   limiter_.Acquire();
+  ++requests_;
   Result<HttpResponse> response = transport_.Send(request);
   if (response) limiter_.OnAnswer(response->status == 429);
   return response;

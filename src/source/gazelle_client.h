@@ -5,6 +5,7 @@
 // replay).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -53,6 +54,7 @@ class GazelleClient final : public TimelineSource, public ObjectSource {
   // Other streams: a page with each node's nested list completed (one more
   // request per node whose list goes on), and their counts in one request.
   Result<ObjectPage> FetchObjects(const ObjectPageRequest& request) override;
+  int64_t RequestsSent() const override { return requests_.load(); }
   Result<std::vector<int64_t>> CountObjects(std::span<const StreamModule* const> streams,
                                             const DateSpan& span) override;
 
@@ -76,6 +78,7 @@ class GazelleClient final : public TimelineSource, public ObjectSource {
   RateLimiter limiter_;
   Retrier retrier_;
   Clock& clock_;
+  std::atomic<int64_t> requests_{0};
 };
 
 }  // namespace gb

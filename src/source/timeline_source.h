@@ -79,6 +79,8 @@ class TimelineSource {
   virtual Result<std::vector<ApiUser>> FetchUsers() = 0;
   // For messages: "Gazelle API at https://…" or "file dump.jsonl" (no secrets).
   virtual std::string Describe() const = 0;
+  // HTTP requests sent so far (retries and replays included); 0 for a file.
+  virtual int64_t RequestsSent() const { return 0; }
 };
 
 }  // namespace gb

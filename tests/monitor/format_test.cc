@@ -34,6 +34,9 @@ TEST(FormatDuration, HoursMinutesSeconds) {
   EXPECT_EQ(FormatDuration(seconds(245)), "4m 05s");
   EXPECT_EQ(FormatDuration(seconds(3723)), "1h 02m 03s");
   EXPECT_EQ(FormatDuration(seconds(30 * 3600)), "30h 00m 00s");
+  EXPECT_EQ(FormatDuration(seconds(47 * 3600 + 59 * 60 + 59)), "47h 59m 59s");
+  EXPECT_EQ(FormatDuration(seconds(48 * 3600)), "2d 00h 00m");
+  EXPECT_EQ(FormatDuration(seconds(7753 * 3600 + 57 * 60 + 57)), "323d 01h 57m");
   EXPECT_EQ(FormatDuration(seconds(-5)), "0s");
   EXPECT_EQ(FormatDuration(std::chrono::milliseconds(4999)), "4s");
 }

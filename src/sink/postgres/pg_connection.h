@@ -29,6 +29,11 @@ class PgResult {
   std::string_view Text(int row, int col) const;
   int64_t Int(int row, int col) const;
   bool Bool(int row, int col) const { return Text(row, col) == "t"; }
+  // Rows an INSERT, UPDATE or DELETE touched.
+  int64_t Affected() const {
+    const char* n = PQcmdTuples(res_.get());
+    return n != nullptr && *n != '\0' ? std::stoll(n) : 0;
+  }
   ExecStatusType status() const { return PQresultStatus(res_.get()); }
   const PGresult* get() const { return res_.get(); }
 

@@ -23,8 +23,9 @@ namespace gb {
 // Supabase does not serve unless told to.
 inline constexpr std::string_view kBookkeepingSchema = "gazelle_backfill";
 // The bookkeeping tables (in public before the upgrade that moved them).
-inline constexpr std::array<std::string_view, 6> kBookkeepingTables = {
-    "gb_runs", "gb_plan", "gb_units", "gb_counters", "gb_rejects", "gb_workers"};
+inline constexpr std::array<std::string_view, 8> kBookkeepingTables = {
+    "gb_runs",    "gb_plan",    "gb_units",   "gb_counters",
+    "gb_rejects", "gb_workers", "gb_missing", "gb_schedule"};
 // The data tables, named as the business's SQL names them (search_path).
 inline constexpr std::array<std::string_view, 2> kDataTables = {"users",
                                                                 "gazelle_timeline_entries"};

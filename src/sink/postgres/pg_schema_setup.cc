@@ -85,7 +85,8 @@ Status PgSchemaSetup::CreateTables(SchemaReport& report) {
   for (std::string_view sql :
        {streams::users::kPostgresCreate, streams::timeline::kPostgresCreate,
         streams::timeline::kPostgresOccurredAtIndex, q::kCreateRuns, q::kCreatePlan,
-        q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers}) {
+        q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers,
+        q::kCreateMissing, q::kCreateSchedule}) {
     if (sql == streams::timeline::kPostgresOccurredAtIndex && !report.entries_created) continue;
     if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
   }

@@ -142,6 +142,26 @@ Status PgStatusReader::ReadEntries(DbStatus& status) {
   auto estimate = conn_->Exec("estimating the rows", q::kStatusEstimate);
   if (!estimate) return tl::unexpected(estimate.error());
   if (int64_t n = estimate->Int(0, 0); n >= 0) status.rows_estimate = n;
+  auto newest = conn_->Exec("reading the newest entry's time", q::kStatusNewestEntry);
+  if (!newest) return tl::unexpected(newest.error());
+  status.newest_entry_at = OptInt(*newest, 0, 0);
+  return ReadSync(status);
+}
+
+// What sync leaves for watch; nothing before the first run of a version with sync.
+Status PgStatusReader::ReadSync(DbStatus& status) {
+  auto exists = TableExists(BookkeepingTable("gb_schedule"));
+  if (!exists) return tl::unexpected(exists.error());
+  if (!*exists) return {};
+  auto marks = conn_->Exec("reading the rows marked missing", q::kStatusMarks);
+  if (!marks) return tl::unexpected(marks.error());
+  for (int i = 0; i < marks->rows(); ++i) status.marked[Str(*marks, i, 0)] = marks->Int(i, 1);
+  auto schedule = conn_->Exec("reading the schedule", q::kStatusSchedule);
+  if (!schedule) return tl::unexpected(schedule.error());
+  if (schedule->rows() > 0) {
+    status.schedule = ScheduleRow{Str(*schedule, 0, 0), schedule->Int(0, 1), schedule->Int(0, 2),
+                                  schedule->Int(0, 3)};
+  }
   return {};
 }
 

@@ -21,6 +21,7 @@ class PgStatusReader final : public StatusReader {
   Status ReadInto(DbStatus& status);
   Status ReadRunDetails(int64_t run_id, DbStatus& status);
   Status ReadEntries(DbStatus& status);
+  Status ReadSync(DbStatus& status);
   Result<bool> TableExists(const std::string& name);
 
   std::string url_;

@@ -6,6 +6,7 @@
 #include "sink/postgres/pg_auditor.h"
 #include "sink/postgres/pg_rejects_store.h"
 #include "sink/postgres/pg_status_reader.h"
+#include "sink/postgres/pg_sync_store.h"
 #include "sink/postgres/pg_verify_reader.h"
 #include "sink/postgres/postgres_destination.h"
 
@@ -33,6 +34,10 @@ std::unique_ptr<StatusReader> PostgresDatabase::OpenStatusReader() const {
 
 std::unique_ptr<VerifyReader> PostgresDatabase::OpenVerifyReader() const {
   return std::make_unique<PgVerifyReader>(url_, described_);
+}
+
+std::unique_ptr<SyncStore> PostgresDatabase::OpenSyncStore() const {
+  return std::make_unique<PgSyncStore>(url_);
 }
 
 std::unique_ptr<RejectsStore> PostgresDatabase::OpenRejectsStore() const {

@@ -18,6 +18,7 @@ class PostgresDatabase final : public Database {
   std::unique_ptr<StatusReader> OpenStatusReader() const override;
   std::unique_ptr<VerifyReader> OpenVerifyReader() const override;
   std::unique_ptr<RejectsStore> OpenRejectsStore() const override;
+  std::unique_ptr<SyncStore> OpenSyncStore() const override;
   std::unique_ptr<DestinationAuditor> OpenAuditor() const override;
 
  private:

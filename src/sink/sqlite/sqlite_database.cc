@@ -4,6 +4,7 @@
 #include "sink/sqlite/sqlite_destination.h"
 #include "sink/sqlite/sqlite_rejects_store.h"
 #include "sink/sqlite/sqlite_status_reader.h"
+#include "sink/sqlite/sqlite_sync_store.h"
 #include "sink/sqlite/sqlite_verify_reader.h"
 
 namespace gb {
@@ -18,6 +19,10 @@ std::unique_ptr<StatusReader> SqliteDatabase::OpenStatusReader() const {
 
 std::unique_ptr<VerifyReader> SqliteDatabase::OpenVerifyReader() const {
   return std::make_unique<SqliteVerifyReader>(path_);
+}
+
+std::unique_ptr<SyncStore> SqliteDatabase::OpenSyncStore() const {
+  return std::make_unique<SqliteSyncStore>(path_);
 }
 
 std::unique_ptr<RejectsStore> SqliteDatabase::OpenRejectsStore() const {

@@ -95,7 +95,8 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
     for (std::string_view sql :
          {streams::users::kSqliteCreate, streams::timeline::kSqliteCreate,
           streams::timeline::kSqliteOccurredAtIndex, q::kCreateRuns, q::kCreatePlan,
-          q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers}) {
+          q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers,
+          q::kCreateMissing, q::kCreateSchedule}) {
       if (sql == streams::timeline::kSqliteOccurredAtIndex && !report.entries_created) continue;
       if (auto s = conn_->Exec(doing, sql); !s) return s;
     }

@@ -172,8 +172,32 @@ Status SqliteStatusReader::ReadEntries(DbStatus& status) {
                                                                 SqliteConnection::Text(st, 2)});
                              });
   if (!s) return s;
-  return conn_->ForEachRow("estimating the rows", q::kStatusEstimate,
-                           [&](sqlite3_stmt* st) { status.rows_estimate = Int(st, 0); });
+  s = conn_->ForEachRow("estimating the rows", q::kStatusEstimate,
+                        [&](sqlite3_stmt* st) { status.rows_estimate = Int(st, 0); });
+  if (!s) return s;
+  s = conn_->ForEachRow("reading the newest entry's time", q::kStatusNewestEntry,
+                        [&](sqlite3_stmt* st) {
+                          if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+                            status.newest_entry_at = Int(st, 0);
+                          }
+                        });
+  if (!s) return s;
+  return ReadSync(status);
+}
+
+// What sync leaves for watch; nothing before the first run of a version with sync.
+Status SqliteStatusReader::ReadSync(DbStatus& status) {
+  auto exists = TableExists("gb_schedule");
+  if (!exists) return tl::unexpected(exists.error());
+  if (!*exists) return {};
+  auto s = conn_->ForEachRow(
+      "reading the rows marked missing", q::kStatusMarks,
+      [&](sqlite3_stmt* st) { status.marked[SqliteConnection::Text(st, 0)] = Int(st, 1); });
+  if (!s) return s;
+  return conn_->ForEachRow("reading the schedule", q::kStatusSchedule, [&](sqlite3_stmt* st) {
+    status.schedule =
+        ScheduleRow{SqliteConnection::Text(st, 0), Int(st, 1), Int(st, 2), Int(st, 3)};
+  });
 }
 
 }  // namespace gb

@@ -21,6 +21,7 @@ class SqliteStatusReader final : public StatusReader {
   Status ReadRunDetails(int64_t run_id, DbStatus& status);
   Status ReadWorkers(int64_t run_id, DbStatus& status);
   Status ReadEntries(DbStatus& status);
+  Status ReadSync(DbStatus& status);
   Result<bool> TableExists(const char* name);
 
   std::string path_;

@@ -1,5 +1,8 @@
--- The rows of the stream's table (verify) whose start date (UTC) is within
+-- The rows of the stream's table (verify), less the rows sync found gone
+-- from the source, whose start date (UTC) is within
 -- $1..$2 (inclusive, the span of --years); every row for the whole span.
-SELECT count(*) FROM gazelle_events
-WHERE ($1::date = '0001-01-01' AND $2::date = '9999-12-31')
-  OR (start_at AT TIME ZONE 'UTC')::date BETWEEN $1::date AND $2::date
+SELECT count(*) FROM gazelle_events t
+WHERE NOT EXISTS (SELECT 1 FROM gazelle_backfill.gb_missing m
+                  WHERE m.tbl = 'gazelle_events' AND m.external_id = t.external_id)
+  AND (($1::date = '0001-01-01' AND $2::date = '9999-12-31')
+  OR (start_at AT TIME ZONE 'UTC')::date BETWEEN $1::date AND $2::date)

@@ -1,2 +1,4 @@
--- The rows of the stream's table (verify).
-SELECT count(*) FROM gazelle_pianos
+-- The rows of the stream's table (verify), less the rows sync found gone from the source.
+SELECT count(*) FROM gazelle_pianos t
+WHERE NOT EXISTS (SELECT 1 FROM gb_missing m
+                  WHERE m.tbl = 'gazelle_pianos' AND m.external_id = t.external_id)

@@ -1,0 +1,34 @@
+// SyncStore for a PostgreSQL destination (direct or through a pooler:
+// unnamed statements only). Connects on first use.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sink/postgres/pg_connection.h"
+#include "sink/sync_store.h"
+
+namespace gb {
+
+class PgSyncStore final : public SyncStore {
+ public:
+  explicit PgSyncStore(std::string url) : url_(std::move(url)) {}
+  Result<std::optional<StoredSpan>> TimelineSpan() override;
+  Result<std::vector<std::string>> StoredIds(std::string_view table) override;
+  Result<int64_t> Mark(std::string_view table, std::span<const std::string> ids,
+                       int64_t at) override;
+  Result<int64_t> Clear(std::string_view table, std::span<const std::string> ids) override;
+  Result<int64_t> CountMarked(std::string_view table) override;
+  Result<std::optional<int64_t>> LastSweep(std::string_view stream) override;
+  Status Schedule(std::string_view worker_id, int64_t every_s, int64_t next_at) override;
+  Status Unschedule(std::string_view worker_id) override;
+
+ private:
+  Result<PgResult> Query(std::string_view doing, std::string_view sql,
+                         const std::vector<PgParam>& params = {});
+
+  std::string url_;
+  std::unique_ptr<PgConnection> conn_;
+};
+
+}  // namespace gb

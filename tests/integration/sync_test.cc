@@ -1,0 +1,240 @@
+// `sync` (issue 14) against the simulator, into SQLite, PostgreSQL and
+// PostgreSQL through pgbouncer: after a backfill of the whole account, one
+// day of change (new entries, entries back-dated 60 days, edited comments,
+// deleted entries, new and edited clients and pianos: POST /admin/changes)
+// is brought to exact equality by one sync — verify clean, deleted rows
+// marked, not removed — while the old daily job's fixed 7-day window leaves
+// rows missing. A sync of an unchanged source writes nothing and makes a few
+// dozen requests. A kill -9 during a sync, then the same command: equality,
+// nothing counted twice.
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "core/exit_code.h"
+#include "integration/loader_fixture.h"
+#include "integration/loader_watch.h"
+
+namespace gb::test {
+namespace {
+
+enum class SyncTarget { kSqlite, kPostgres, kBouncer };
+
+// A day of the business's account changing, as the simulator applies it.
+constexpr const char* kOneDay =
+    R"({"new": 40, "backdated": 12, "backdated_days": 60, "edited": 6, "deleted": 9,
+        "clients_new": 3, "clients_edited": 2, "pianos_new": 2, "pianos_edited": 2})";
+
+class SyncTest : public LoaderTest, public ::testing::WithParamInterface<SyncTarget> {
+ protected:
+  std::string DbUrl(const std::string& name = "dest.db") const {
+    switch (GetParam()) {
+      case SyncTarget::kSqlite:
+        return SqliteUrl(name);
+      case SyncTarget::kPostgres:
+        return url();
+      case SyncTarget::kBouncer:
+        return bouncer_url();
+    }
+    return {};
+  }
+  std::unique_ptr<SqlProbe> Probe(const std::string& name = "dest.db") const {
+    if (GetParam() == SyncTarget::kSqlite) return std::make_unique<SqliteProbe>(dir_.File(name));
+    return std::make_unique<PgProbe>(db());
+  }
+
+  std::vector<std::string> Endpoint(const std::string& db_url) const {
+    return {"--api", sim_->url(), "--token-file", token_file_, "--db", db_url, "--progress", "log"};
+  }
+  ChildExit Backfill(const std::string& db_url) {
+    std::vector<std::string> args = {"run", "--years", "2016-2026", "--batch-size", "300"};
+    for (const std::string& a : Endpoint(db_url)) args.push_back(a);
+    return Run(args);
+  }
+  std::vector<std::string> SyncArgs(const std::string& db_url,
+                                    std::vector<std::string> extra = {}) const {
+    std::vector<std::string> args = {"sync"};
+    for (const std::string& a : Endpoint(db_url)) args.push_back(a);
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+  ChildExit Verify(const std::string& db_url) {
+    return Run({"verify", "--api", sim_->url(), "--token-file", token_file_, "--db", db_url,
+                "--years", "2016-2026"});
+  }
+
+  // POST /admin/changes: what the simulator applied, with the ids it touched.
+  nlohmann::json Change(const std::string& body) {
+    httplib::Client client(sim_->url());
+    auto res = client.Post("/admin/changes", body, "application/json");
+    if (!res || res->status != 200) {
+      ADD_FAILURE() << "POST /admin/changes: " << (res ? res->body : "no answer");
+      return nlohmann::json::object();
+    }
+    return nlohmann::json::parse(res->body, nullptr, false);
+  }
+
+  static std::string IdList(const nlohmann::json& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "'" : ", '") + id.get<std::string>() + "'";
+    return out.empty() ? "''" : out;
+  }
+
+  // "1,234 API requests." in the sync's output.
+  static int64_t Requests(const std::string& output) {
+    std::smatch m;
+    static const std::regex line(R"(([0-9,]+) API requests\.)");
+    if (!std::regex_search(output, m, line)) return -1;
+    std::string digits = m[1];
+    std::erase(digits, ',');
+    return std::stoll(digits);
+  }
+
+  int64_t Newest(SqlProbe& db, const char* column) {
+    return db.Int(std::string("SELECT coalesce(sum(") + column + "), 0) FROM " +
+                  db.Table("gb_counters") + " WHERE run_id = (SELECT max(id) FROM " +
+                  db.Table("gb_runs") + ")");
+  }
+};
+
+TEST_P(SyncTest, OneSyncBringsADayOfChangeToEqualityWhereTheOldWindowLeavesRowsMissing) {
+  StartSim();
+  ASSERT_EQ(Backfill(DbUrl()).exit_code, ToInt(ExitCode::kOk));
+  const nlohmann::json changed = Change(kOneDay);
+  ASSERT_EQ(changed["backdated"].size(), 12u) << changed.dump();
+  ASSERT_EQ(changed["deleted"].size(), 9u) << changed.dump();
+
+  ChildExit sync = Run(SyncArgs(DbUrl()));
+  ASSERT_EQ(sync.exit_code, ToInt(ExitCode::kOk)) << sync.output;
+  const int64_t requests = Requests(sync.output);
+  EXPECT_GT(requests, 0) << sync.output;
+  std::cout << "[ sync ] a day of change: " << requests << " API requests\n";
+
+  ChildExit verify = Verify(DbUrl());
+  EXPECT_EQ(verify.exit_code, 0) << sync.output << verify.output;
+  auto db = Probe();
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_timeline_entries WHERE external_id IN (" +
+                    IdList(changed["backdated"]) + ")"),
+            12)
+      << "every back-dated entry loaded";
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_timeline_entries WHERE external_id IN (" +
+                    IdList(changed["deleted"]) + ")"),
+            9)
+      << "every deleted entry kept";
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_missing") +
+                    " WHERE tbl = 'gazelle_timeline_entries' AND external_id IN (" +
+                    IdList(changed["deleted"]) + ")"),
+            9)
+      << "every deleted entry marked";
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_missing")), 9) << "nothing else marked";
+  EXPECT_NE(sync.output.find("9 marked missing"), std::string::npos) << sync.output;
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_clients WHERE external_id IN (" +
+                    IdList(changed["clients_new"]) + ")"),
+            3);
+  EXPECT_EQ(Duplicates(*db), 0);
+
+  // The same change, the old way: a fixed 7-day window on a second copy.
+  if (GetParam() != SyncTarget::kSqlite) return;  // one database of its own per test
+  StartSim();
+  ASSERT_EQ(Backfill(DbUrl("old.db")).exit_code, ToInt(ExitCode::kOk));
+  const nlohmann::json again = Change(kOneDay);
+  ChildExit window = Run(SyncArgs(DbUrl("old.db"), {"--window-only", "--overlap", "7d"}));
+  ASSERT_EQ(window.exit_code, ToInt(ExitCode::kOk)) << window.output;
+  ChildExit old_verify = Verify(DbUrl("old.db"));
+  EXPECT_NE(old_verify.exit_code, 0) << "the 7-day window leaves rows missing\n"
+                                     << old_verify.output;
+  auto old = Probe("old.db");
+  EXPECT_EQ(old->Int("SELECT count(*) FROM gazelle_timeline_entries WHERE external_id IN (" +
+                     IdList(again["backdated"]) + ")"),
+            0)
+      << "entries back-dated 60 days are below the window";
+  std::cout << "[ sync ] the old 7-day window: verify exit " << old_verify.exit_code << "\n"
+            << old_verify.output << "\n";
+}
+
+TEST_P(SyncTest, AnUnchangedSourceWritesNothingInAFewDozenRequests) {
+  StartSim();
+  ASSERT_EQ(Backfill(DbUrl()).exit_code, ToInt(ExitCode::kOk));
+  ChildExit sync = Run(SyncArgs(DbUrl()));
+  ASSERT_EQ(sync.exit_code, ToInt(ExitCode::kOk)) << sync.output;
+  auto db = Probe();
+  EXPECT_EQ(Newest(*db, "inserted"), 0) << sync.output;
+  EXPECT_EQ(Newest(*db, "updated"), 0) << sync.output;
+  const int64_t requests = Requests(sync.output);
+  EXPECT_GT(requests, 0) << sync.output;
+  EXPECT_LE(requests, 36) << sync.output;
+  std::cout << "[ sync ] an unchanged source: " << requests << " API requests\n";
+  EXPECT_EQ(Verify(DbUrl()).exit_code, 0);
+}
+
+TEST_P(SyncTest, WithoutABackfillSyncSaysWhatToRunFirst) {
+  StartSim();
+  ChildExit sync = Run(SyncArgs(DbUrl(), {"--streams", "timeline"}));
+  EXPECT_NE(sync.exit_code, ToInt(ExitCode::kOk)) << sync.output;
+  EXPECT_NE(sync.output.find("gazelle-backfill run"), std::string::npos) << sync.output;
+}
+
+// kill -9 twice while a sync sweeps a busy day, then the same command (on
+// SQLite and PostgreSQL directly).
+class SyncKillTest : public SyncTest {};
+
+TEST_P(SyncKillTest, AKillDuringASyncThenTheSameCommandReachesEqualityCountingNothingTwice) {
+  StartSim({"--latency-ms", "40"});
+  ASSERT_EQ(Backfill(DbUrl()).exit_code, ToInt(ExitCode::kOk));
+  Change(R"({"new": 1500, "backdated": 300, "backdated_days": 45, "deleted": 20})");
+  const auto args = SyncArgs(DbUrl(), {"--batch-size", "50", "--page-size", "100"});
+  auto db = Probe();
+  const int64_t runs_before = LatestRunId(*db);
+  auto fetched = [&] {
+    return db->Int("SELECT coalesce(sum(fetched), 0) FROM " + db->Table("gb_units") +
+                   " WHERE run_id > " + std::to_string(runs_before));
+  };
+  int kills = 0;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const int64_t before = fetched();
+    LoaderProcess child(args, Env(), dir_.path());
+    while (child.Running() && fetched() < before + 150) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (child.Running()) {
+      child.Kill9();
+      ++kills;
+    }
+  }
+  EXPECT_GE(kills, 1) << "the sync finished before it could be killed";
+  ChildExit last = Run(args);
+  ASSERT_EQ(last.exit_code, ToInt(ExitCode::kOk)) << last.output;
+  EXPECT_EQ(LatestRunId(*db), runs_before + 1) << "the killed sync was resumed, not restarted";
+  EXPECT_EQ(Verify(DbUrl()).exit_code, 0) << last.output;
+  EXPECT_EQ(Duplicates(*db), 0);
+  const int64_t run = LatestRunId(*db);
+  const YearCounters c = CountersOf(*db, run, std::nullopt);
+  EXPECT_EQ(c.sum(), db->Int("SELECT sum(fetched) FROM " + db->Table("gb_units") +
+                             " WHERE run_id = " + std::to_string(run) + " AND name LIKE 'sync:%'"))
+      << "each fetched row counted once across the kills";
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_missing")), 20);
+}
+
+std::string TargetName(const ::testing::TestParamInfo<SyncTarget>& info) {
+  switch (info.param) {
+    case SyncTarget::kSqlite:
+      return "Sqlite";
+    case SyncTarget::kPostgres:
+      return "Postgres";
+    case SyncTarget::kBouncer:
+      return "Bouncer";
+  }
+  return "";
+}
+
+INSTANTIATE_TEST_SUITE_P(Destinations, SyncTest,
+                         ::testing::Values(SyncTarget::kSqlite, SyncTarget::kPostgres,
+                                           SyncTarget::kBouncer),
+                         TargetName);
+INSTANTIATE_TEST_SUITE_P(Destinations, SyncKillTest,
+                         ::testing::Values(SyncTarget::kSqlite, SyncTarget::kPostgres), TargetName);
+
+}  // namespace
+}  // namespace gb::test
