@@ -8,6 +8,8 @@ JOBS         ?= 2
 CMAKE_FLAGS  ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 FUZZ_SECONDS ?= 60
 BIN           = $(BUILD)/gazelle-backfill
+# make install: where (DESTDIR stages it, e.g. DESTDIR=/tmp/stage make install).
+PREFIX       ?= /usr/local
 
 # The sanitizer pass: any report aborts the process that hit it (child
 # processes too: the loader and simulator binaries the integration tests
@@ -27,7 +29,7 @@ PHASES        = $(abspath $(BUILD))/make-test-phases.tsv
 PHASE         = scripts/timed-phase.sh $(PHASES)
 
 .PHONY: all deps configure build demo test test-asan test-asan-build test-asan-run fuzz fuzz-build \
-        format format-check bench reliability clean
+        format format-check bench reliability install deb clean
 
 all: build
 
@@ -50,6 +52,25 @@ demo:
 	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DGB_TESTS=OFF
 	cmake --build $(BUILD) -j$(JOBS) --target gazelle-backfill
 	$(BIN) demo
+
+# The binary, its French catalog, the docs, the systemd units and their env file
+# (cmake/Packaging.cmake), under PREFIX (/usr/local), staged under DESTDIR when set.
+# Like demo, a fresh build directory is configured without the tests.
+install:
+	@scripts/ensure-deps.sh build
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DGB_TESTS=OFF
+	cmake --build $(BUILD) -j$(JOBS) --target gazelle-backfill
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+# The Debian package, $(BUILD)/package/gazelle-backfill_<version>_<arch>.deb
+# (installs under /usr; apt install ./that.deb), made of what the build
+# directory holds (configured without the tests when fresh).
+deb:
+	@scripts/ensure-deps.sh build
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DGB_TESTS=OFF
+	cmake --build $(BUILD) -j$(JOBS) --target gazelle-backfill
+	cd $(BUILD) && cpack --config CPackConfig.cmake
+	@ls -l $(BUILD)/package/*.deb
 
 # Everything: formatting, the unit and integration tests (they start their own
 # PostgreSQL, pgbouncer and simulator), then the same under ASan+UBSan. Each
