@@ -42,12 +42,12 @@ QueryExecutor::QueryExecutor(const graphql::Schema& schema, const SimDataset& da
       account_roots_(account_writer_, connections_, options.cursor_style) {}
 
 std::string QueryExecutor::Execute(const std::string& kind, std::vector<PlanField> plan,
-                                   int64_t arrived, uint64_t nonce, ExecutionStats* stats,
+                                   const TimelineView& view, uint64_t nonce, ExecutionStats* stats,
                                    const FaultOptions& faults) {
   const TypeDef& root = *schema_.RootType(kind);
   AssignSlots(schema_, root, &plan);
   graphql::GraphqlErrors errors;
-  Request r{arrived, nonce, &stats->served, &errors, faults};
+  Request r{view, nonce, &stats->served, &errors, faults};
   std::string data;
   data.reserve(64 * 1024);
   JsonWriter dw(&data);
@@ -165,7 +165,7 @@ bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
     return false;
   }
   const CursorCodec codec(options_.cursor_style, filter->Key());
-  Matches matches = index_.Find(*filter, r.arrived);
+  Matches matches = index_.Find(*filter, r.view);
   auto win = PageWindow(f.args, matches.size(), codec, r.faults);
   if (!win) {
     r.errors->push_back(FieldError(std::move(win.error()), f));
@@ -174,8 +174,8 @@ bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
   }
   connections_.Write(w, f, matches.size(), *win, codec, r.nonce,
                      [&](int64_t i, const std::vector<PlanField>& fields) {
-                       const EntryRef ref = data_.At(matches.At(i), r.arrived);
-                       entities_.Entry(w, MakeNode(data_, ref), ref.gen, fields);
+                       const EntryRef ref = matches.At(i);
+                       entities_.Entry(w, matches.changes().Node(ref), ref.gen, fields);
                        ++*r.served;
                      });
   return true;

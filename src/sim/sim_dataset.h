@@ -80,6 +80,15 @@ class SimDataset {
   uint8_t TypeAt(int64_t base_pos) const { return type_[base_pos]; }
   uint32_t ClientAt(int64_t base_pos) const { return client_[base_pos]; }
 
+  // Whether `gen` names an entry made after the start (arrived at the top or
+  // back-dated by TimelineIndex::Apply), not one of the base dataset. Such an
+  // entry names only objects the account lists: no estimate type (estimates
+  // exist only for the base entries that name them) and no deleted user.
+  bool MadeLater(uint32_t gen) const { return gen >= year_gen_offset_.back(); }
+  // The tie-break of the newest-first order (entries with the same occurredAt:
+  // larger key first, then larger gen).
+  uint64_t OrderKey(uint32_t gen) const;
+
   // Facts of a generator index.
   uint8_t TypeOf(uint32_t gen) const;  // index in kEntryTypes, or kUnknownType
   uint32_t ClientOf(uint32_t gen) const;
