@@ -106,7 +106,8 @@ bool QueryExecutor::Root(JsonWriter& w, const TypeDef& root, const PlanField& f,
     case kPianoRoot:
     case kInvoiceRoot:
     case kEstimateRoot:
-      if (auto refusal = account_roots_.Write(w, f, PageContext{r.faults, r.nonce})) {
+      if (auto refusal =
+              account_roots_.Write(w, f, PageContext{r.faults, r.nonce, *r.view.account})) {
         r.errors->push_back(FieldError(std::move(*refusal), f));
         return false;
       }
@@ -122,14 +123,20 @@ std::optional<EntryFilter> QueryExecutor::Filter(const PlanField& f, Request& r)
   const auto& a = f.args;
   auto decode = [&](const char* name, auto decoder, std::optional<uint32_t>* out) {
     if (auto id = Text(a, name)) {
-      *out = (data_.*decoder)(*id);
+      *out = decoder(*id);
       if (!*out) filter.impossible = true;  // an unknown id matches nothing, as the API does
     }
   };
-  decode("clientId", &SimDataset::DecodeClient, &filter.client);
-  decode("pianoId", &SimDataset::DecodePiano, &filter.piano);
-  decode("invoiceId", &SimDataset::DecodeInvoice, &filter.invoice);
-  decode("estimateId", &SimDataset::DecodeEstimate, &filter.estimate);
+  // Entries name only the base's clients and pianos: an id of a newer one matches nothing.
+  decode(
+      "clientId", [&](std::string_view id) { return data_.DecodeClient(id); }, &filter.client);
+  decode(
+      "pianoId", [&](std::string_view id) { return data_.DecodePiano(id); }, &filter.piano);
+  decode(
+      "invoiceId", [&](std::string_view id) { return data_.DecodeInvoice(id); }, &filter.invoice);
+  decode(
+      "estimateId", [&](std::string_view id) { return data_.DecodeEstimate(id); },
+      &filter.estimate);
   filter.search = Text(a, "search").value_or("");
   if (auto it = a.find("occurredAtGet"); it != a.end() && !it->is_null()) {
     std::optional<int64_t> t;

@@ -285,11 +285,11 @@ std::optional<uint32_t> Narrow(std::optional<uint64_t> v, uint64_t limit) {
 }
 }  // namespace
 
-std::optional<uint32_t> SimDataset::DecodeClient(std::string_view id) const {
-  return Narrow(client_ids_.Decode(id), all_client_count());
+std::optional<uint32_t> SimDataset::DecodeClient(std::string_view id, uint32_t clients) const {
+  return Narrow(client_ids_.Decode(id), clients ? clients : all_client_count());
 }
-std::optional<uint32_t> SimDataset::DecodePiano(std::string_view id) const {
-  return Narrow(piano_ids_.Decode(id), uint64_t{all_client_count()} * 3);
+std::optional<uint32_t> SimDataset::DecodePiano(std::string_view id, uint32_t clients) const {
+  return Narrow(piano_ids_.Decode(id), uint64_t{clients ? clients : all_client_count()} * 3);
 }
 std::optional<uint32_t> SimDataset::DecodeInvoice(std::string_view id) const {
   return Narrow(invoice_ids_.Decode(id), uint64_t{clients_} * 4);

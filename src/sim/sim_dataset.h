@@ -105,9 +105,11 @@ class SimDataset {
   std::string UserId(int user) const;
   std::string InvoiceId(uint32_t invoice) const;
   std::string EstimateId(uint32_t estimate) const;
-  // Reverse of the ids above (for filters); none for an id this dataset never made.
-  std::optional<uint32_t> DecodeClient(std::string_view id) const;
-  std::optional<uint32_t> DecodePiano(std::string_view id) const;  // client * 3 + k
+  // Reverse of the ids above (for filters); none for an id this dataset never
+  // made. `clients`: how many clients the account has (0: all_client_count()).
+  std::optional<uint32_t> DecodeClient(std::string_view id, uint32_t clients = 0) const;
+  std::optional<uint32_t> DecodePiano(std::string_view id,
+                                      uint32_t clients = 0) const;  // client * 3 + k
   std::optional<uint32_t> DecodeInvoice(std::string_view id) const;
   std::optional<uint32_t> DecodeEstimate(std::string_view id) const;
 

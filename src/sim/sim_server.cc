@@ -62,7 +62,8 @@ struct SimServer::Impl {
                  ExecutorOptions{opts.seed, opts.null_share, opts.cursor_style}),
         tokens(opts.seed, opts.access_token_ttl_s, clk, opts.faults.expire_tokens_now),
         faults(opts.faults, opts.seed, clk),
-        oauth(opts, clk, tokens, faults, counters.token_refreshes) {}
+        oauth(opts, clk, tokens, faults, counters.token_refreshes),
+        account_state(std::make_shared<const AccountChanges>(account)) {}
 
   void Routes();
   void Graphql(const httplib::Request& req, httplib::Response& res);
@@ -92,6 +93,7 @@ struct SimServer::Impl {
   }
   TimelineView View();
   AppliedChanges Apply(const ChangeRequest& request);
+  void ApplyToAccount(const ChangeRequest& request, AppliedChanges* applied);
   void Changes(const json& body, httplib::Response& res);
   void Tick();  // sim --changes-every: applies options.changes until stopped
 
@@ -105,7 +107,8 @@ struct SimServer::Impl {
   FaultInjector faults;
   Counters counters;
   OAuthRoutes oauth;
-  std::mutex changes_mu;  // a change and a request's view of the timeline exclude each other
+  std::mutex changes_mu;  // a change and a request's view of the account exclude each other
+  std::shared_ptr<const AccountChanges> account_state;  // clients and pianos (changes_mu)
   httplib::Server http;
   std::thread thread;
   std::thread ticker;
@@ -235,7 +238,7 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
 
 TimelineView SimServer::Impl::View() {
   std::lock_guard lock(changes_mu);
-  return TimelineView{faults.Arrived(), index.Snapshot()};
+  return TimelineView{faults.Arrived(), index.Snapshot(), account_state};
 }
 
 // New entries arrive at the top (as arrivals: generator indexes after the
@@ -252,7 +255,26 @@ AppliedChanges SimServer::Impl::Apply(const ChangeRequest& request) {
   std::reverse(applied.fresh.begin(), applied.fresh.end());  // newest first, as listed
   faults.AddArrivals(request.fresh);
   index.Apply(request, applied.now, &applied);
+  ApplyToAccount(request, &applied);
   return applied;
+}
+
+// Clients and pianos: a new state of the account's changes, published at once.
+void SimServer::Impl::ApplyToAccount(const ChangeRequest& request, AppliedChanges* applied) {
+  auto next = std::make_shared<AccountChanges>(*account_state);
+  auto clients = [&](const std::vector<uint32_t>& touched, std::vector<std::string>* ids) {
+    for (uint32_t c : touched) ids->push_back(data.ClientId(c));
+  };
+  auto pianos = [&](const std::vector<uint32_t>& touched, std::vector<std::string>* ids) {
+    for (uint32_t slot : touched)
+      ids->push_back(data.PianoId(slot / 3, static_cast<int>(slot % 3)));
+  };
+  clients(next->AddClients(request.clients_new, applied->now), &applied->clients_new);
+  clients(next->EditClients(request.clients_edited, applied->now), &applied->clients_edited);
+  pianos(next->AddPianos(request.pianos_new, applied->now), &applied->pianos_new);
+  pianos(next->EditPianos(request.pianos_edited, applied->now), &applied->pianos_edited);
+  next->Publish();
+  account_state = std::move(next);
 }
 
 void SimServer::Impl::Changes(const json& body, httplib::Response& res) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/account_changes.h"
 #include "sim/sim_changes.h"
 #include "sim/sim_dataset.h"
 #include "sim/timeline_changes.h"
@@ -36,11 +37,13 @@ struct EntryFilter {
                const TimelineChanges* changes = nullptr) const;
 };
 
-// What one request reads: the arrivals so far and one state of the changes,
-// taken together (SimServer takes both under one lock).
+// What one request reads: the arrivals so far and one state of the changes
+// (and of the account's, for the other roots), taken together (SimServer
+// takes them under one lock).
 struct TimelineView {
   int64_t arrived = 0;
   std::shared_ptr<const TimelineChanges> changes;
+  std::shared_ptr<const AccountChanges> account;
 };
 
 // The matching entries of one view, in order.

@@ -23,7 +23,7 @@ struct Seen {
 };
 
 class SimChangesTest : public ::testing::Test {
- protected:
+ public:
   void SetUp() override {
     SimOptions o;
     o.scale = 0.02;
@@ -175,6 +175,91 @@ TEST_F(SimChangesTest, TheSameCallsOnTheSameDatasetTouchTheSameIds) {
   EXPECT_EQ(AppliedToJson(other.ApplyChanges(*ParseChangeRequest(json::parse(body)))), first);
   EXPECT_EQ(AppliedToJson(other.ApplyChanges(*ParseChangeRequest(json::parse(body)))), second);
   EXPECT_NE(first["deleted"], second["deleted"]);
+}
+
+// Every client or piano (CREATED_AT_ASC, pages of 500) as id -> node.
+std::map<std::string, json> SweepObjects(SimChangesTest* t, const std::string& root,
+                                         const std::string& fields, int64_t* total);
+
+TEST_F(SimChangesTest, NewAndEditedClientsAndPianosAreListedAndCounted) {
+  int64_t clients_before = 0, pianos_before = 0, clients_after = 0, pianos_after = 0;
+  const std::string client_fields = "id personalNotes createdAt updatedAt allPianos { totalCount }";
+  const std::string piano_fields = "id notes createdAt updatedAt client { id }";
+  const auto clients0 = SweepObjects(this, "allClients", client_fields, &clients_before);
+  const auto pianos0 = SweepObjects(this, "allPianos", piano_fields, &pianos_before);
+  auto res =
+      Post("/admin/changes",
+           R"({"clients_new": 2, "clients_edited": 3, "pianos_new": 4, "pianos_edited": 3})");
+  ASSERT_TRUE(res && res->status == 200);
+  const json applied = json::parse(res->body);
+  ASSERT_EQ(applied["clients_new"].size(), 2u);
+  ASSERT_EQ(applied["pianos_new"].size(), 4u);
+  const auto clients1 = SweepObjects(this, "allClients", client_fields, &clients_after);
+  const auto pianos1 = SweepObjects(this, "allPianos", piano_fields, &pianos_after);
+  EXPECT_EQ(clients_after, clients_before + 2);
+  EXPECT_EQ(pianos_after, pianos_before + 4);
+  EXPECT_EQ(static_cast<int64_t>(clients1.size()), clients_after);
+  EXPECT_EQ(static_cast<int64_t>(pianos1.size()), pianos_after);
+  for (const json& id : applied["clients_new"]) {
+    EXPECT_FALSE(clients0.count(id));
+    ASSERT_TRUE(clients1.count(id));
+    EXPECT_GE(clients1.at(id)["createdAt"].get<std::string>(), applied["now"].get<std::string>());
+  }
+  for (const json& id : applied["clients_edited"]) {
+    ASSERT_TRUE(clients1.count(id));
+    if (!clients0.count(id)) continue;
+    EXPECT_NE(clients1.at(id)["personalNotes"], clients0.at(id)["personalNotes"]);
+    EXPECT_EQ(clients1.at(id)["updatedAt"], applied["now"]);
+  }
+  std::map<std::string, int> added_per_client;
+  for (const json& id : applied["pianos_new"]) {
+    EXPECT_FALSE(pianos0.count(id));
+    ASSERT_TRUE(pianos1.count(id));
+    const std::string client = pianos1.at(id)["client"]["id"];
+    ASSERT_TRUE(clients1.count(client)) << "a new piano's client exists";
+    ++added_per_client[client];
+  }
+  for (const auto& [client, added] : added_per_client) {
+    const int64_t before =
+        clients0.count(client) ? clients0.at(client)["allPianos"]["totalCount"].get<int64_t>() : 0;
+    EXPECT_EQ(clients1.at(client)["allPianos"]["totalCount"].get<int64_t>(), before + added);
+  }
+  for (const json& id : applied["pianos_edited"]) {
+    ASSERT_TRUE(pianos1.count(id));
+    if (pianos0.count(id)) EXPECT_NE(pianos1.at(id)["notes"], pianos0.at(id)["notes"]);
+    EXPECT_EQ(pianos1.at(id)["updatedAt"], applied["now"]);
+  }
+  // The creation-date filter of the loader finds exactly the new ones on the day of "now".
+  const std::string day = applied["now"].get<std::string>().substr(0, 10);
+  json since = Graphql(R"(query S($d: CoreDate) {
+      c: allClients(first: 100, filters: {createdGet: $d}) { totalCount nodes { id } }
+      p: allPianos(first: 100, filters: {createdGet: $d}) { totalCount } })",
+                       {{"d", day}});
+  EXPECT_EQ(since["c"]["totalCount"], 2);
+  EXPECT_EQ(since["p"]["totalCount"], 4);
+  json found = Graphql(R"(query F($c: String, $p: String) { client(id: $c) { id } piano(id: $p) {
+      id } })",
+                       {{"c", applied["clients_new"][0]}, {"p", applied["pianos_new"][0]}});
+  EXPECT_EQ(found["client"]["id"], applied["clients_new"][0]);
+  EXPECT_EQ(found["piano"]["id"], applied["pianos_new"][0]);
+}
+
+std::map<std::string, json> SweepObjects(SimChangesTest* t, const std::string& root,
+                                         const std::string& fields, int64_t* total) {
+  std::map<std::string, json> seen;
+  json after = nullptr;
+  for (bool more = true; more;) {
+    json page = t->Graphql("query P($after: String) { " + root +
+                               "(first: 500, after: $after, sortBy: [CREATED_AT_ASC]) { totalCount "
+                               "pageInfo { hasNextPage endCursor } nodes { " +
+                               fields + " } } }",
+                           {{"after", after}})[root];
+    *total = page["totalCount"];
+    for (const json& n : page["nodes"]) seen[n["id"]] = n;
+    more = page["pageInfo"]["hasNextPage"];
+    after = page["pageInfo"]["endCursor"];
+  }
+  return seen;
 }
 
 TEST_F(SimChangesTest, BadRequestsAreRefusedAndChangeNothing) {
