@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli/command.h"
@@ -23,6 +24,7 @@ struct SimFlags {
   int port = 0;
   std::string token_file;
   std::string jsonl;
+  std::string changes;  // --changes JSON (sim/sim_changes.h)
 };
 
 void AddDatasetFlags(CLI::App* cmd, sim::SimOptions* o) {
@@ -82,7 +84,40 @@ void AddFaultFlags(CLI::App* cmd, sim::SimOptions* o) {
       ->default_str("offset");
 }
 
-int Serve(const SimFlags& flags) {
+void AddChangeFlags(CLI::App* cmd, SimFlags* f) {
+  cmd->add_option("--changes", f->changes,
+                  "Change the account like a real one, every --changes-every: a JSON object as "
+                  "POST /admin/changes takes, e.g. '{\"new\":5,\"backdated\":2,\"edited\":3,"
+                  "\"deleted\":1}' (keys: new, backdated, backdated_days, edited, deleted, "
+                  "clients_new, clients_edited, pianos_new, pianos_edited)");
+  f->options.changes_every_ms = 60000;
+  cmd->add_option("--changes-every", f->options.changes_every_ms,
+                  "How often --changes are applied: a number with a unit (500ms, 60s, 15m, 1h)")
+      ->transform(CLI::AsNumberWithUnit(
+          std::map<std::string, int64_t>{{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}},
+          CLI::AsNumberWithUnit::UNIT_REQUIRED))
+      ->check(CLI::PositiveNumber)
+      ->type_name("DURATION")
+      ->default_str("60s");
+}
+
+// --changes into the options; false (the message printed) when it is not a valid request.
+bool ReadChanges(SimFlags* flags) {
+  if (flags->changes.empty()) return true;
+  auto body = nlohmann::json::parse(flags->changes, nullptr, /*allow_exceptions=*/false);
+  auto request = body.is_discarded()
+                     ? Result<sim::ChangeRequest>(Fail(ErrorKind::kConfig, "not JSON"))
+                     : sim::ParseChangeRequest(body);
+  if (!request) {
+    std::fprintf(stderr, "error: --changes: %s\n", request.error().message.c_str());
+    return false;
+  }
+  flags->options.changes = *request;
+  return true;
+}
+
+int Serve(SimFlags flags) {
+  if (!ReadChanges(&flags)) return ToInt(ExitCode::kUsage);
   // Block the stop signals before the server starts its threads, then wait for one here.
   sigset_t stop;
   sigemptyset(&stop);
@@ -115,8 +150,14 @@ int Serve(const SimFlags& flags) {
     }
     std::printf("token file: %s\n", flags.token_file.c_str());
   }
-  std::printf("admin: %s/admin/faults, %s/admin/stats (loopback only); Ctrl-C stops\n",
-              server.BaseUrl().c_str(), server.BaseUrl().c_str());
+  if (!flags.options.changes.empty()) {
+    std::printf("changes: %s every %lld ms\n",
+                sim::ChangeRequestToJson(flags.options.changes).dump().c_str(),
+                static_cast<long long>(flags.options.changes_every_ms));
+  }
+  std::printf(
+      "admin: %s/admin/faults, %s/admin/changes, %s/admin/stats (loopback only); Ctrl-C stops\n",
+      server.BaseUrl().c_str(), server.BaseUrl().c_str(), server.BaseUrl().c_str());
   std::fflush(stdout);
   int sig = 0;
   sigwait(&stop, &sig);
@@ -153,6 +194,7 @@ void RegisterSimCommand(CLI::App& app, Action* chosen) {
                   "http://127.0.0.1:PORT/PATH)");
   AddDatasetFlags(cmd, &flags->options);
   AddFaultFlags(cmd, &flags->options);
+  AddChangeFlags(cmd, flags.get());
   auto* dump = cmd->add_subcommand("dump", "Write the simulator's dataset as JSONL of API nodes.");
   dump->add_option("--jsonl", flags->jsonl, "Output file")->required();
   AddDatasetFlags(dump, &flags->options);

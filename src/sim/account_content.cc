@@ -54,15 +54,15 @@ int AccountContent::EventPianoCount(uint32_t event) const {
   return pianos > 1 && Below(H(event, kHashSecondPiano), 7) == 0 ? 2 : 1;
 }
 
-Values AccountContent::Make(ObjRef ref) const {
+Values AccountContent::Make(ObjRef ref, const AccountChanges& changes) const {
   const auto i32 = static_cast<uint32_t>(ref.index);
   switch (ref.kind) {
     case ObjKind::kClient:
-      return Client(i32);
+      return Client(i32, changes);
     case ObjKind::kContact:
-      return Contact(ref.index);
+      return Contact(ref.index, changes);
     case ObjKind::kPiano:
-      return Piano(i32);
+      return Piano(i32, changes);
     case ObjKind::kEvent:
       return Event(i32);
     case ObjKind::kEventPiano:
@@ -112,15 +112,16 @@ std::string AccountContent::Id(ObjRef ref) const {
   }
 }
 
-std::optional<ObjRef> AccountContent::Find(ObjKind kind, std::string_view id) const {
+std::optional<ObjRef> AccountContent::Find(ObjKind kind, std::string_view id,
+                                           const AccountChanges& changes) const {
   std::optional<uint32_t> index;
   switch (kind) {
     case ObjKind::kClient:
-      index = data_.DecodeClient(id);
+      index = data_.DecodeClient(id, changes.client_total());
       break;
     case ObjKind::kPiano:
-      index = data_.DecodePiano(id);
-      if (index && static_cast<int>(*index % 3) >= data_.PianoCount(*index / 3)) index.reset();
+      index = data_.DecodePiano(id, changes.client_total());
+      if (index && static_cast<int>(*index % 3) >= changes.PianoCount(*index / 3)) index.reset();
       break;
     case ObjKind::kInvoice:
       index = data_.DecodeInvoice(id);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "sim/account_changes.h"
 #include "sim/account_index.h"
 #include "sim/account_object.h"
 #include "sim/sim_ids.h"
@@ -22,10 +23,12 @@ class AccountContent {
   explicit AccountContent(const AccountIndex& index);
 
   const AccountIndex& index() const { return index_; }
-  Values Make(ObjRef ref) const;
+  // `changes`: the state of the account's changes the request reads.
+  Values Make(ObjRef ref, const AccountChanges& changes) const;
   std::string Id(ObjRef ref) const;
   // The object an id names, if it exists (client, piano, invoice, estimate).
-  std::optional<ObjRef> Find(ObjKind kind, std::string_view id) const;
+  std::optional<ObjRef> Find(ObjKind kind, std::string_view id,
+                             const AccountChanges& changes) const;
 
   int ContactCount(uint32_t client) const;
   int ItemCount(uint32_t invoice) const;
@@ -33,9 +36,9 @@ class AccountContent {
   int EventPianoCount(uint32_t event) const;
 
  private:
-  Values Client(uint32_t c) const;
-  Values Contact(uint64_t index) const;
-  Values Piano(uint32_t slot) const;
+  Values Client(uint32_t c, const AccountChanges& changes) const;
+  Values Contact(uint64_t index, const AccountChanges& changes) const;
+  Values Piano(uint32_t slot, const AccountChanges& changes) const;
   Values Event(uint32_t ordinal) const;
   Values EventPiano(uint64_t index) const;
   Values Invoice(uint32_t i) const;

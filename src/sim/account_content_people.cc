@@ -58,7 +58,7 @@ int64_t Later(int64_t from, uint64_t h) {
 
 }  // namespace
 
-Values AccountContent::Client(uint32_t c) const {
+Values AccountContent::Client(uint32_t c, const AccountChanges& changes) const {
   Values v(ObjKind::kClient);
   const bool history = c < data_.client_count();
   const uint64_t h = H(c, kHashClientStatus);
@@ -75,9 +75,14 @@ Values AccountContent::Client(uint32_t c) const {
   const uint64_t n = H(c, kHashNotes);
   if (n % 3 == 0) v.Set("personalNotes", Str(Pick(kNotes, n >> 8)));
   if (n % 5 == 0) v.Set("preferenceNotes", Str(Pick(kNotes, n >> 16)));
-  const auto created = index_.ClientCreated(c);
+  const auto created = changes.ClientCreated(c);
   v.Set("createdAt", Time(created));
   v.Set("updatedAt", Time(Later(created.value_or(SimDataset::DataStart()), H(c, kHashUpdated))));
+  if (const auto edit = changes.ClientEdit(c); edit.revision > 0) {
+    v.Set("personalNotes", Str(fmt::format("{} (fiche mise à jour, révision {})",
+                                           Pick(kNotes, n >> 8), edit.revision)));
+    v.Set("updatedAt", Time(edit.at));
+  }
   if (uint64_t t = H(c, kHashTech); t % 10 >= 3) {
     v.Set("preferredTechnician", Link(ObjKind::kUser, LiveUser(t >> 8)));
     v.Set("preferredTechnicianId", Str(data_.UserId(LiveUser(t >> 8))));
@@ -85,11 +90,11 @@ Values AccountContent::Client(uint32_t c) const {
   v.Set("defaultContact", Link(ObjKind::kContact, uint64_t{c} << 8));
   v.Set("defaultBillingContact", Link(ObjKind::kContact, uint64_t{c} << 8));
   v.Set("allContacts", Connection(ObjKind::kContact, uint64_t{c} << 8, ContactCount(c)));
-  v.Set("allPianos", Connection(ObjKind::kPiano, uint64_t{c} * 3, data_.PianoCount(c)));
+  v.Set("allPianos", Connection(ObjKind::kPiano, uint64_t{c} * 3, changes.PianoCount(c)));
   return v;
 }
 
-Values AccountContent::Contact(uint64_t index) const {
+Values AccountContent::Contact(uint64_t index, const AccountChanges& changes) const {
   Values v(ObjKind::kContact);
   const auto c = static_cast<uint32_t>(index >> 8);
   const auto j = static_cast<int>(index & 0xff);
@@ -105,7 +110,7 @@ Values AccountContent::Contact(uint64_t index) const {
   v.Set("wantsPhone", Bool(w / 10 % 10 < 6));
   v.Set("wantsText", Bool(w / 100 % 10 < 5));
   v.Set("sortOrder", Int(j));
-  const int64_t created = index_.ClientCreated(c).value_or(SimDataset::DataStart());
+  const int64_t created = changes.ClientCreated(c).value_or(SimDataset::DataStart());
   v.Set("createdAt", Time(created));
   v.Set("updatedAt", Time(Later(created, H(index, kHashUpdated))));
   v.Set("defaultEmail", Link(ObjKind::kContactEmail, index));
@@ -134,7 +139,7 @@ Values AccountContent::Small(ObjRef ref) const {
   return v;
 }
 
-Values AccountContent::Piano(uint32_t slot) const {
+Values AccountContent::Piano(uint32_t slot, const AccountChanges& changes) const {
   Values v(ObjKind::kPiano);
   const uint64_t h = H(slot, kHashMake);
   v.Set("id", Str(data_.PianoId(slot / 3, static_cast<int>(slot % 3))));
@@ -152,13 +157,17 @@ Values AccountContent::Piano(uint32_t slot) const {
   v.Set("tags", StringList({}));
   const int months = H(slot, kHashInterval) % 3 == 0 ? 6 : 12;
   v.Set("serviceIntervalMonths", Int(months));
-  const auto created = index_.PianoCreated(slot);
+  const auto created = changes.PianoCreated(slot);
   const int64_t from = created.value_or(SimDataset::DataStart());
   const int64_t last = Later(from, H(slot, kHashLastService));
   v.Set("calculatedLastService", Date(last));
   v.Set("calculatedNextService", Date(last + months * 30 * kDaySeconds));
   v.Set("createdAt", Time(created));
   v.Set("updatedAt", Time(Later(from, H(slot, kHashUpdated))));
+  if (const auto edit = changes.PianoEdit(slot); edit.revision > 0) {
+    v.Set("notes", Str(fmt::format("Révision {} : cordes et feutres vérifiés.", edit.revision)));
+    v.Set("updatedAt", Time(edit.at));
+  }
   v.Set("client", Link(ObjKind::kClient, slot / 3));
   return v;
 }

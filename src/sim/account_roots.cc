@@ -116,8 +116,8 @@ std::optional<std::string> AccountRoots::List(JsonWriter& w, const PlanField& f,
   std::optional<std::string> refusal;
   if (!q) refusal = q.error();
   if (!refusal) refusal = writer_.CheckNested(f.children, ctx.faults);
-  const AccountIndex& index = writer_.content().index();
-  const SortedKeys& order = index.Order(spec.stream);
+  const AccountChanges& account = ctx.changes;
+  const SortedKeys& order = account.Order(spec.stream);
   const KeyRange range = q ? order.Range(q->min, q->max_exclusive, q->descending) : KeyRange{};
   const CursorCodec codec(style_, f.name + ":" + (q ? q->Key() : ""));
   auto win = refusal ? tl::expected<Window, std::string>(tl::unexpected(*refusal))
@@ -130,7 +130,7 @@ std::optional<std::string> AccountRoots::List(JsonWriter& w, const PlanField& f,
       w, f, range.size(), *win, codec, ctx.nonce,
       [&](int64_t i, const std::vector<PlanField>& fields) {
         const uint32_t ordinal = order.OrdinalAt(range.At(i));
-        writer_.Write(w, {spec.kind, index.ObjectAt(spec.stream, ordinal)}, fields, ctx);
+        writer_.Write(w, {spec.kind, account.ObjectAt(spec.stream, ordinal)}, fields, ctx);
       });
   return std::nullopt;
 }
@@ -145,7 +145,7 @@ std::optional<std::string> AccountRoots::Single(JsonWriter& w, const PlanField& 
   for (const char* arg : {"id", "clientId", "pianoId"}) {
     auto it = f.args.find(arg);
     if (!ref && it != f.args.end() && it->is_string())
-      ref = writer_.content().Find(kind, it->get<std::string>());
+      ref = writer_.content().Find(kind, it->get<std::string>(), ctx.changes);
   }
   if (!ref) {
     w.Null();  // no such object: null, as the API answers an unknown id

@@ -39,7 +39,7 @@ void AccountWriter::Write(JsonWriter& w, ObjRef ref, const std::vector<PlanField
     return entities_.User(w, users[ref.index], (uint64_t{1} << 40) + ref.index, fields);
   }
   const graphql::TypeDef& type = *graphql::GazelleSchema().Type(TypeName(ref.kind));
-  const Values values = content_.Make(ref);
+  const Values values = content_.Make(ref, ctx.changes);
   const uint64_t entity = EntityKey(ref);
   w.BeginObject();
   for (const PlanField& f : fields) {

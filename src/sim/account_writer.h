@@ -19,11 +19,13 @@
 
 namespace gb::sim {
 
-// What a request lends the objects it writes: its faults (the page cap) and
-// its nonce (the --null-share draws of list items).
+// What a request lends the objects it writes: its faults (the page cap), its
+// nonce (the --null-share draws of list items) and the state of the account's
+// changes it reads.
 struct PageContext {
   const FaultOptions& faults;
   uint64_t nonce = 0;
+  const AccountChanges& changes;
 };
 
 class AccountWriter {

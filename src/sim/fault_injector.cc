@@ -43,7 +43,9 @@ json StatsToJson(const SimStats& s) {
               {"token_refreshes", s.token_refreshes},
               {"graphql_errors", s.graphql_errors},
               {"arrived", s.arrived},
-              {"deleted", s.deleted}};
+              {"deleted", s.deleted},
+              {"backdated", s.backdated},
+              {"edited", s.edited}};
 }
 
 json FaultsToJson(const FaultOptions& faults) {

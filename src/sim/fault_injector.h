@@ -31,7 +31,9 @@ struct SimStats {
   int64_t token_refreshes = 0;
   int64_t graphql_errors = 0;  // answers with an "errors" array
   int64_t arrived = 0;         // new entries at the top so far
-  int64_t deleted = 0;         // entries deleted (POST /admin/delete-entries)
+  int64_t deleted = 0;         // entries deleted (POST /admin/delete-entries, /admin/changes)
+  int64_t backdated = 0;       // back-dated entries inserted (POST /admin/changes)
+  int64_t edited = 0;          // entries whose comment was edited (POST /admin/changes)
 };
 nlohmann::json StatsToJson(const SimStats& stats);
 

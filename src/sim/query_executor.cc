@@ -42,12 +42,12 @@ QueryExecutor::QueryExecutor(const graphql::Schema& schema, const SimDataset& da
       account_roots_(account_writer_, connections_, options.cursor_style) {}
 
 std::string QueryExecutor::Execute(const std::string& kind, std::vector<PlanField> plan,
-                                   int64_t arrived, uint64_t nonce, ExecutionStats* stats,
+                                   const TimelineView& view, uint64_t nonce, ExecutionStats* stats,
                                    const FaultOptions& faults) {
   const TypeDef& root = *schema_.RootType(kind);
   AssignSlots(schema_, root, &plan);
   graphql::GraphqlErrors errors;
-  Request r{arrived, nonce, &stats->served, &errors, faults};
+  Request r{view, nonce, &stats->served, &errors, faults};
   std::string data;
   data.reserve(64 * 1024);
   JsonWriter dw(&data);
@@ -106,7 +106,8 @@ bool QueryExecutor::Root(JsonWriter& w, const TypeDef& root, const PlanField& f,
     case kPianoRoot:
     case kInvoiceRoot:
     case kEstimateRoot:
-      if (auto refusal = account_roots_.Write(w, f, PageContext{r.faults, r.nonce})) {
+      if (auto refusal =
+              account_roots_.Write(w, f, PageContext{r.faults, r.nonce, *r.view.account})) {
         r.errors->push_back(FieldError(std::move(*refusal), f));
         return false;
       }
@@ -122,14 +123,20 @@ std::optional<EntryFilter> QueryExecutor::Filter(const PlanField& f, Request& r)
   const auto& a = f.args;
   auto decode = [&](const char* name, auto decoder, std::optional<uint32_t>* out) {
     if (auto id = Text(a, name)) {
-      *out = (data_.*decoder)(*id);
+      *out = decoder(*id);
       if (!*out) filter.impossible = true;  // an unknown id matches nothing, as the API does
     }
   };
-  decode("clientId", &SimDataset::DecodeClient, &filter.client);
-  decode("pianoId", &SimDataset::DecodePiano, &filter.piano);
-  decode("invoiceId", &SimDataset::DecodeInvoice, &filter.invoice);
-  decode("estimateId", &SimDataset::DecodeEstimate, &filter.estimate);
+  // Entries name only the base's clients and pianos: an id of a newer one matches nothing.
+  decode(
+      "clientId", [&](std::string_view id) { return data_.DecodeClient(id); }, &filter.client);
+  decode(
+      "pianoId", [&](std::string_view id) { return data_.DecodePiano(id); }, &filter.piano);
+  decode(
+      "invoiceId", [&](std::string_view id) { return data_.DecodeInvoice(id); }, &filter.invoice);
+  decode(
+      "estimateId", [&](std::string_view id) { return data_.DecodeEstimate(id); },
+      &filter.estimate);
   filter.search = Text(a, "search").value_or("");
   if (auto it = a.find("occurredAtGet"); it != a.end() && !it->is_null()) {
     std::optional<int64_t> t;
@@ -165,7 +172,7 @@ bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
     return false;
   }
   const CursorCodec codec(options_.cursor_style, filter->Key());
-  Matches matches = index_.Find(*filter, r.arrived);
+  Matches matches = index_.Find(*filter, r.view);
   auto win = PageWindow(f.args, matches.size(), codec, r.faults);
   if (!win) {
     r.errors->push_back(FieldError(std::move(win.error()), f));
@@ -174,8 +181,8 @@ bool QueryExecutor::Timeline(JsonWriter& w, const PlanField& f, Request& r) {
   }
   connections_.Write(w, f, matches.size(), *win, codec, r.nonce,
                      [&](int64_t i, const std::vector<PlanField>& fields) {
-                       const EntryRef ref = data_.At(matches.At(i), r.arrived);
-                       entities_.Entry(w, MakeNode(data_, ref), ref.gen, fields);
+                       const EntryRef ref = matches.At(i);
+                       entities_.Entry(w, matches.changes().Node(ref), ref.gen, fields);
                        ++*r.served;
                      });
   return true;

@@ -47,13 +47,14 @@ class QueryExecutor {
   // The response body for the plan of a request of operation kind `kind`
   // (slots are assigned here); `nonce` (one per request) draws the null
   // list items of --null-share.
+  // `view` is the timeline's state for the whole request (every field reads the same).
   std::string Execute(const std::string& kind, std::vector<graphql::PlanField> plan,
-                      int64_t arrived, uint64_t nonce, ExecutionStats* stats,
+                      const TimelineView& view, uint64_t nonce, ExecutionStats* stats,
                       const FaultOptions& faults = {});
 
  private:
   struct Request {
-    int64_t arrived;
+    const TimelineView& view;
     uint64_t nonce;
     int64_t* served;
     graphql::GraphqlErrors* errors;

@@ -30,6 +30,9 @@ enum DatasetPurpose : uint64_t {
   kHashPianoCount
 };
 
+constexpr uint8_t kServiceEntryManual = 15;  // indexes in kEntryTypes
+constexpr uint8_t kFirstEstimateType = 26;   // ESTIMATE, then ESTIMATE_LOG
+
 constexpr std::array<int64_t, kLastYear - kFirstYear + 1> kDesignTotals = {
     9943, 21917, 25447, 29722, 26417, 27989, 32012, 28313, 26034, 52428, 2411};
 
@@ -165,7 +168,7 @@ void SimDataset::BuildIndex() {
   std::vector<Key> keys(n);
   for (uint32_t gen = 0; gen < n; ++gen)
     keys[gen] = {OccurredOf(gen), Hash(seed_, gen, kHashIdHi), gen};
-  // Newest first; ties by id (descending, like the time order).
+  // Newest first; ties by OrderKey, then gen (TimelineChanges inserts by the same rule).
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.occ != b.occ) return a.occ > b.occ;
     if (a.id_hi != b.id_hi) return a.id_hi > b.id_hi;
@@ -209,10 +212,15 @@ uint8_t SimDataset::TypeOf(uint32_t gen) const {
   auto roll = static_cast<int>(Below(Hash(seed_, gen, kHashType), 1000));
   for (uint8_t t = 0; t < kTypeWeights.size(); ++t) {
     roll -= kTypeWeights[t];
-    if (roll < 0) return t;
+    if (roll >= 0) continue;
+    // A later entry is never an estimate's (see MadeLater): a manual service entry instead.
+    if (MadeLater(gen) && t >= kFirstEstimateType) return kServiceEntryManual;
+    return t;
   }
   return 0;
 }
+
+uint64_t SimDataset::OrderKey(uint32_t gen) const { return Hash(seed_, gen, kHashIdHi); }
 
 uint32_t SimDataset::ClientOf(uint32_t gen) const {
   // A few clients have most of the history (skewed like a real customer base).
@@ -241,7 +249,7 @@ int SimDataset::UserOf(uint32_t gen) const {
                 NameHas(t, "ESTIMATE") || NameHas(t, "MEASUREMENT");
   if (static_cast<int>(Below(Hash(seed_, gen, kHashUserHas), 100)) >= (manual ? 95 : 10)) return -1;
   auto live = static_cast<int>(users_.size());
-  if (Unit(Hash(seed_, gen, kHashUserDeleted)) < unknown_user_share_) {
+  if (!MadeLater(gen) && Unit(Hash(seed_, gen, kHashUserDeleted)) < unknown_user_share_) {
     return live + static_cast<int>(Below(Hash(seed_, gen, kHashUser), deleted_users_));
   }
   return static_cast<int>(Below(Hash(seed_, gen, kHashUser), live));
@@ -277,11 +285,11 @@ std::optional<uint32_t> Narrow(std::optional<uint64_t> v, uint64_t limit) {
 }
 }  // namespace
 
-std::optional<uint32_t> SimDataset::DecodeClient(std::string_view id) const {
-  return Narrow(client_ids_.Decode(id), all_client_count());
+std::optional<uint32_t> SimDataset::DecodeClient(std::string_view id, uint32_t clients) const {
+  return Narrow(client_ids_.Decode(id), clients ? clients : all_client_count());
 }
-std::optional<uint32_t> SimDataset::DecodePiano(std::string_view id) const {
-  return Narrow(piano_ids_.Decode(id), uint64_t{all_client_count()} * 3);
+std::optional<uint32_t> SimDataset::DecodePiano(std::string_view id, uint32_t clients) const {
+  return Narrow(piano_ids_.Decode(id), uint64_t{clients ? clients : all_client_count()} * 3);
 }
 std::optional<uint32_t> SimDataset::DecodeInvoice(std::string_view id) const {
   return Narrow(invoice_ids_.Decode(id), uint64_t{clients_} * 4);

@@ -80,6 +80,15 @@ class SimDataset {
   uint8_t TypeAt(int64_t base_pos) const { return type_[base_pos]; }
   uint32_t ClientAt(int64_t base_pos) const { return client_[base_pos]; }
 
+  // Whether `gen` names an entry made after the start (arrived at the top or
+  // back-dated by TimelineIndex::Apply), not one of the base dataset. Such an
+  // entry names only objects the account lists: no estimate type (estimates
+  // exist only for the base entries that name them) and no deleted user.
+  bool MadeLater(uint32_t gen) const { return gen >= year_gen_offset_.back(); }
+  // The tie-break of the newest-first order (entries with the same occurredAt:
+  // larger key first, then larger gen).
+  uint64_t OrderKey(uint32_t gen) const;
+
   // Facts of a generator index.
   uint8_t TypeOf(uint32_t gen) const;  // index in kEntryTypes, or kUnknownType
   uint32_t ClientOf(uint32_t gen) const;
@@ -96,9 +105,11 @@ class SimDataset {
   std::string UserId(int user) const;
   std::string InvoiceId(uint32_t invoice) const;
   std::string EstimateId(uint32_t estimate) const;
-  // Reverse of the ids above (for filters); none for an id this dataset never made.
-  std::optional<uint32_t> DecodeClient(std::string_view id) const;
-  std::optional<uint32_t> DecodePiano(std::string_view id) const;  // client * 3 + k
+  // Reverse of the ids above (for filters); none for an id this dataset never
+  // made. `clients`: how many clients the account has (0: all_client_count()).
+  std::optional<uint32_t> DecodeClient(std::string_view id, uint32_t clients = 0) const;
+  std::optional<uint32_t> DecodePiano(std::string_view id,
+                                      uint32_t clients = 0) const;  // client * 3 + k
   std::optional<uint32_t> DecodeInvoice(std::string_view id) const;
   std::optional<uint32_t> DecodeEstimate(std::string_view id) const;
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sim/cursor_codec.h"
+#include "sim/sim_changes.h"
 
 namespace gb::sim {
 
@@ -56,6 +57,10 @@ struct SimOptions {
   // entry or user is null with probability X (cursors and lists themselves excepted).
   double null_share = 0;
   CursorStyle cursor_style = CursorStyle::kOffset;  // sim --cursor-style offset|opaque
+  // sim --changes JSON --changes-every DURATION: these changes are applied
+  // every `changes_every_ms` (0 = never), as POST /admin/changes would.
+  ChangeRequest changes;
+  int64_t changes_every_ms = 0;
   FaultOptions faults;
 };
 

@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -60,7 +62,8 @@ struct SimServer::Impl {
                  ExecutorOptions{opts.seed, opts.null_share, opts.cursor_style}),
         tokens(opts.seed, opts.access_token_ttl_s, clk, opts.faults.expire_tokens_now),
         faults(opts.faults, opts.seed, clk),
-        oauth(opts, clk, tokens, faults, counters.token_refreshes) {}
+        oauth(opts, clk, tokens, faults, counters.token_refreshes),
+        account_state(std::make_shared<const AccountChanges>(account)) {}
 
   void Routes();
   void Graphql(const httplib::Request& req, httplib::Response& res);
@@ -71,11 +74,28 @@ struct SimServer::Impl {
   std::pair<int, std::string> AnswerBody(const std::string& body);
   SimStats Stats() const {
     const Counters& c = counters;
-    return SimStats{
-        c.requests,       c.graphql_requests, c.entries_served, c.rate_limited, c.errors_5xx,
-        c.hangs,          c.truncated,        c.garbled,        c.unauthorized, c.token_refreshes,
-        c.graphql_errors, faults.Arrived(),   index.deleted()};
+    const auto changes = index.Snapshot();
+    return SimStats{c.requests,
+                    c.graphql_requests,
+                    c.entries_served,
+                    c.rate_limited,
+                    c.errors_5xx,
+                    c.hangs,
+                    c.truncated,
+                    c.garbled,
+                    c.unauthorized,
+                    c.token_refreshes,
+                    c.graphql_errors,
+                    faults.Arrived(),
+                    static_cast<int64_t>(changes->deleted().size()),
+                    static_cast<int64_t>(changes->inserted().size()),
+                    changes->edited()};
   }
+  TimelineView View();
+  AppliedChanges Apply(const ChangeRequest& request);
+  void ApplyToAccount(const ChangeRequest& request, AppliedChanges* applied);
+  void Changes(const json& body, httplib::Response& res);
+  void Tick();  // sim --changes-every: applies options.changes until stopped
 
   SimOptions options;
   Clock& clock;
@@ -87,8 +107,11 @@ struct SimServer::Impl {
   FaultInjector faults;
   Counters counters;
   OAuthRoutes oauth;
+  std::mutex changes_mu;  // a change and a request's view of the account exclude each other
+  std::shared_ptr<const AccountChanges> account_state;  // clients and pianos (changes_mu)
   httplib::Server http;
   std::thread thread;
+  std::thread ticker;
   std::atomic<bool> stopping{false};
   std::atomic<uint64_t> nonce{0};  // one per answered request (--null-share's list items)
   std::string host;
@@ -203,14 +226,70 @@ std::pair<int, std::string> SimServer::Impl::AnswerBody(const std::string& body)
     return {200, graphql::ErrorsBody(plan.error())};
   }
   ExecutionStats stats;
-  std::string answer = executor.Execute(prepared->op().kind, std::move(*plan), faults.Arrived(),
-                                        ++nonce, &stats, faults.Get());
+  std::string answer = executor.Execute(prepared->op().kind, std::move(*plan), View(), ++nonce,
+                                        &stats, faults.Get());
   if (stats.errors) ++counters.graphql_errors;
   counters.entries_served += stats.served;
   if (const double per_node = faults.Get().latency_per_node_ms; per_node > 0 && stats.served > 0) {
     SleepUnlessStopping(std::chrono::milliseconds(std::llround(per_node * stats.served)));
   }
   return {200, std::move(answer)};
+}
+
+TimelineView SimServer::Impl::View() {
+  std::lock_guard lock(changes_mu);
+  return TimelineView{faults.Arrived(), index.Snapshot(), account_state};
+}
+
+// New entries arrive at the top (as arrivals: generator indexes after the
+// base); the rest is the index's. "Now" is the newest occurredAt, never before
+// the data's end, so back-dated entries land inside the history.
+AppliedChanges SimServer::Impl::Apply(const ChangeRequest& request) {
+  std::lock_guard lock(changes_mu);
+  const int64_t arrived = faults.Arrived();
+  AppliedChanges applied;
+  applied.now = std::max(SimDataset::DataEnd(), arrived > 0 ? data.At(0, arrived).occurred : 0);
+  for (int64_t i = 0; i < request.fresh; ++i) {
+    applied.fresh.push_back(data.EntryId(static_cast<uint32_t>(data.base_size() + arrived + i)));
+  }
+  std::reverse(applied.fresh.begin(), applied.fresh.end());  // newest first, as listed
+  faults.AddArrivals(request.fresh);
+  index.Apply(request, applied.now, &applied);
+  ApplyToAccount(request, &applied);
+  return applied;
+}
+
+// Clients and pianos: a new state of the account's changes, published at once.
+void SimServer::Impl::ApplyToAccount(const ChangeRequest& request, AppliedChanges* applied) {
+  auto next = std::make_shared<AccountChanges>(*account_state);
+  auto clients = [&](const std::vector<uint32_t>& touched, std::vector<std::string>* ids) {
+    for (uint32_t c : touched) ids->push_back(data.ClientId(c));
+  };
+  auto pianos = [&](const std::vector<uint32_t>& touched, std::vector<std::string>* ids) {
+    for (uint32_t slot : touched)
+      ids->push_back(data.PianoId(slot / 3, static_cast<int>(slot % 3)));
+  };
+  clients(next->AddClients(request.clients_new, applied->now), &applied->clients_new);
+  clients(next->EditClients(request.clients_edited, applied->now), &applied->clients_edited);
+  pianos(next->AddPianos(request.pianos_new, applied->now), &applied->pianos_new);
+  pianos(next->EditPianos(request.pianos_edited, applied->now), &applied->pianos_edited);
+  next->Publish();
+  account_state = std::move(next);
+}
+
+void SimServer::Impl::Changes(const json& body, httplib::Response& res) {
+  auto request = ParseChangeRequest(body);
+  if (!request) {
+    res.status = 400;
+    return res.set_content(SimpleError(request.error().message), kJson);
+  }
+  res.set_content(AppliedToJson(Apply(*request)).dump(), kJson);
+}
+
+void SimServer::Impl::Tick() {
+  while (SleepUnlessStopping(std::chrono::milliseconds(options.changes_every_ms))) {
+    Apply(options.changes);
+  }
 }
 
 void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res) {
@@ -223,6 +302,7 @@ void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res)
     res.status = 400;
     return res.set_content(SimpleError("the body must be JSON"), kJson);
   }
+  if (req.path == "/admin/changes") return Changes(body, res);
   if (req.path == "/admin/faults" && req.method == "POST") {
     auto merged = MergeFaults(faults.Get(), body);
     if (!merged) {
@@ -234,8 +314,11 @@ void SimServer::Impl::Admin(const httplib::Request& req, httplib::Response& res)
   } else if (req.path == "/admin/expire-tokens") {
     tokens.ExpireAll();
   } else if (req.path == "/admin/add-entries") {
-    faults.AddArrivals(body.value("count", int64_t{1}));
+    ChangeRequest request;
+    request.fresh = body.value("count", int64_t{1});
+    Apply(request);
   } else if (req.path == "/admin/delete-entries") {
+    std::lock_guard lock(changes_mu);
     index.Delete(body.value("count", int64_t{1}));
   }
   json answer = req.path == "/admin/stats" ? StatsToJson(Stats()) : FaultsToJson(faults.Get());
@@ -258,6 +341,7 @@ void SimServer::Impl::Routes() {
   http.Post("/admin/expire-tokens", admin);
   http.Post("/admin/add-entries", admin);
   http.Post("/admin/delete-entries", admin);
+  http.Post("/admin/changes", admin);
   http.Get("/admin/stats", admin);
 }
 
@@ -278,6 +362,9 @@ Result<int> SimServer::Start(const std::string& host, int port) {
   impl_->host = host;
   impl_->port = bound;
   impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+  if (impl_->options.changes_every_ms > 0 && !impl_->options.changes.empty()) {
+    impl_->ticker = std::thread([this] { impl_->Tick(); });
+  }
   // Wait until the accept loop runs: httplib's stop() is a no-op before that,
   // so an early Stop() would otherwise leave the thread listening forever.
   for (int i = 0; i < 5000 && !impl_->http.is_running(); ++i) {
@@ -297,6 +384,7 @@ void SimServer::Stop() {
   impl_->stopping = true;
   impl_->http.stop();
   impl_->thread.join();
+  if (impl_->ticker.joinable()) impl_->ticker.join();
 }
 
 const Credentials& SimServer::credentials() const { return impl_->tokens.initial(); }
@@ -330,8 +418,20 @@ void SimServer::SetFaults(const FaultOptions& faults) {
 }
 
 void SimServer::ExpireTokens() { impl_->tokens.ExpireAll(); }
-void SimServer::AddEntries(int64_t count) { impl_->faults.AddArrivals(count); }
-int64_t SimServer::DeleteEntries(int64_t count) { return impl_->index.Delete(count); }
+void SimServer::AddEntries(int64_t count) {
+  ChangeRequest request;
+  request.fresh = count;
+  impl_->Apply(request);
+}
+
+int64_t SimServer::DeleteEntries(int64_t count) {
+  std::lock_guard lock(impl_->changes_mu);
+  return impl_->index.Delete(count);
+}
+
+AppliedChanges SimServer::ApplyChanges(const ChangeRequest& request) {
+  return impl_->Apply(request);
+}
 
 SimStats SimServer::stats() const { return impl_->Stats(); }
 

@@ -8,6 +8,9 @@
 //   POST /admin/expire-tokens       every issued access token expires now
 //   POST /admin/add-entries         {"count": N}: N new entries arrive at the top now
 //   POST /admin/delete-entries      {"count": N}: the N newest entries are deleted now
+//   POST /admin/changes             {"new": N, "backdated": N, "backdated_days": D, "edited": N,
+//                                   "deleted": N, "clients_new": N, ...} (sim_changes.h): the
+//                                   account changes at once; answers the ids touched
 //   GET  /admin/stats               request, 429, 5xx, ... counters
 // Admin endpoints answer loopback clients only.
 #pragma once
@@ -18,6 +21,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "sim/fault_injector.h"
+#include "sim/sim_changes.h"
 #include "sim/sim_dataset.h"
 #include "sim/sim_options.h"
 #include "sim/token_store.h"
@@ -47,6 +51,9 @@ class SimServer {
   void ExpireTokens();
   void AddEntries(int64_t count);
   int64_t DeleteEntries(int64_t count);  // the newest entries still there; how many
+  // Applies `request` atomically with respect to queries (a request sees all
+  // of it or none); the same calls on the same dataset touch the same ids.
+  AppliedChanges ApplyChanges(const ChangeRequest& request);
   SimStats stats() const;
   const SimDataset& dataset() const;
   const SimOptions& options() const;

@@ -1,10 +1,10 @@
+// Filters, matches and their caches, and the changes applied (see timeline_index.h).
 #include "sim/timeline_index.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
 
 #include "sim/sim_content.h"
 
@@ -12,6 +12,7 @@ namespace gb::sim {
 namespace {
 
 constexpr size_t kCacheLimit = 32;
+constexpr int64_t kSecondsPerDay = 86400;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -36,7 +37,8 @@ bool EntryFilter::OnlyTime() const {
          search.empty();
 }
 
-bool EntryFilter::Matches(const SimDataset& d, const EntryRef& e) const {
+bool EntryFilter::Matches(const SimDataset& d, const EntryRef& e,
+                          const TimelineChanges* changes) const {
   if (impossible) return false;
   if (occurred_min && e.occurred < *occurred_min) return false;
   uint8_t type = e.base_pos >= 0 ? d.TypeAt(e.base_pos) : d.TypeOf(e.gen);
@@ -50,89 +52,130 @@ bool EntryFilter::Matches(const SimDataset& d, const EntryRef& e) const {
   if (invoice && d.InvoiceOf(e.gen) != invoice) return false;
   if (estimate && d.EstimateOf(e.gen) != estimate) return false;
   if (!search.empty()) {
-    NodeData node = MakeNode(d, e);
+    NodeData node = changes ? changes->Node(e) : MakeNode(d, e);
     std::string needle = Lower(search);
     if (!Contains(node.summary, needle) && !Contains(node.comment, needle)) return false;
   }
   return true;
 }
 
-int64_t Matches::At(int64_t i) const {
+EntryRef Matches::At(int64_t i) const {
   auto arrived = static_cast<int64_t>(arrived_.size());
-  if (i < arrived) return arrived_[i];
-  int64_t j = i - arrived;
-  return arrived_total_ + (base_ ? (*base_)[j] : j);
+  if (i < arrived) return data_->At(arrived_[i], arrived_total_);
+  const int64_t j = i - arrived;
+  return changes_->Slot(slots_ ? (*slots_)[j] : static_cast<uint32_t>(j));
 }
 
-Matches TimelineIndex::Find(const EntryFilter& filter, int64_t arrived) {
+TimelineIndex::TimelineIndex(const SimDataset& data)
+    : data_(data), changes_(std::make_shared<const TimelineChanges>(data)) {}
+
+std::shared_ptr<const TimelineChanges> TimelineIndex::Snapshot() const {
+  std::lock_guard lock(mu_);
+  return changes_;
+}
+
+Matches TimelineIndex::Find(const EntryFilter& filter, const TimelineView& view) {
   Matches m;
-  m.arrived_total_ = arrived;
-  for (int64_t l = 0; l < arrived; ++l) {
-    if (filter.Matches(data_, data_.At(l, arrived))) m.arrived_.push_back(l);
+  m.data_ = &data_;
+  m.changes_ = view.changes ? view.changes : Snapshot();
+  m.arrived_total_ = view.arrived;
+  for (int64_t l = 0; l < view.arrived; ++l) {
+    if (filter.Matches(data_, data_.At(l, view.arrived), m.changes_.get())) m.arrived_.push_back(l);
   }
   if (filter.OnlyTime()) {
-    // Newest first: the entries at or after occurred_min are a prefix.
-    int64_t lo = 0, hi = data_.base_size();
-    while (filter.occurred_min && lo < hi) {
-      int64_t mid = (lo + hi) / 2;
-      if (data_.At(mid, 0).occurred >= *filter.occurred_min)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    m.base_count_ = filter.occurred_min ? lo : data_.base_size();
-    LeaveOutDeleted(m);
-    return m;
+    FindTimeOnly(filter, m);
+  } else {
+    m.slots_ = Slots(filter, *m.changes_);
+    m.count_ = static_cast<int64_t>(m.slots_->size());
   }
-  m.base_ = BaseMatches(filter);
-  m.base_count_ = static_cast<int64_t>(m.base_->size());
-  LeaveOutDeleted(m);
   return m;
 }
 
-void TimelineIndex::LeaveOutDeleted(Matches& m) const {
-  std::lock_guard lock(mu_);
-  if (deleted_.empty()) return;
-  std::vector<uint32_t> all;
-  if (m.base_) {
-    all = *m.base_;
-  } else {
-    all.resize(static_cast<size_t>(m.base_count_));
-    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<uint32_t>(i);
+// Newest first: the entries at or after occurred_min are a prefix of every entry.
+void TimelineIndex::FindTimeOnly(const EntryFilter& filter, Matches& m) const {
+  const TimelineChanges& changes = *m.changes_;
+  m.slots_ = changes.all();
+  const int64_t total = m.slots_ ? static_cast<int64_t>(m.slots_->size()) : data_.base_size();
+  int64_t lo = 0, hi = total;
+  while (filter.occurred_min && lo < hi) {
+    const int64_t mid = (lo + hi) / 2;
+    const uint32_t slot = m.slots_ ? (*m.slots_)[mid] : static_cast<uint32_t>(mid);
+    if (changes.Slot(slot).occurred >= *filter.occurred_min)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  auto kept = std::make_shared<std::vector<uint32_t>>();
-  std::set_difference(all.begin(), all.end(), deleted_.begin(), deleted_.end(),
-                      std::back_inserter(*kept));
-  m.base_count_ = static_cast<int64_t>(kept->size());
-  m.base_ = std::move(kept);
+  m.count_ = filter.occurred_min ? lo : total;
+}
+
+std::shared_ptr<const std::vector<uint32_t>> TimelineIndex::Slots(const EntryFilter& filter,
+                                                                  const TimelineChanges& changes) {
+  const std::string key = filter.Key();
+  {
+    std::lock_guard lock(mu_);
+    auto it = cache_.find(key);
+    if (it != cache_.end() && it->second.merged && it->second.version == changes.version())
+      return it->second.merged;
+  }
+  auto base = BaseMatches(filter);
+  if (changes.unchanged()) return base;
+  auto keep = [&](const EntryRef& e) { return filter.Matches(data_, e, &changes); };
+  std::shared_ptr<const std::vector<uint32_t>> merged;
+  if (!filter.search.empty() && changes.HasEdits()) {
+    // An edit may make an entry match or stop matching: every live entry again.
+    auto found = std::make_shared<std::vector<uint32_t>>();
+    for (uint32_t slot : *changes.all()) {
+      if (keep(changes.Slot(slot))) found->push_back(slot);
+    }
+    merged = std::move(found);
+  } else {
+    merged = std::make_shared<const std::vector<uint32_t>>(changes.Merge(base.get(), keep));
+  }
+  std::lock_guard lock(mu_);
+  Cached& cached = cache_[key];
+  if (!cached.merged || cached.version < changes.version()) {
+    cached.version = changes.version();
+    cached.merged = merged;
+  }
+  return merged;
+}
+
+void TimelineIndex::Apply(const ChangeRequest& request, int64_t now, AppliedChanges* applied) {
+  std::lock_guard serial(apply_mu_);  // one change at a time: none is lost
+  auto next = std::make_shared<TimelineChanges>(*Snapshot());
+  // Deleted first, so the entries edited are still there after the call.
+  auto deleted = next->DeleteSpread(request.deleted);
+  auto edited = next->Edit(request.edited);
+  for (int64_t i = 0; i < request.backdated; ++i) {
+    applied->backdated.push_back(
+        next->Backdate(now - request.backdated_days * kSecondsPerDay - 60 * (i + 1)));
+  }
+  applied->deleted.insert(applied->deleted.end(), deleted.begin(), deleted.end());
+  applied->edited.insert(applied->edited.end(), edited.begin(), edited.end());
+  next->Publish();
+  std::lock_guard lock(mu_);
+  changes_ = std::move(next);
 }
 
 int64_t TimelineIndex::Delete(int64_t count) {
+  std::lock_guard serial(apply_mu_);
+  auto next = std::make_shared<TimelineChanges>(*Snapshot());
+  const auto ids = next->DeleteNewest(count);
+  next->Publish();
   std::lock_guard lock(mu_);
-  int64_t done = 0;
-  std::vector<uint32_t> now;
-  for (int64_t pos = 0; pos < data_.base_size() && done < count; ++pos) {
-    const auto p = static_cast<uint32_t>(pos);
-    if (std::binary_search(deleted_.begin(), deleted_.end(), p)) continue;
-    now.push_back(p);
-    ++done;
-  }
-  std::vector<uint32_t> merged;
-  std::merge(deleted_.begin(), deleted_.end(), now.begin(), now.end(), std::back_inserter(merged));
-  deleted_ = std::move(merged);
-  return done;
+  changes_ = std::move(next);
+  return static_cast<int64_t>(ids.size());
 }
 
 int64_t TimelineIndex::deleted() const {
-  std::lock_guard lock(mu_);
-  return static_cast<int64_t>(deleted_.size());
+  return static_cast<int64_t>(Snapshot()->deleted().size());
 }
 
 std::shared_ptr<const std::vector<uint32_t>> TimelineIndex::BaseMatches(const EntryFilter& filter) {
   std::string key = filter.Key();
   {
     std::lock_guard lock(mu_);
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(key); it != cache_.end() && it->second.base) return it->second.base;
   }
   auto found = std::make_shared<std::vector<uint32_t>>();
   for (int64_t pos = 0; pos < data_.base_size(); ++pos) {
@@ -140,7 +183,7 @@ std::shared_ptr<const std::vector<uint32_t>> TimelineIndex::BaseMatches(const En
   }
   std::lock_guard lock(mu_);
   if (cache_.size() >= kCacheLimit) cache_.clear();
-  cache_.emplace(key, found);
+  cache_[key].base = found;
   return found;
 }
 

@@ -1,6 +1,10 @@
 // Which entries match a filter of allTimelineEntries, in order (newest
-// first), with arrived entries on top and deleted ones left out. Results for the base dataset are
-// cached per filter so paging through a filtered timeline costs one scan, not one per page.
+// first): arrived entries on top, then the base dataset with the changes of a
+// TimelineChanges state (back-dated entries inserted in the order, deleted
+// ones left out). Matches of the base dataset are cached per filter, and their
+// merge with the changes per filter and state, so paging through a filtered
+// timeline costs one scan per change, not one per page; a time-only filter
+// (occurredAtGet alone) is a binary search in the state's list of every entry.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "sim/account_changes.h"
+#include "sim/sim_changes.h"
 #include "sim/sim_dataset.h"
+#include "sim/timeline_changes.h"
 
 namespace gb::sim {
 
@@ -25,28 +32,48 @@ struct EntryFilter {
 
   std::string Key() const;
   bool OnlyTime() const;
-  bool Matches(const SimDataset& data, const EntryRef& entry) const;
+  // `changes` (may be null) gives the edited comments `search` reads.
+  bool Matches(const SimDataset& data, const EntryRef& entry,
+               const TimelineChanges* changes = nullptr) const;
 };
 
-// The matching entries as logical positions (see SimDataset::At).
+// What one request reads: the arrivals so far and one state of the changes
+// (and of the account's, for the other roots), taken together (SimServer
+// takes them under one lock).
+struct TimelineView {
+  int64_t arrived = 0;
+  std::shared_ptr<const TimelineChanges> changes;
+  std::shared_ptr<const AccountChanges> account;
+};
+
+// The matching entries of one view, in order.
 class Matches {
  public:
-  int64_t size() const { return static_cast<int64_t>(arrived_.size()) + base_count_; }
-  int64_t At(int64_t i) const;
+  int64_t size() const { return static_cast<int64_t>(arrived_.size()) + count_; }
+  EntryRef At(int64_t i) const;
+  // The state the matches were found in (TimelineChanges::Node writes an entry of it).
+  const TimelineChanges& changes() const { return *changes_; }
 
  private:
   friend class TimelineIndex;
+  const SimDataset* data_ = nullptr;
+  std::shared_ptr<const TimelineChanges> changes_;
   int64_t arrived_total_ = 0;
-  std::vector<int64_t> arrived_;  // logical positions of matching arrived entries
-  std::shared_ptr<const std::vector<uint32_t>> base_;  // null: base positions 0..count-1
-  int64_t base_count_ = 0;
+  std::vector<int64_t> arrived_;                        // logical positions of matching arrivals
+  std::shared_ptr<const std::vector<uint32_t>> slots_;  // null: base positions 0..count-1
+  int64_t count_ = 0;
 };
 
 class TimelineIndex {
  public:
-  explicit TimelineIndex(const SimDataset& data) : data_(data) {}
-  Matches Find(const EntryFilter& filter, int64_t arrived);
+  explicit TimelineIndex(const SimDataset& data);
+  Matches Find(const EntryFilter& filter, const TimelineView& view);
 
+  // The current state of the changes (immutable; a change publishes a new one).
+  std::shared_ptr<const TimelineChanges> Snapshot() const;
+  // Applies the timeline part of `request` (back-dated, edited, deleted) as one
+  // new state; `now` dates the back-dated entries. Deterministic.
+  void Apply(const ChangeRequest& request, int64_t now, AppliedChanges* applied);
   // Deletes the `count` newest entries of the base dataset still there, as if
   // removed in Gazelle: later answers leave them out, so offsets shift down
   // under a sweep. Deterministic; returns how many were deleted.
@@ -54,14 +81,21 @@ class TimelineIndex {
   int64_t deleted() const;
 
  private:
+  struct Cached {
+    std::shared_ptr<const std::vector<uint32_t>> base;    // base positions, version-free
+    uint64_t version = 0;                                 // of `merged`
+    std::shared_ptr<const std::vector<uint32_t>> merged;  // slots under that version
+  };
+  void FindTimeOnly(const EntryFilter& filter, Matches& m) const;
+  std::shared_ptr<const std::vector<uint32_t>> Slots(const EntryFilter& filter,
+                                                     const TimelineChanges& changes);
   std::shared_ptr<const std::vector<uint32_t>> BaseMatches(const EntryFilter& filter);
-  // `m`'s base positions without the deleted ones.
-  void LeaveOutDeleted(Matches& m) const;
 
   const SimDataset& data_;
-  mutable std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const std::vector<uint32_t>>> cache_;
-  std::vector<uint32_t> deleted_;  // base positions, ascending
+  mutable std::mutex mu_;  // the cache and the current state
+  std::mutex apply_mu_;    // one change at a time
+  std::map<std::string, Cached> cache_;
+  std::shared_ptr<const TimelineChanges> changes_;
 };
 
 }  // namespace gb::sim

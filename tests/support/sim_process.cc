@@ -107,6 +107,13 @@ bool SimProcess::DeleteEntries(int64_t count) {
   return AdminPost("/admin/delete-entries", "{\"count\":" + std::to_string(count) + "}");
 }
 
+std::string SimProcess::Changes(const std::string& changes_json) {
+  httplib::Client client(url_);
+  client.set_read_timeout(30, 0);
+  auto res = client.Post("/admin/changes", changes_json, "application/json");
+  return res && res->status == 200 ? res->body : std::string();
+}
+
 std::string SimProcess::StatsJson() {
   httplib::Client client(url_);
   client.set_read_timeout(10, 0);

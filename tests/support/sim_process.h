@@ -9,7 +9,8 @@
 //   dataset: seed S, scale F, N entries (2016-2026)[, hostile]; cursors STYLE[, null share X]
 //   test OAuth client (simulator only, not a real secret): client_id=ID client_secret=SECRET
 //   token file: PATH                      (only with --token-file)
-//   admin: URL/admin/faults, URL/admin/stats (loopback only); Ctrl-C stops
+//   changes: JSON every N ms              (only with --changes)
+//   admin: URL/admin/faults, URL/admin/changes, URL/admin/stats (loopback only); Ctrl-C stops
 #pragma once
 
 #include <sys/types.h>
@@ -44,7 +45,10 @@ class SimProcess {
   bool SetFaults(const std::string& faults_json);
   bool ExpireTokens();
   bool AddEntries(int64_t count);
-  bool DeleteEntries(int64_t count);      // the newest entries still there
+  bool DeleteEntries(int64_t count);  // the newest entries still there
+  // POST /admin/changes with `changes_json` (sim/sim_changes.h); the answer
+  // (the ids touched), or "" on failure.
+  std::string Changes(const std::string& changes_json);
   std::string StatsJson();                // GET /admin/stats body ("" on failure)
   int64_t Stat(const std::string& name);  // one counter of /admin/stats (-1 on failure)
 
