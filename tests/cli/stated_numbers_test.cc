@@ -47,12 +47,12 @@ TEST(StatedNumbersTest, ReadmeExitCodeTableIsTheEnum) {
     for (int code = first; code <= last; ++code) listed[code] = true;
   }
   std::map<int, bool> expected;
-  for (ExitCode code :
-       {ExitCode::kOk, ExitCode::kInternal, ExitCode::kUsage, ExitCode::kDoneWithRejects,
-        ExitCode::kStopped, ExitCode::kAuth, ExitCode::kSourceUnreachable,
-        ExitCode::kDestinationUnreachable, ExitCode::kMismatch, ExitCode::kRunConflict,
-        ExitCode::kCheckSlow, ExitCode::kCheckStalled, ExitCode::kCheckFailed,
-        ExitCode::kCheckRejects, ExitCode::kCheckNoRun, ExitCode::kDoctorProblems}) {
+  for (ExitCode code : {ExitCode::kOk, ExitCode::kInternal, ExitCode::kUsage,
+                        ExitCode::kDoneWithRejects, ExitCode::kStopped, ExitCode::kAuth,
+                        ExitCode::kSourceUnreachable, ExitCode::kDestinationUnreachable,
+                        ExitCode::kMismatch, ExitCode::kRunConflict, ExitCode::kCheckSlow,
+                        ExitCode::kCheckStalled, ExitCode::kCheckFailed, ExitCode::kCheckRejects,
+                        ExitCode::kCheckNoRun, ExitCode::kDoctorProblems, ExitCode::kCheckStale}) {
     expected[ToInt(code)] = true;
   }
   EXPECT_EQ(listed, expected);

@@ -68,7 +68,9 @@ TEST_F(SupabaseTest, WhatTheToolCreatesIsClosedToTheApiRolesAndTheLoaderStillWor
 
   // Every table the tool created: no row for the API roles, no write.
   const std::vector<std::string> tables = ToolCreatedTables(this->db());
-  ASSERT_EQ(tables.size(), 8u) << "the six bookkeeping tables and the two data tables";
+  ASSERT_EQ(tables.size(), 10u)
+      << "the eight bookkeeping tables (sync's gb_missing and gb_schedule among them) and the "
+         "two data tables";
   for (const auto& table : tables)
     EXPECT_EQ(AccessOf(this->db(), table).substr(0, 2), "t ") << table;
   for (std::string role : {"anon", "authenticated"}) {

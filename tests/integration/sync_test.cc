@@ -8,6 +8,7 @@
 // dozen requests. A kill -9 during a sync, then the same command: equality,
 // nothing counted twice.
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -215,6 +216,51 @@ TEST_P(SyncKillTest, AKillDuringASyncThenTheSameCommandReachesEqualityCountingNo
                              " WHERE run_id = " + std::to_string(run) + " AND name LIKE 'sync:%'"))
       << "each fetched row counted once across the kills";
   EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_missing")), 20);
+}
+
+// sync --every: repeats, tells watch its schedule (last sync, next sync, the
+// lag), stops on SIGTERM with exit 0 and takes its schedule away; a schedule
+// late by its interval makes watch --check answer stale (16).
+TEST_P(SyncKillTest, SyncEveryRepeatsShowsItsScheduleAndStopsCleanlyOnSigterm) {
+  StartSim();
+  ASSERT_EQ(Backfill(DbUrl()).exit_code, ToInt(ExitCode::kOk));
+  auto db = Probe();
+  const int64_t before = LatestRunId(*db);
+  LoaderProcess every(SyncArgs(DbUrl(), {"--every", "2s"}), Env(), dir_.path());
+  ASSERT_TRUE(WaitUntil(std::chrono::seconds(60), [&] { return LatestRunId(*db) >= before + 2; }))
+      << "two syncs";
+  const auto doc = nlohmann::json::parse(WatchJson(DbUrl(), dir_.path()), nullptr, false);
+  ASSERT_TRUE(doc.is_object());
+  const auto& fresh = doc["freshness"];
+  EXPECT_TRUE(fresh["schedule"].is_object()) << fresh.dump();
+  EXPECT_EQ(fresh["schedule"]["every_s"], 2) << fresh.dump();
+  EXPECT_TRUE(fresh["last_sync_at"].is_string()) << fresh.dump();
+  EXPECT_TRUE(fresh["lag_s"].is_number()) << fresh.dump();
+  EXPECT_EQ(fresh["stale"], false) << fresh.dump();
+  every.Signal(SIGTERM);
+  ChildExit stopped = every.Wait(std::chrono::seconds(60));
+  EXPECT_EQ(stopped.exit_code, ToInt(ExitCode::kOk)) << stopped.output;
+  EXPECT_NE(stopped.output.find("Next sync at"), std::string::npos) << stopped.output;
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_schedule")), 0) << "unscheduled";
+
+  // A schedule whose sync is overdue (a loop that died without a word).
+  const std::string late = "INSERT INTO " + db->Table("gb_schedule") +
+                           " (worker_id, every_s, next_at) VALUES ('gone:1:x', 60, " +
+                           (GetParam() == SyncTarget::kSqlite
+                                ? std::string("CAST(strftime('%s', 'now') AS INTEGER) - 3600")
+                                : std::string("now() - interval '1 hour'")) +
+                           ")";
+  if (GetParam() == SyncTarget::kSqlite) {
+    sqlite3* file = nullptr;
+    ASSERT_EQ(sqlite3_open(dir_.File("dest.db").c_str(), &file), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(file, late.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(file);
+  } else {
+    db->Value(late);
+  }
+  ChildExit check = WatchCheck(DbUrl(), dir_.path());
+  EXPECT_EQ(check.exit_code, ToInt(ExitCode::kCheckStale)) << check.output;
+  EXPECT_NE(check.output.find("late"), std::string::npos) << check.output;
 }
 
 std::string TargetName(const ::testing::TestParamInfo<SyncTarget>& info) {

@@ -132,11 +132,12 @@ load() {
 }
 load run --years 2016-2026
 step "run: $(grep -c . "$tmp/load.log") log lines"
-# sync, once it exists (an unknown subcommand's --help prints the main help, exit 0).
-if LC_ALL=C gazelle-backfill sync --help 2>/dev/null | grep -q '^Usage: .*gazelle-backfill sync '; then
-  load sync
-  step "sync"
-fi
+# The unit's command after a day of change: new, back-dated and deleted entries.
+curl -fsS -X POST "$api/admin/changes" -d '{"new": 20, "backdated": 5, "deleted": 3}' >/dev/null ||
+  fail "the simulator refused /admin/changes"
+load sync
+grep -q '3 marked missing at the source' "$tmp/load.log" || { tail -20 "$tmp/load.log"; fail "sync did not mark the 3 deleted entries"; }
+step "sync: $(grep -o '[0-9,]* API requests' "$tmp/load.log")"
 rows=$(sqlite3 "$state/package-test.db" 'SELECT count(*) FROM gazelle_timeline_entries')
 ((rows > 0)) || fail "no timeline entries loaded"
 step "loaded $rows timeline entries into $state/package-test.db"
