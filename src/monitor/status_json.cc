@@ -66,6 +66,7 @@ json FreshnessJson(const Freshness& f) {
   json j = {{"last_success_at", OptTime(f.last_success_at)},
             {"last_sync_at", OptTime(f.last_sync_at)},
             {"lag_s", OptInt(f.lag_s)},
+            {"stream_lag_s", f.stream_lag_s},
             {"marked_missing", f.marked},
             {"stale", f.stale},
             {"stale_reason", f.stale_reason},

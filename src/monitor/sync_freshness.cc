@@ -33,6 +33,9 @@ Freshness FreshnessOf(const DbStatus& status, const FreshnessOptions& options) {
   f.schedule = status.schedule;
   f.marked = status.marked;
   if (status.newest_entry_at) f.lag_s = std::max<int64_t>(0, status.now - *status.newest_entry_at);
+  for (const auto& [stream, at] : status.stream_swept_at) {
+    f.stream_lag_s[stream] = std::max<int64_t>(0, status.now - at);
+  }
   if (f.schedule) {
     const int64_t late = status.now - f.schedule->next_at;
     if (late > std::max(f.schedule->every_s, kLateScheduleS)) {

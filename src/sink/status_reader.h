@@ -93,6 +93,7 @@ struct DbStatus {
   // sync counted them; the schedule of sync --every, when one is running.
   std::map<std::string, int64_t> marked;
   std::optional<ScheduleRow> schedule;
+  std::map<std::string, int64_t> stream_swept_at;  // each other stream's last whole sweep
   // The tool's tables open to the API roles of a hosted database (Supabase's
   // anon and authenticated), with the statements that close them.
   std::vector<TableExposure> exposed;

@@ -236,6 +236,7 @@ TEST_P(SyncKillTest, SyncEveryRepeatsShowsItsScheduleAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(fresh["schedule"]["every_s"], 2) << fresh.dump();
   EXPECT_TRUE(fresh["last_sync_at"].is_string()) << fresh.dump();
   EXPECT_TRUE(fresh["lag_s"].is_number()) << fresh.dump();
+  EXPECT_TRUE(fresh["stream_lag_s"]["clients"].is_number()) << fresh.dump();
   EXPECT_EQ(fresh["stale"], false) << fresh.dump();
   every.Signal(SIGTERM);
   ChildExit stopped = every.Wait(std::chrono::seconds(60));

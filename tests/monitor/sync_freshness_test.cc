@@ -24,6 +24,7 @@ DbStatus Status() {
             MakeRun(1, RunState::kDone, kNow - 86400, false)};
   s.newest_entry_at = kNow - 3600;
   s.marked = {{"gazelle_timeline_entries", 9}};
+  s.stream_swept_at = {{"clients", kNow - 7200}};
   return s;
 }
 
@@ -32,6 +33,7 @@ TEST(FreshnessOf, TheLastGoodRunAndSyncTheLagAndTheMarks) {
   EXPECT_EQ(f.last_success_at, kNow - 600) << "the running sync is not a success yet";
   EXPECT_EQ(f.last_sync_at, kNow - 600);
   EXPECT_EQ(f.lag_s, 3600);
+  EXPECT_EQ(f.stream_lag_s.at("clients"), 7200);
   EXPECT_EQ(f.marked.at("gazelle_timeline_entries"), 9);
   EXPECT_FALSE(f.stale);
 }

@@ -156,6 +156,11 @@ Status PgStatusReader::ReadSync(DbStatus& status) {
   auto marks = conn_->Exec("reading the rows marked missing", q::kStatusMarks);
   if (!marks) return tl::unexpected(marks.error());
   for (int i = 0; i < marks->rows(); ++i) status.marked[Str(*marks, i, 0)] = marks->Int(i, 1);
+  auto sweeps = conn_->Exec("reading the streams' last sweeps", q::kStatusStreamSweeps);
+  if (!sweeps) return tl::unexpected(sweeps.error());
+  for (int i = 0; i < sweeps->rows(); ++i) {
+    status.stream_swept_at[Str(*sweeps, i, 0)] = sweeps->Int(i, 1);
+  }
   auto schedule = conn_->Exec("reading the schedule", q::kStatusSchedule);
   if (!schedule) return tl::unexpected(schedule.error());
   if (schedule->rows() > 0) {

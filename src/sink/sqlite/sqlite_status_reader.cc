@@ -194,6 +194,11 @@ Status SqliteStatusReader::ReadSync(DbStatus& status) {
       "reading the rows marked missing", q::kStatusMarks,
       [&](sqlite3_stmt* st) { status.marked[SqliteConnection::Text(st, 0)] = Int(st, 1); });
   if (!s) return s;
+  s = conn_->ForEachRow("reading the streams' last sweeps", q::kStatusStreamSweeps,
+                        [&](sqlite3_stmt* st) {
+                          status.stream_swept_at[SqliteConnection::Text(st, 0)] = Int(st, 1);
+                        });
+  if (!s) return s;
   return conn_->ForEachRow("reading the schedule", q::kStatusSchedule, [&](sqlite3_stmt* st) {
     status.schedule =
         ScheduleRow{SqliteConnection::Text(st, 0), Int(st, 1), Int(st, 2), Int(st, 3)};

@@ -1,0 +1,5 @@
+-- watch: when each other stream was last swept whole (a unit of it done, by any run).
+SELECT json_extract(spec, '$.stream'), CAST(strftime('%s', max(updated_at)) AS INTEGER)
+FROM gb_units
+WHERE state = 'done' AND json_extract(spec, '$.stream') IS NOT NULL
+GROUP BY 1
