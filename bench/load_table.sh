@@ -6,8 +6,9 @@
 # database (direct and through pgbouncer); the API-bound ratio against a
 # rate-limited simulator; throughput by --concurrency; entries/s by page size
 # at 10 requests/s (the timeline, then the whole account); the whole account
-# (--streams all) at 10 requests/s and the share of that budget it used; peak
-# RSS at scale 1 and 5.
+# (--streams all) at 10 requests/s and the share of that budget it used; a sync
+# of it, unchanged and after a day of change, against the old 7-day window;
+# peak RSS at scale 1 and 5.
 #
 # It starts its own PostgreSQL 15 (fsync and synchronous_commit on, as a user
 # runs it; UTF-8 under the C.UTF-8 locale, the collation Debian and hosted
@@ -21,7 +22,7 @@
 # Env:   GB_BENCH_SCALES ("0.75 3.54": ~212,000 and ~1,000,000 rows),
 #        GB_BENCH_API_SCALE (0.2), GB_BENCH_ACCOUNT_SCALE (1: the whole account),
 #        GB_BENCH_RSS_SCALES ("1 5"), GB_BENCH_PAGES_SCALE (1: 282,669 entries),
-#        GB_BENCH_PARTS ("engine remote api account pages memory"), GB_BENCH_REMOTE_SCALE (1),
+#        GB_BENCH_PARTS ("engine remote api account pages sync memory"), GB_BENCH_REMOTE_SCALE (1),
 #        GB_BENCH_REPEATS (3: runs of each engine-bound rate; the median counts)
 set -euo pipefail
 
@@ -351,6 +352,60 @@ account() {
     "$(awk -v r="$((served - limited))" -v s="$t" 'BEGIN { printf "%.2f", r / s }')" "10" "$share" "0.90"
 }
 
+# ---------------------------------------------------------------- sync
+# Keeping it current (issue 14): the whole account backfilled (fast, from a
+# simulator without latency), then synced through the 10 requests/s simulator
+# (250 ± 100 ms per request) of the same dataset: once unchanged, once after a
+# day of change (new entries, entries back-dated 60 days, edited comments,
+# deleted entries, new and edited clients and pianos: /admin/changes). A copy
+# of the backfill (CREATE DATABASE … TEMPLATE) takes the same change the old
+# way, a fixed 7-day window (sync --window-only --overlap 7d); verify says
+# what each leaves missing. Requests are the loader's own count.
+readonly one_day='{"new": 80, "backdated": 20, "backdated_days": 60, "edited": 10, "deleted": 10,
+  "clients_new": 2, "clients_edited": 3, "pianos_new": 2, "pianos_edited": 3}'
+sync_once() {  # db, flags...: prints "requests seconds"
+  local db=$1 start
+  shift
+  start=$(now)
+  "$bin" sync --api "$sim_url" --token-file "$work/token.json" --db "$(url "$db")" "$@" \
+    --progress log >"$work/sync.log" 2>&1 || fail "sync $* failed: $(tail -20 "$work/sync.log")"
+  echo "$(sed -n 's/^\([0-9,]*\) API requests\.$/\1/p' "$work/sync.log" | tr -d ,) $(since "$start")"
+}
+verify_gap() {  # db: "missing extra", the entries verify finds missing and extra (0 0: clean)
+  "$bin" verify --api "$sim_url" --token-file "$work/token.json" --db "$(url "$1")" \
+    --years $all_years >"$work/verify.log" 2>&1 && { echo 0 0; return; }
+  awk '/^20[0-9][0-9]-[0-9][0-9] / { gsub(",", ""); d = $2 - $3; if (d > 0) m += d; else x -= d }
+       END { print m + 0, x + 0 }' "$work/verify.log"
+}
+sync_part() {
+  sim_start --scale "$account_scale"
+  fresh_db synced
+  loader run --api "$sim_url" --token-file "$work/token.json" --db "$(url synced)" \
+    --years $all_years --streams all >/dev/null
+  sim_stop
+  pg postgres -c "CREATE DATABASE windowed TEMPLATE synced"
+  sim_start --scale "$account_scale" --latency-ms 250 --latency-jitter-ms 100 --rps-limit 10
+  local unchanged changed windowed gap old_gap
+  read -r -a unchanged <<<"$(sync_once synced)"
+  grep -q 'Sync: 0 added, 0 changed' "$work/sync.log" || fail "a sync of an unchanged source wrote: $(grep 'Sync:' "$work/sync.log")"
+  curl -fsS -X POST "$sim_url/admin/changes" -d "$one_day" >/dev/null
+  read -r -a changed <<<"$(sync_once synced)"
+  read -r -a gap <<<"$(verify_gap synced)"
+  read -r -a windowed <<<"$(sync_once windowed --window-only --overlap 7d)"
+  read -r -a old_gap <<<"$(verify_gap windowed)"
+  sim_stop
+  echo
+  echo "Sync of the whole account at scale $account_scale ($(thousands "$(account_rows synced)") rows) through the"
+  echo "10 requests/s simulator (250 ms ± 100 ms); a day of change: $(tr -s ' \n' ' ' <<<"$one_day")"
+  header "what" "requests" "bound"
+  line_at_most "sync, unchanged source (nothing written), ${unchanged[1]} s" "${unchanged[0]}" \
+    "-" "-" "≤ 36" "$((unchanged[0] <= 36))"
+  line_at_most "sync after the day of change, ${changed[1]} s: verify clean" "${changed[0]}" \
+    "-" "-" "clean" "$((gap[0] + gap[1] == 0))"
+  echo "  the old 7-day window on a copy, ${windowed[1]} s, ${windowed[0]} requests: verify finds"
+  echo "  ${old_gap[0]} entries missing (back-dated) and ${old_gap[1]} still counted (deleted at the source)"
+}
+
 # ---------------------------------------------------------------- page size
 # The biggest lever when the API is the bound: entries/s at 10 requests/s by
 # the page size asked, from a simulator whose answer takes longer the more
@@ -533,15 +588,16 @@ memory() {
 [[ -x $bin ]] || fail "$bin was not built"
 pg_start
 bench_start=$(now)
-for part in ${GB_BENCH_PARTS:-engine remote api account pages memory}; do
+for part in ${GB_BENCH_PARTS:-engine remote api account pages sync memory}; do
   case $part in
     engine) for scale in $scales; do engine_bound "$scale"; done ;;
     api) api_bound ;;
     account) account ;;
     pages) pages ;;
+    sync) sync_part ;;
     remote) remote ;;
     memory) memory ;;
-    *) fail "unknown part $part (engine, remote, api, account, pages, memory)" ;;
+    *) fail "unknown part $part (engine, remote, api, account, pages, sync, memory)" ;;
   esac
 done
 echo

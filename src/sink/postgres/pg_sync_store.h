@@ -5,14 +5,14 @@
 #include <memory>
 #include <string>
 
-#include "sink/postgres/pg_connection.h"
+#include "sink/postgres/pg_lazy_connection.h"
 #include "sink/sync_store.h"
 
 namespace gb {
 
 class PgSyncStore final : public SyncStore {
  public:
-  explicit PgSyncStore(std::string url) : url_(std::move(url)) {}
+  explicit PgSyncStore(std::string url) : conn_(std::move(url)) {}
   Result<std::optional<StoredSpan>> TimelineSpan() override;
   Result<std::vector<std::string>> StoredIds(std::string_view table) override;
   Result<int64_t> Mark(std::string_view table, std::span<const std::string> ids,
@@ -24,11 +24,7 @@ class PgSyncStore final : public SyncStore {
   Status Unschedule(std::string_view worker_id) override;
 
  private:
-  Result<PgResult> Query(std::string_view doing, std::string_view sql,
-                         const std::vector<PgParam>& params = {});
-
-  std::string url_;
-  std::unique_ptr<PgConnection> conn_;
+  PgLazyConnection conn_;
 };
 
 }  // namespace gb

@@ -21,32 +21,21 @@ std::vector<std::string> FirstColumn(const PgResult& res) {
 
 }  // namespace
 
-Result<PgResult> PgVerifyReader::Query(std::string_view doing, std::string_view sql,
-                                       const std::vector<PgParam>& params) {
-  if (conn_ && conn_->broken()) conn_.reset();
-  if (!conn_) {
-    auto conn = PgConnection::Open(url_);
-    if (!conn) return tl::unexpected(conn.error());
-    conn_ = std::move(*conn);
-  }
-  return conn_->Exec(doing, sql, params);
-}
-
 Result<bool> PgVerifyReader::HasEntries() {
-  auto res = Query("checking for the entries table", q::kTableExists,
-                   {std::string("gazelle_timeline_entries")});
+  auto res = conn_.Exec("checking for the entries table", q::kTableExists,
+                        {std::string("gazelle_timeline_entries")});
   if (!res) return tl::unexpected(res.error());
   return res->rows() > 0 && res->Bool(0, 0);
 }
 
 Result<int64_t> PgVerifyReader::CountBetween(int64_t from, int64_t to) {
-  auto res = Query("counting the destination rows", q::kVerifyCount, Range(from, to));
+  auto res = conn_.Exec("counting the destination rows", q::kVerifyCount, Range(from, to));
   if (!res) return tl::unexpected(res.error());
   return res->Int(0, 0);
 }
 
 Result<int64_t> PgVerifyReader::Unlinked(int64_t from, int64_t to) {
-  auto res = Query("counting the links to users nulled", q::kVerifyUnlinked, Range(from, to));
+  auto res = conn_.Exec("counting the links to users nulled", q::kVerifyUnlinked, Range(from, to));
   if (!res) return tl::unexpected(res.error());
   return res->Int(0, 0);
 }
@@ -54,22 +43,22 @@ Result<int64_t> PgVerifyReader::Unlinked(int64_t from, int64_t to) {
 Result<int64_t> PgVerifyReader::CountStream(const StreamModule& stream, const DateSpan& span) {
   std::vector<PgParam> bounds;
   if (stream.bounded()) bounds = {span.since, span.until};
-  auto res =
-      Query("counting the rows of " + std::string(stream.table), stream.postgres.count, bounds);
+  auto res = conn_.Exec("counting the rows of " + std::string(stream.table), stream.postgres.count,
+                        bounds);
   if (!res) return tl::unexpected(res.error());
   return res->Int(0, 0);
 }
 
 Result<std::vector<std::string>> PgVerifyReader::IdsBetween(int64_t from, int64_t to) {
-  auto res = Query("reading the destination ids", q::kVerifyIds, Range(from, to));
+  auto res = conn_.Exec("reading the destination ids", q::kVerifyIds, Range(from, to));
   if (!res) return tl::unexpected(res.error());
   return FirstColumn(*res);
 }
 
 Result<std::vector<std::string>> PgVerifyReader::ExistingIds(std::span<const std::string> ids) {
   std::vector<std::string_view> views(ids.begin(), ids.end());
-  auto res =
-      Query("looking up ids in the destination", q::kVerifyExistingIds, {TextArrayLiteral(views)});
+  auto res = conn_.Exec("looking up ids in the destination", q::kVerifyExistingIds,
+                        {TextArrayLiteral(views)});
   if (!res) return tl::unexpected(res.error());
   return FirstColumn(*res);
 }
@@ -77,7 +66,7 @@ Result<std::vector<std::string>> PgVerifyReader::ExistingIds(std::span<const std
 Result<std::vector<DuplicateId>> PgVerifyReader::Duplicates(int64_t from, int64_t to, int limit) {
   std::vector<PgParam> params = Range(from, to);
   params.push_back(std::to_string(limit));
-  auto res = Query("looking for duplicates", q::kVerifyDuplicates, params);
+  auto res = conn_.Exec("looking for duplicates", q::kVerifyDuplicates, params);
   if (!res) return tl::unexpected(res.error());
   std::vector<DuplicateId> out;
   for (int i = 0; i < res->rows(); ++i) {
@@ -89,7 +78,7 @@ Result<std::vector<DuplicateId>> PgVerifyReader::Duplicates(int64_t from, int64_
 Result<ForeignRows> PgVerifyReader::Foreign(int64_t from, int64_t to, int limit) {
   std::vector<PgParam> params = Range(from, to);
   params.push_back(std::to_string(limit));
-  auto res = Query("looking for rows of another id scheme", q::kVerifyForeign, params);
+  auto res = conn_.Exec("looking for rows of another id scheme", q::kVerifyForeign, params);
   if (!res) return tl::unexpected(res.error());
   ForeignRows out;
   out.sample = FirstColumn(*res);

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "sink/postgres/pg_connection.h"
+#include "sink/postgres/pg_lazy_connection.h"
 #include "sink/verify_reader.h"
 
 namespace gb {
@@ -13,7 +13,7 @@ namespace gb {
 class PgVerifyReader final : public VerifyReader {
  public:
   PgVerifyReader(std::string url, std::string described)
-      : url_(std::move(url)), described_(std::move(described)) {}
+      : conn_(std::move(url)), described_(std::move(described)) {}
   Result<bool> HasEntries() override;
   Result<int64_t> CountBetween(int64_t from, int64_t to) override;
   Result<std::vector<std::string>> IdsBetween(int64_t from, int64_t to) override;
@@ -25,13 +25,8 @@ class PgVerifyReader final : public VerifyReader {
   std::string Describe() const override { return described_; }
 
  private:
-  // Runs one statement, connecting first when needed.
-  Result<PgResult> Query(std::string_view doing, std::string_view sql,
-                         const std::vector<PgParam>& params);
-
-  std::string url_;
+  PgLazyConnection conn_;
   std::string described_;
-  std::unique_ptr<PgConnection> conn_;
 };
 
 }  // namespace gb
