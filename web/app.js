@@ -103,6 +103,10 @@
     $("status").textContent = doc.status.label;
     $("status").className = "state state-" + doc.status.state;
     $("reason").textContent = doc.status.reason;
+    // A destination kept current by sync: last and next sync, lag, rows marked missing.
+    const fresh = doc.freshness || {};
+    $("freshness").textContent = fresh.text || "";
+    $("freshness").className = fresh.stale ? "state-stalled" : "dim";
     $("total-done").textContent = fmt(doc.total.done);
     $("total-done").dataset.value = String(doc.total.done);
     $("total-expected").textContent = "/ " + fmt(doc.total.expected) + " (" + Math.floor(doc.total.percent) + "%)";

@@ -3,6 +3,7 @@
 #include "core/iso_time.h"
 #include "monitor/exposure_text.h"
 #include "monitor/i18n.h"
+#include "monitor/sync_text.h"
 #include "monitor/wait_reason_text.h"
 
 namespace gb {
@@ -62,7 +63,7 @@ std::string EnglishText(const WaitReason& reason) {
 json OptTime(const std::optional<int64_t>& v) { return v ? json(FormatIsoUtc(*v)) : json(nullptr); }
 
 // docs/watch-json.md, "freshness".
-json FreshnessJson(const Freshness& f) {
+json FreshnessJson(const Freshness& f, int64_t now) {
   json j = {{"last_success_at", OptTime(f.last_success_at)},
             {"last_sync_at", OptTime(f.last_sync_at)},
             {"lag_s", OptInt(f.lag_s)},
@@ -70,6 +71,7 @@ json FreshnessJson(const Freshness& f) {
             {"marked_missing", f.marked},
             {"stale", f.stale},
             {"stale_reason", f.stale_reason},
+            {"text", FreshnessText(f, now)},
             {"schedule", nullptr}};
   if (f.schedule) {
     j["schedule"] = {{"worker_id", f.schedule->worker_id},
@@ -111,7 +113,7 @@ json ListsJson(const Health& h, json j) {
   for (const auto& [reason, n] : h.rejects_by_reason) j["rejects_by_reason"][reason] = n;
   j["exposed_tables"] = json::array();
   for (const auto& e : h.exposed) j["exposed_tables"].push_back(ExposureJson(e));
-  j["freshness"] = FreshnessJson(h.freshness);
+  j["freshness"] = FreshnessJson(h.freshness, h.now);
   j["history"] = json::array();
   for (const auto& p : h.history) {
     j["history"].push_back({{"time", FormatIsoUtc(p.time)}, {"done", p.done}, {"rate", p.rate}});
