@@ -73,13 +73,14 @@ Result<Plan> BackfillRun::PlanSync() {
 
 // The rows the source no longer has, marked once the sweeps are done.
 Status BackfillRun::MarkMissing() {
+  if (!options_.sync->reconcile) return {};  // the old fixed window: nothing is compared
   MissingMarker marker(*sync_planner_, source_, objects_, sync_->reader, sync_->store, clock_,
                        options_.page_size);
-  if (!options_.sync->reconcile) return {};
   auto made = marker.Mark(options_.timeline, options_.streams);
   if (!made) return tl::unexpected(made.error());
-  for (const MarksMade& m : *made)
+  for (const MarksMade& m : *made) {
     observer_.On(MissingMarked{m.stream, m.marked, m.restored, m.total});
+  }
   return {};
 }
 
