@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "monitor/run_health.h"
+#include "core/worker_id.h"
 #include "sink/destination.h"
 #include "sink/status_reader.h"
 #include "support/pg_server.h"
@@ -27,7 +28,10 @@ bool PrepareRun(const std::string& url, int64_t rows) {
   if (!dest) return false;
   auto s = (*dest)->Connect();
   if (!s || !(*s)->EnsureSchema({})) return false;
-  gb::NewRun run{"fp", "{}", {{2024, rows}}, {gb::UnitSpec{"type:A", {"APPOINTMENT"}, {}, ""}}};
+  gb::UnitSpec unit_spec;
+  unit_spec.name = "type:A";
+  unit_spec.types = {"APPOINTMENT"};
+  gb::NewRun run{"fp", "{}", {{2024, rows}}, {unit_spec}};
   auto created = (*s)->CreateRun(run);
   if (!created) return false;
   auto unit = (*s)->ClaimUnit(created->id, "w1", std::chrono::seconds(60));
@@ -38,7 +42,10 @@ bool PrepareRun(const std::string& url, int64_t rows) {
       !(*s)->Commit()) {
     return false;
   }
-  return static_cast<bool>((*s)->Heartbeat({created->id, "w1", "host", 1, "running", ""}));
+  gb::WorkerBeat beat;
+  beat.run_id = created->id;
+  beat.worker = gb::WorkerId{"host", 1, "w1"};
+  return static_cast<bool>((*s)->Heartbeat(beat));
 }
 
 bool FillSqlite(const std::string& path, int64_t rows) {
