@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "monitor/run_health.h"
 #include "core/worker_id.h"
+#include "monitor/run_health.h"
 #include "sink/destination.h"
 #include "sink/status_reader.h"
 #include "support/pg_server.h"

@@ -158,9 +158,12 @@ TEST_F(SimChangesTest, NewEntriesNameObjectsTheAccountLists) {
           client(id: $c) { id } piano(id: $p) { id } })",
           {{"c", e.client["id"]}, {"p", e.piano.is_null() ? json(nullptr) : e.piano["id"]}});
       EXPECT_FALSE(found["client"].is_null()) << e.client;
-      if (!e.piano.is_null()) EXPECT_FALSE(found["piano"].is_null()) << e.piano;
-      if (!e.user.is_null())
+      if (!e.piano.is_null()) {
+        EXPECT_FALSE(found["piano"].is_null()) << e.piano;
+      }
+      if (!e.user.is_null()) {
         EXPECT_TRUE(users.count(e.user["id"])) << kind << " " << id << " " << e.user;
+      }
     }
   }
 }
@@ -226,7 +229,9 @@ TEST_F(SimChangesTest, NewAndEditedClientsAndPianosAreListedAndCounted) {
   }
   for (const json& id : applied["pianos_edited"]) {
     ASSERT_TRUE(pianos1.count(id));
-    if (pianos0.count(id)) EXPECT_NE(pianos1.at(id)["notes"], pianos0.at(id)["notes"]);
+    if (pianos0.count(id)) {
+      EXPECT_NE(pianos1.at(id)["notes"], pianos0.at(id)["notes"]);
+    }
     EXPECT_EQ(pianos1.at(id)["updatedAt"], applied["now"]);
   }
   // The creation-date filter of the loader finds exactly the new ones on the day of "now".
