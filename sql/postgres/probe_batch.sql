@@ -1,8 +1,9 @@
 -- Which ids of the batch already exist ('e': their position in $1, with the
 -- digest of the columns the upsert compares: row_digest.h computes the same
 -- from the row to write, so an unchanged row need not be sent again), and
--- which user ids are unknown ('u', only when user_id has a foreign key): one
--- round trip decides the path. unnest + join (not = ANY) so the planner probes
+-- which links point at a row that is not there ('u': the id, and the link's
+-- index in core/row_links.h kEntryLinks, $2 beside each id of $3; asked only
+-- for the links declared as foreign keys): one round trip decides the path. unnest + join (not = ANY) so the planner probes
 -- the unique index per id instead of scanning the whole table.
 --
 -- The digest chains hashtextextended over the columns in order, each column's
@@ -34,5 +35,12 @@ SELECT 'e', NULL::text, i.n,
 FROM unnest($1::text[]) WITH ORDINALITY AS i(id, n)
 JOIN gazelle_timeline_entries e ON e.external_id = i.id
 UNION ALL
-SELECT 'u', u.id, NULL::bigint, NULL::bigint FROM unnest($2::text[]) AS u(id)
-WHERE $3::boolean AND NOT EXISTS (SELECT 1 FROM users WHERE users.id = u.id)
+SELECT 'u', l.id, l.link::bigint, NULL::bigint
+FROM unnest($2::int[], $3::text[]) AS l(link, id)
+WHERE NOT CASE l.link
+  WHEN 0 THEN EXISTS (SELECT 1 FROM users r WHERE r.id = l.id)
+  WHEN 1 THEN EXISTS (SELECT 1 FROM gazelle_clients r WHERE r.external_id = l.id)
+  WHEN 2 THEN EXISTS (SELECT 1 FROM gazelle_pianos r WHERE r.external_id = l.id)
+  WHEN 3 THEN EXISTS (SELECT 1 FROM gazelle_invoices r WHERE r.external_id = l.id)
+  ELSE EXISTS (SELECT 1 FROM gazelle_estimates r WHERE r.external_id = l.id)
+END

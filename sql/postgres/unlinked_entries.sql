@@ -1,3 +1,5 @@
--- Entries whose link to a user is nulled (the user was unknown; original in metadata).
+-- Entries with a link nulled (the row it points at was not there; the
+-- original kept in metadata.unresolved_<link>_id: core/row_links.h).
 SELECT count(*) FROM gazelle_timeline_entries
-WHERE user_id IS NULL AND metadata ? 'unresolved_user_id'
+WHERE metadata ?| ARRAY['unresolved_user_id', 'unresolved_client_id', 'unresolved_piano_id',
+                        'unresolved_invoice_id', 'unresolved_estimate_id']

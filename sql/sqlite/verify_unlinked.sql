@@ -1,5 +1,10 @@
--- verify: rows of [?1, ?2) whose link to a user is nulled (the user was
--- unknown; the original kept in metadata.unresolved_user_id).
+-- verify: rows of [?1, ?2) with a link nulled (the row it points at was not
+-- there; the original kept in metadata.unresolved_<link>_id: core/row_links.h).
 SELECT count(*) FROM gazelle_timeline_entries
 WHERE occurred_at >= ?1 AND occurred_at < ?2
-  AND user_id IS NULL AND json_extract(metadata, '$.unresolved_user_id') IS NOT NULL
+  AND metadata LIKE '%"unresolved\_%' ESCAPE '\'
+  AND (metadata ->> '$.unresolved_user_id' IS NOT NULL
+       OR metadata ->> '$.unresolved_client_id' IS NOT NULL
+       OR metadata ->> '$.unresolved_piano_id' IS NOT NULL
+       OR metadata ->> '$.unresolved_invoice_id' IS NOT NULL
+       OR metadata ->> '$.unresolved_estimate_id' IS NOT NULL)

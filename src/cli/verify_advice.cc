@@ -126,10 +126,11 @@ std::string UnlinkedAdvice(const VerifyReport& report, const AdviceContext& cont
   std::vector<int> years;
   for (const PeriodCheck& p : report.years) years.push_back(p.year);
   return TrFormat(
-             "{} entries have their link to a user nulled: their user is not in the account's "
-             "users (the original id is kept in metadata.unresolved_user_id). Once those users "
-             "exist in the source (or in the --users-file of a dump), this command gives the "
-             "links back before loading anything:",
+             "{} entries have a link nulled: the user, client, piano, invoice or estimate they "
+             "point at is not in the destination (the original id is kept in "
+             "metadata.unresolved_<link>_id, e.g. unresolved_client_id). Once those rows exist "
+             "in the source (or, for users, in the --users-file of a dump), this command gives "
+             "the links back:",
              FormatCount(report.unlinked)) +
          "\n  " + RunCommand(years, context) + "\n";
 }

@@ -28,7 +28,7 @@ struct AdviceContext {
 // "" when everything matches.
 std::string VerifyAdvice(const VerifyReport& report, const AdviceContext& context);
 
-// "" when no link to a user is nulled; otherwise how many, why, and the `run`
+// "" when no link is nulled; otherwise how many, why, and the `run`
 // that gives them back once their users exist (every run restores them first).
 std::string UnlinkedAdvice(const VerifyReport& report, const AdviceContext& context);
 

@@ -16,8 +16,8 @@ Counts& Counts::operator+=(const Counts& o) {
 
 std::string_view UnlinkReasonKey(UnlinkReason reason) {
   switch (reason) {
-    case UnlinkReason::kUserNotInAccountUsers:
-      return "user_not_in_account_users";
+    case UnlinkReason::kLinkedRowMissing:
+      return "linked_row_missing";
   }
   return "unknown";
 }

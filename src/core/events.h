@@ -20,15 +20,16 @@ namespace gb {
 // Why a link of an entry was nulled (its original kept in metadata). One
 // reason so far; renderers turn it into words, JSON and metrics use its key.
 enum class UnlinkReason {
-  kUserNotInAccountUsers,  // user{id} names no user of allUsers (deleted, or never listed)
+  // user{id}, client{id}, piano{id}, invoice{id} or estimate{id} names no row of
+  // the destination (not in allUsers, allClients, ...: deleted, or not loaded)
+  kLinkedRowMissing,
 };
-inline constexpr std::array<UnlinkReason, 1> kUnlinkReasons = {
-    UnlinkReason::kUserNotInAccountUsers};
-std::string_view UnlinkReasonKey(UnlinkReason reason);  // "user_not_in_account_users"
+inline constexpr std::array<UnlinkReason, 1> kUnlinkReasons = {UnlinkReason::kLinkedRowMissing};
+std::string_view UnlinkReasonKey(UnlinkReason reason);  // "linked_row_missing"
 
 // Counts of one (year, type) cell. fetched = loaded + repaired + rejected + skipped,
 // where loaded = inserted + updated + unchanged. unlinked is a part of repaired:
-// the rows written with a link nulled (UnlinkReason::kUserNotInAccountUsers).
+// the rows written with a link nulled (UnlinkReason::kLinkedRowMissing).
 struct Counts {
   int64_t inserted = 0;
   int64_t updated = 0;

@@ -47,8 +47,8 @@ struct Row {
   // The transform repaired it losslessly (original kept in metadata): the sink
   // counts it as repaired instead of inserted/updated/unchanged.
   bool repaired = false;
-  // Part of repaired: its user link was nulled (an unknown user; the original
-  // kept in metadata.unresolved_user_id), counted as unlinked too.
+  // Part of repaired: a link was nulled (the row it points at is not there;
+  // the original kept in metadata: core/row_links.h), counted as unlinked too.
   bool unlinked = false;
 };
 

@@ -44,6 +44,20 @@ RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string me
   return outcome;
 }
 
+// The timeline's links declared when its table is created: to the streams
+// this run loads beside it; every link when it loads other streams only (the
+// table starts empty, its entries come with the account). A timeline loaded
+// alone keeps its links as the API gives them.
+LinkSet BackfillRun::EntryLinks() const {
+  LinkSet links = 0;
+  for (size_t i = 0; i < kEntryLinks.size(); ++i) {
+    const bool loaded = std::find(options_.streams.begin(), options_.streams.end(),
+                                  kEntryLinks[i].stream) != options_.streams.end();
+    if (loaded || !options_.timeline) links |= LinkBit(i);
+  }
+  return links;
+}
+
 // Connects, creates what is missing, then loads the users before any entry
 // (every run: an entry may point at a user added since), and gives back the
 // links of entries whose user was unknown and now exists. Users that cannot
@@ -52,7 +66,8 @@ RunOutcome BackfillRun::Outcome(ExitCode code, std::string state, std::string me
 std::optional<RunOutcome> BackfillRun::Prepare() {
   SchemaReport schema;
   Status status = session_.Run([&](Session& s) -> Status {
-    auto report = s.EnsureSchema({options_.legacy_types, options_.close_exposed_tables});
+    auto report =
+        s.EnsureSchema({options_.legacy_types, options_.close_exposed_tables, EntryLinks()});
     if (!report) return tl::unexpected(report.error());
     schema = *report;
     return {};
@@ -95,10 +110,10 @@ std::optional<RunOutcome> BackfillRun::LoadUsers() {
                    "could not read the users from " + source_.Describe() + ": " +
                        users.error().message + "; no entry was written");
   }
-  UserLinks links;
+  LinkCounts links;
   Status status = session_.Run([&](Session& s) -> Status {
     if (Status stored = s.UpsertUsers(*users); !stored) return stored;
-    auto restored = s.RestoreUserLinks();
+    auto restored = s.RestoreEntryLinks();
     if (!restored) return tl::unexpected(restored.error());
     links = *restored;
     return {};
@@ -291,12 +306,25 @@ Status BackfillRun::PlanStreams(Plan& plan) {
 
 // Links stored NULL while their row was not loaded yet (the streams load
 // side by side) are given back once every unit is done; those whose row the
-// source does not have stay NULL, the node keeping them.
+// source does not have stay NULL, the node keeping them. The timeline's too
+// (core/row_links.h), once its referenced streams are loaded.
 void BackfillRun::RestoreStreamLinks() {
+  if (!options_.streams.empty()) {
+    LinkCounts links;
+    Status status = session_.Run([&](Session& s) -> Status {
+      auto restored = s.RestoreEntryLinks();
+      if (!restored) return tl::unexpected(restored.error());
+      links = *restored;
+      return {};
+    });
+    if (status && links.restored > 0) {
+      observer_.On(UserLinksRestored{links.restored, links.unlinked});
+    }
+  }
   for (const std::string& name : options_.streams) {
     const StreamModule* stream = FindStream(name);
     if (stream == nullptr) continue;
-    UserLinks links;
+    LinkCounts links;
     Status status = session_.Run([&](Session& s) -> Status {
       auto restored = s.RestoreStreamLinks(*stream);
       if (!restored) return tl::unexpected(restored.error());

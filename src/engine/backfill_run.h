@@ -63,6 +63,7 @@ class BackfillRun {
 
  private:
   std::optional<RunOutcome> Prepare();
+  LinkSet EntryLinks() const;
   std::optional<RunOutcome> LoadUsers();
   void ChooseBatchSize();
   std::optional<RunOutcome> ResolveRun();

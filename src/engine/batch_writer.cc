@@ -8,36 +8,16 @@
 namespace gb {
 namespace {
 
-// The references a missing row is repaired for without loss: the link is
-// nulled, its original kept in metadata under this key (the same key the
-// sinks' set-based repair uses), the row counted as repaired and unlinked.
-// A missing reference of another column is a reject.
-struct RepairableLink {
-  std::string_view column;
-  std::string_view metadata_key;
-};
-constexpr RepairableLink kRepairableLinks[] = {{"user_id", "unresolved_user_id"}};
-
-// The row with the link in `column` removed and remembered in metadata, or
-// none when that link is not repairable or the row has none. A reference the
-// sink could not name is the users' one, the only link the tool's tables declare.
+// The row with the link in `column` nulled and kept in metadata
+// (core/row_links.h: repaired, unlinked), or none when that column holds no
+// link or the row has none. A reference the sink could not name is the
+// users' one, the only link a table of an earlier version declares.
 std::optional<Row> WithoutLink(const Row& row, std::string_view column) {
   if (column.empty()) column = "user_id";
-  for (const RepairableLink& repairable : kRepairableLinks) {
-    if (repairable.column != column) continue;
-    const std::optional<std::string>* link = RowLink(row, column);
-    if (link == nullptr || !*link) return std::nullopt;
-    Row fixed = row;
-    nlohmann::json meta = nlohmann::json::parse(row.metadata, nullptr, false);
-    if (!meta.is_object()) meta = nlohmann::json::object();
-    meta[std::string(repairable.metadata_key)] = **link;
-    fixed.metadata = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    RowLink(fixed, column)->reset();
-    fixed.repaired = true;  // the sink counts it as repaired
-    fixed.unlinked = true;  // ...and its link as nulled
-    return fixed;
-  }
-  return std::nullopt;
+  const std::optional<size_t> link = EntryLinkOf(column);
+  const std::optional<std::string>* value = RowLink(row, column);
+  if (!link || value == nullptr || !*value) return std::nullopt;
+  return WithUnresolvedLinks(row, LinkBit(*link));
 }
 
 // The id of a node kept as a reject (empty when it has none).

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/iso_time.h"
+#include "engine/await_references.h"
 
 namespace gb {
 namespace {
@@ -28,30 +29,8 @@ std::optional<std::string> StringField(const nlohmann::json& node, std::string_v
 // run holds a unit of a stream it references. Units are claimed in plan
 // order, a stream after those it references, so they are running (or done)
 // by then; one left pending (its worker gone) is not waited for.
-Status ObjectSweep::AwaitReferences() {
-  while (!shared_.Halted()) {
-    std::vector<UnitState> units;
-    Status status = session_.Run([&](Session& s) -> Status {
-      auto found = s.RunUnits(shared_.run_id);
-      if (!found) return tl::unexpected(found.error());
-      units = std::move(*found);
-      return {};
-    });
-    if (!status) return status;
-    bool loading = false;
-    for (const UnitState& u : units) {
-      const bool referenced = std::find(stream_.references.begin(), stream_.references.end(),
-                                        u.spec.stream) != stream_.references.end();
-      loading |= referenced && u.state == "running";
-    }
-    if (!loading) return {};
-    shared_.clock.SleepFor(milliseconds(200));
-  }
-  return {};
-}
-
 Status ObjectSweep::Run(const UnitState& unit) {
-  if (Status s = AwaitReferences(); !s) return s;
+  if (Status s = AwaitReferences(shared_, session_, stream_); !s) return s;
   Batch batch;
   batch.unit = unit.spec.name;
   batch.stream = &stream_;

@@ -32,7 +32,6 @@ class ObjectSweep {
 
  private:
   // The nodes of a page into the batch (or its rejects and precounts).
-  Status AwaitReferences();
   void Add(Batch& batch, ObjectPage& page);
   // Why a node cannot be stored as it is (empty: it can); sets its id.
   std::string Defect(const std::string& node, std::string* id) const;

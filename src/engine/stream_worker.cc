@@ -10,6 +10,7 @@
 
 #include "core/entry_types.h"
 #include "core/worker_id.h"
+#include "engine/await_references.h"
 #include "engine/object_sweep.h"
 #include "engine/planner.h"
 #include "engine/sweep_position.h"
@@ -190,6 +191,7 @@ Status StreamWorker::ProcessUnit(const UnitState& unit) {
     }
     return ObjectSweep(shared_, session_, writer_, *stream).Run(unit);
   }
+  if (Status s = AwaitReferences(shared_, session_, TimelineStream()); !s) return s;
   BoundedQueue<PageWork> queue(shared_.queue_pages);
   std::thread fetcher([&] { Fetch(unit, queue); });
   Status status = Drain(unit, queue);

@@ -72,7 +72,7 @@ struct VerifyReport {
   std::vector<MonthIds> listed;  // list_missing
   std::vector<StreamCheck> streams;
   bool no_table = false;  // the destination has no entries table yet
-  int64_t unlinked = 0;   // rows whose link to a user is still nulled (not a mismatch)
+  int64_t unlinked = 0;   // rows with a link still nulled (not a mismatch)
 
   bool Matches() const;
 };

@@ -236,12 +236,12 @@ std::vector<std::string> RejectLines(const Health& h, int width) {
   return lines;
 }
 
-// "Links to users nulled by reason" and one line per reason (one so far).
+// "Links nulled by reason" and one line per reason (one so far).
 std::vector<std::string> UnlinkedLines(const Health& h, int width) {
   if (h.total.counts.unlinked <= 0) return {};
-  return {"", TruncateToWidth(Tr("Links to users nulled by reason"), width - 1),
+  return {"", TruncateToWidth(Tr("Links nulled by reason"), width - 1),
           TruncateToWidth("  " + PadLeft(FormatCount(h.total.counts.unlinked), 8) + "  " +
-                              UnlinkReasonText(UnlinkReason::kUserNotInAccountUsers),
+                              UnlinkReasonText(UnlinkReason::kLinkedRowMissing),
                           width - 1)};
 }
 

@@ -87,8 +87,8 @@ std::string FormatMetrics(const Health& h, const std::optional<ApiStats>& api) {
           "Rows loaded after a lossless repair per year.",
           [](const YearHealth& y) { return static_cast<double>(y.counts.repaired); });
   PerYear(out, h, "gazelle_backfill_unlinked_total", "counter",
-          "Rows whose link to a user was nulled (user not in the account's users; a part of "
-          "repaired) per year.",
+          "Rows with a link nulled (the user, client, piano, invoice or estimate it points at "
+          "is not there; a part of repaired) per year.",
           [](const YearHealth& y) { return static_cast<double>(y.counts.unlinked); });
   PerYear(out, h, "gazelle_backfill_rejected_total", "counter",
           "Rows kept in the rejects table per year.",

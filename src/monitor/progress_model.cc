@@ -127,7 +127,7 @@ void ProgressModel::Apply(const SliceDone& e) { state_.units[e.unit].done = true
 void ProgressModel::Apply(const Warning& e) { AddWarning(e.message); }
 
 void ProgressModel::Apply(const UserLinksRestored& e) {
-  state_.links_restored = e.restored;
+  state_.links_restored += e.restored;
   state_.links_unlinked = e.unlinked;
 }
 

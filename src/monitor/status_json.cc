@@ -28,7 +28,7 @@ json YearJson(const YearHealth& y) {
             {"repaired", y.counts.repaired},
             {"unlinked", y.counts.unlinked},
             {"unlinked_by_reason",
-             {{UnlinkReasonKey(UnlinkReason::kUserNotInAccountUsers), y.counts.unlinked}}},
+             {{UnlinkReasonKey(UnlinkReason::kLinkedRowMissing), y.counts.unlinked}}},
             {"rejected", y.counts.rejected},
             {"skipped", y.counts.skipped},
             {"rate", y.rate},

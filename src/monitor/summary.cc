@@ -120,7 +120,7 @@ std::string FormatOverallSummary(const Snapshot& s) {
   }
   out += SyncSummaryText(s);
   if (s.links_restored > 0) {
-    out += TrFormat("{} links to users given back before loading (their users now exist).\n",
+    out += TrFormat("{} entries' links given back (the rows they point at are loaded now).\n",
                     FormatCount(s.links_restored));
   }
   if (s.resumed) {

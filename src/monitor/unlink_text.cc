@@ -1,4 +1,4 @@
-// Links to users nulled, in words (see unlink_text.h).
+// Links nulled, in words (see unlink_text.h).
 #include "monitor/unlink_text.h"
 
 #include "monitor/format.h"
@@ -8,8 +8,8 @@ namespace gb {
 
 std::string UnlinkReasonText(UnlinkReason reason) {
   switch (reason) {
-    case UnlinkReason::kUserNotInAccountUsers:
-      return Tr("user not in the account's users");
+    case UnlinkReason::kLinkedRowMissing:
+      return Tr("the user, client, piano, invoice or estimate it points at is not there");
   }
   return std::string(UnlinkReasonKey(reason));
 }
@@ -17,15 +17,16 @@ std::string UnlinkReasonText(UnlinkReason reason) {
 std::string UnlinkedText(int64_t unlinked) {
   if (unlinked <= 0) return {};
   return TrFormat(
-      "{} links to users nulled ({}; the original id is kept in metadata.unresolved_user_id, and "
-      "a later run gives the link back once the user exists)",
-      FormatCount(unlinked), UnlinkReasonText(UnlinkReason::kUserNotInAccountUsers));
+      "{} links nulled (the user, client, piano, invoice or estimate they point at is not in the "
+      "destination; the original id is kept in metadata.unresolved_<link>_id, e.g. "
+      "unresolved_user_id, and a later run gives the link back once that row is loaded)",
+      FormatCount(unlinked));
 }
 
 std::string UserLinksRestoredText(const UserLinksRestored& e) {
   return TrFormat(
-      "Users loaded: {} links to users given back (their users now exist), {} still nulled "
-      "(user not in the account's users)",
+      "Links given back: {} entries point again at a user, client, piano, invoice or estimate "
+      "loaded since; {} still nulled (not in the source)",
       FormatCount(e.restored), FormatCount(e.unlinked));
 }
 

@@ -1,4 +1,4 @@
-// Links to users nulled, in words: the reason (core's UnlinkReason) and the
+// Links nulled, in words: the reason (core's UnlinkReason) and the
 // lines the summary, the log and `watch` show about nulled and restored links.
 #pragma once
 
@@ -9,10 +9,10 @@
 
 namespace gb {
 
-// "user not in the account's users".
+// "the user, client, piano, invoice or estimate it points at is not there".
 std::string UnlinkReasonText(UnlinkReason reason);
 
-// "12 links to users nulled (user not in the account's users; …)"; "" for 0.
+// "12 links nulled (…; the original id is kept in metadata…)"; "" for 0.
 std::string UnlinkedText(int64_t unlinked);
 
 // The log line of UserLinksRestored.

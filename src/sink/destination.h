@@ -27,6 +27,7 @@
 #include "core/error.h"
 #include "core/events.h"
 #include "core/record.h"
+#include "core/row_links.h"
 #include "core/table_exposure.h"
 #include "core/wait_reason.h"
 #include "core/worker_id.h"
@@ -40,6 +41,9 @@ struct SchemaOptions {
   // Close the tables that existed before and are open to the API roles
   // (run --close-exposed-tables); otherwise they are only reported.
   bool close_exposed = false;
+  // The timeline's links declared as foreign keys when its table is created
+  // (streams/timeline/timeline_links.h); the users' one always is.
+  LinkSet entry_links = 0;
 };
 
 struct SchemaReport {
@@ -58,8 +62,8 @@ struct SchemaReport {
   std::vector<TableExposure> exposed;
 };
 
-// Entries' links to users: restored now, and still nulled (their user unknown).
-struct UserLinks {
+// Links given back now, and those still nulled (the row they point at is not there).
+struct LinkCounts {
   int64_t restored = 0;
   int64_t unlinked = 0;
 };
@@ -172,10 +176,11 @@ class Session {
   // only when options.close_exposed).
   virtual Result<SchemaReport> EnsureSchema(const SchemaOptions& options) = 0;
   virtual Status UpsertUsers(std::span<const ApiUser> users) = 0;
-  // Entries whose user was unknown (user_id NULL, the original kept in
-  // metadata.unresolved_user_id) and whose user now exists in `users` get their
-  // link back, in one transaction. A destination without user links: none.
-  virtual Result<UserLinks> RestoreUserLinks() { return UserLinks{}; }
+  // Entries whose link pointed at a row not there (the link NULL, the
+  // original kept in metadata.unresolved_<link>_id: core/row_links.h) and
+  // whose row now exists get their link back, in one transaction. Counts
+  // entries: restored when all their links are back.
+  virtual Result<LinkCounts> RestoreEntryLinks() { return LinkCounts{}; }
 
   // Runs and units.
   virtual Result<std::optional<RunRecord>> LatestRun() = 0;
@@ -235,8 +240,8 @@ class Session {
   }
   // The stream's links stored NULL while their row was not loaded, given
   // back now (outside a batch): restored, and still missing.
-  virtual Result<UserLinks> RestoreStreamLinks(const StreamModule& /*stream*/) {
-    return UserLinks{};
+  virtual Result<LinkCounts> RestoreStreamLinks(const StreamModule& /*stream*/) {
+    return LinkCounts{};
   }
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;

@@ -40,7 +40,7 @@ class VerifyReader {
   virtual Result<std::vector<std::string>> ExistingIds(std::span<const std::string> ids) = 0;
   virtual Result<std::vector<DuplicateId>> Duplicates(int64_t from, int64_t to, int limit) = 0;
   virtual Result<ForeignRows> Foreign(int64_t from, int64_t to, int limit) = 0;
-  // Rows whose link to a user is nulled (metadata.unresolved_user_id kept).
+  // Rows with a link nulled (metadata.unresolved_<link>_id kept: core/row_links.h).
   virtual Result<int64_t> Unlinked(int64_t from, int64_t to) = 0;
   // The rows of another stream's table (streams/stream.h).
   virtual Result<int64_t> CountStream(const StreamModule& stream, const DateSpan& span) = 0;

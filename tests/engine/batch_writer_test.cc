@@ -144,20 +144,44 @@ TEST_F(BatchWriterTest, UnnamedMissingReferenceRepairsTheUserLink) {
   EXPECT_TRUE(stored.unlinked);  // the sink counts it as unlinked too
 }
 
-// Only the user link is repaired by nulling it: a missing client is a reject,
-// kept with its raw record, and the user link is left alone.
-TEST_F(BatchWriterTest, MissingReferenceOfAnotherColumnIsRejected) {
+// Every link of an entry is repaired the same way (core/row_links.h): a
+// missing client nulls client_id, kept under unresolved_client_id; the user
+// link is left alone.
+TEST_F(BatchWriterTest, MissingReferenceOfAnotherLinkIsRepairedTheSameWay) {
   dest_.reject_rule = [](const Row& row) -> std::optional<Error> {
     if (row.client_id == "cli_gone") return testing::MissingReference("client_id", "clients");
     return std::nullopt;
   };
   Batch b = MakeBatch(6);
   b.rows[3].client_id = "cli_gone";
+  b.rows[3].user_id = "usr_kept";
+  auto r = writer_.Write(b);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->rejected.empty());
+  EXPECT_EQ(Sum(r->counts, &Counts::inserted), 5);
+  EXPECT_EQ(Sum(r->counts, &Counts::repaired), 1);
+  const Row& stored = dest_.store.entries.at("tme_3");
+  EXPECT_FALSE(stored.client_id.has_value());
+  EXPECT_EQ(stored.user_id, "usr_kept");
+  EXPECT_TRUE(stored.unlinked);
+  auto meta = nlohmann::json::parse(stored.metadata);
+  EXPECT_EQ(meta["unresolved_client_id"], "cli_gone");
+  EXPECT_FALSE(meta.contains("unresolved_user_id"));
+}
+
+// A missing reference of a column that holds no link of the entry (a foreign
+// key the business added) is a reject, kept with its raw record.
+TEST_F(BatchWriterTest, MissingReferenceOfAColumnHoldingNoLinkIsRejected) {
+  dest_.reject_rule = [](const Row& row) -> std::optional<Error> {
+    if (row.external_id == "tme_3") return testing::MissingReference("category_id", "categories");
+    return std::nullopt;
+  };
+  Batch b = MakeBatch(6);
   auto r = writer_.Write(b);
   ASSERT_TRUE(r);
   ASSERT_EQ(r->rejected.size(), 1u);
   EXPECT_EQ(r->rejected[0].external_id, "tme_3");
-  EXPECT_EQ(r->rejected[0].reason, "the row's client_id names no row of clients");
+  EXPECT_EQ(r->rejected[0].reason, "the row's category_id names no row of categories");
   EXPECT_EQ(Sum(r->counts, &Counts::inserted), 5);
   EXPECT_EQ(Sum(r->counts, &Counts::repaired), 0);
   EXPECT_FALSE(dest_.store.entries.contains("tme_3"));

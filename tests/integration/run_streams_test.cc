@@ -87,6 +87,56 @@ class RunStreamsTest : public LoaderTest, public ::testing::WithParamInterface<S
 
   void ExpectWatchShowsEveryStreamDone();
 
+  // The timeline's links declared as foreign keys.
+  int64_t DeclaredEntryLinks(SqlProbe& db) {
+    return sqlite() ? db.Int(
+                          "SELECT count(*) FROM pragma_foreign_key_list("
+                          "'gazelle_timeline_entries')")
+                    : db.Int(
+                          "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND "
+                          "conrelid = 'gazelle_timeline_entries'::regclass");
+  }
+
+  // The entry's link `link` as the API gave it: its column, or the original
+  // kept in metadata when it was nulled.
+  std::string OriginalLink(std::string_view link) {
+    const std::string key = "unresolved_" + std::string(link) + "_id";
+    return "coalesce(e." + std::string(link) + "_id, " +
+           (sqlite() ? "e.metadata ->> '$." + key + "'" : "e.metadata->>'" + key + "'") + ")";
+  }
+
+  // The business's query: entries with a reference (as the API gave it) that
+  // points at no row of the destination.
+  int64_t EntriesPointingNowhere(SqlProbe& db) {
+    const std::pair<const char*, const char*> links[] = {
+        {"user", "users x WHERE x.id"},
+        {"client", "gazelle_clients x WHERE x.external_id"},
+        {"piano", "gazelle_pianos x WHERE x.external_id"},
+        {"invoice", "gazelle_invoices x WHERE x.external_id"},
+        {"estimate", "gazelle_estimates x WHERE x.external_id"}};
+    std::string where;
+    for (const auto& [link, target] : links) {
+      if (!where.empty()) where += " OR ";
+      where += "(" + OriginalLink(link) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + target +
+               " = " + OriginalLink(link) + "))";
+    }
+    return db.Int("SELECT count(*) FROM gazelle_timeline_entries e WHERE " + where);
+  }
+
+  // Entries whose link `link` is nulled, the original kept in metadata.
+  int64_t Unresolved(SqlProbe& db, std::string_view link) {
+    const std::string key = "unresolved_" + std::string(link) + "_id";
+    return db.Int(
+        "SELECT count(*) FROM gazelle_timeline_entries e WHERE " +
+        (sqlite() ? "e.metadata ->> '$." + key + "' IS NOT NULL" : "e.metadata ? '" + key + "'"));
+  }
+
+  // Entries with a link `link`, as the API gave it.
+  int64_t Linked(SqlProbe& db, std::string_view link) {
+    return db.Int("SELECT count(*) FROM gazelle_timeline_entries e WHERE " + OriginalLink(link) +
+                  " IS NOT NULL");
+  }
+
   // The simulator's totalCount of `stream`, within `since`..`until` when the
   // stream is bounded by --years.
   static int64_t TotalWithin(SimAsker& asker, const StreamModule& stream, const std::string& since,
@@ -164,12 +214,57 @@ TEST_P(RunStreamsTest, TheWholeAccountIsLoadedExactlyAndTheTimelineIsUnchanged) 
   auto db = Probe();
   ExpectExactLoad(*db, truth);
   ExpectEveryStreamExact(*db);
+  // Loaded with the streams it points at, the timeline declares all its links,
+  // and a reference pointing nowhere is only ever an entry counted unlinked.
+  EXPECT_EQ(DeclaredEntryLinks(*db), 5);
+  EXPECT_EQ(EntriesPointingNowhere(*db), CountersOf(*db, LatestRunId(*db), std::nullopt).unlinked);
+  EXPECT_EQ(Unresolved(*db, "client") + Unresolved(*db, "piano"), 0);
 
   ExpectWatchShowsEveryStreamDone();
 
   ChildExit again = Run(args);
   EXPECT_EQ(again.exit_code, ToInt(ExitCode::kOk)) << again.output;
   EXPECT_NE(again.output.find("already complete"), std::string::npos) << again.output;
+}
+
+// The timeline loaded before the streams it points at: its table, made by a
+// run of clients alone, declares every link; the pianos, invoices and
+// estimates its entries name are not there yet, so those links are nulled and
+// kept in metadata (repaired, counted), and the query of references pointing
+// nowhere lists exactly the entries counted. Loading those streams gives
+// every link back: nothing lost.
+TEST_P(RunStreamsTest, ATimelineLoadedBeforeItsReferencesIsRepairedThenGivenBack) {
+  StartSim();
+  ChildExit clients = Run(RunArgs(DbUrl(), "2016-2026", {"--streams", "clients"}));
+  ASSERT_EQ(clients.exit_code, ToInt(ExitCode::kOk)) << clients.output;
+  auto db = Probe();
+  EXPECT_EQ(DeclaredEntryLinks(*db), 5);
+
+  ChildExit timeline = Run(RunArgs(DbUrl(), "2016-2026", {"--streams", "timeline"}));
+  ASSERT_EQ(timeline.exit_code, ToInt(ExitCode::kOk)) << timeline.output;
+  const YearCounters counted = CountersOf(*db, LatestRunId(*db), std::nullopt);
+  EXPECT_GT(Unresolved(*db, "piano"), 0);
+  EXPECT_GT(Unresolved(*db, "invoice"), 0);
+  EXPECT_GT(Unresolved(*db, "estimate"), 0);
+  EXPECT_EQ(Unresolved(*db, "client"), 0) << "the clients were loaded first";
+  EXPECT_EQ(EntriesPointingNowhere(*db), counted.unlinked);
+  EXPECT_LE(counted.unlinked, counted.repaired);
+  EXPECT_NE(timeline.output.find(" links nulled ("), std::string::npos) << timeline.output;
+  const int64_t pianos = Linked(*db, "piano"), invoices = Linked(*db, "invoice"),
+                estimates = Linked(*db, "estimate"), users = Unresolved(*db, "user");
+
+  ChildExit rest = Run(RunArgs(DbUrl(), "2016-2026", {"--streams", "pianos,invoices,estimates"}));
+  ASSERT_EQ(rest.exit_code, ToInt(ExitCode::kOk)) << rest.output;
+  EXPECT_NE(rest.output.find("Links given back: "), std::string::npos) << rest.output;
+  EXPECT_EQ(Unresolved(*db, "piano") + Unresolved(*db, "invoice") + Unresolved(*db, "estimate"), 0);
+  EXPECT_EQ(Unresolved(*db, "user"), users) << "users the account does not list stay nulled";
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_timeline_entries WHERE piano_id IS NOT NULL"),
+            pianos);
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_timeline_entries WHERE invoice_id IS NOT NULL"),
+            invoices);
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_timeline_entries WHERE estimate_id IS NOT NULL"),
+            estimates);
+  EXPECT_EQ(EntriesPointingNowhere(*db), users);
 }
 
 // A finished run whose stream no longer matches the source (here: its

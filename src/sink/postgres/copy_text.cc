@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 
@@ -77,28 +76,14 @@ void AppendInt(int64_t value, std::string* out) {
 
 void AppendIso(int64_t epoch, std::string* out) { out->append(FormatIsoUtc(epoch)); }
 
-// {"unresolved_user_id":"usr_x", ...the original keys}: the same object the
-// upsert statement builds with metadata || jsonb_build_object(...).
-std::string WithUnresolvedUser(std::string_view metadata, const std::string& user_id) {
-  std::string pair =
-      "\"unresolved_user_id\":" +
-      nlohmann::json(user_id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  size_t open = metadata.find_first_not_of(" \t\r\n");
-  if (metadata.empty()) return "{" + pair + "}";
-  if (open == std::string_view::npos || metadata[open] != '{') return std::string(metadata);
-  size_t next = metadata.find_first_not_of(" \t\r\n", open + 1);
-  bool empty = next != std::string_view::npos && metadata[next] == '}';
-  return "{" + pair + (empty ? "" : ",") + std::string(metadata.substr(open + 1));
-}
-
 }  // namespace
 
-void AppendEntryCopyRow(const Row& row, bool repaired, std::string* out) {
+void AppendEntryCopyRow(const Row& row, std::string* out) {
   AppendEscaped(row.external_id, out);
   out->push_back('\t');
   AppendField(row.client_id, out);
   AppendField(row.piano_id, out);
-  AppendField(repaired ? std::nullopt : row.user_id, out);
+  AppendField(row.user_id, out);
   AppendField(row.invoice_id, out);
   AppendField(row.estimate_id, out);
   AppendIso(row.occurred_at, out);
@@ -107,11 +92,7 @@ void AppendEntryCopyRow(const Row& row, bool repaired, std::string* out) {
   out->push_back('\t');
   AppendField(row.title, out);
   AppendField(row.description, out);
-  if (repaired && row.user_id) {
-    AppendEscaped(WithUnresolvedUser(row.metadata, *row.user_id), out);
-  } else {
-    AppendEscaped(row.metadata.empty() ? std::string_view("{}") : row.metadata, out);
-  }
+  AppendEscaped(row.metadata.empty() ? std::string_view("{}") : row.metadata, out);
   out->push_back('\n');
 }
 

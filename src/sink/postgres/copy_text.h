@@ -18,9 +18,9 @@ namespace gb {
 void AppendCopyRow(const Row& row, std::string* out);
 
 // Appends one line in the column order of src/streams/timeline/postgres_copy.sql (the
-// destination table itself, for rows known to be new). `repaired`: the user is
-// unknown, so user_id is NULL and the original goes into metadata.
-void AppendEntryCopyRow(const Row& row, bool repaired, std::string* out);
+// destination table itself, for rows known to be new), as the row is (a link
+// to a missing row already nulled: core/row_links.h).
+void AppendEntryCopyRow(const Row& row, std::string* out);
 
 // A text[] literal ({"a","b\"c"}) for binding a list of ids as one parameter.
 std::string TextArrayLiteral(std::span<const std::string_view> items);

@@ -8,6 +8,7 @@
 #include "sql/postgres.h"
 #include "streams/registry.h"
 #include "streams/timeline.h"
+#include "streams/timeline/timeline_links.h"
 #include "streams/users.h"
 
 namespace gb {
@@ -52,7 +53,7 @@ Status PgSchemaSetup::Body(const SchemaOptions& options, SchemaReport& report) {
     return tl::unexpected(s.error());
   }
   if (auto s = MoveLegacyBookkeeping(report); !s) return s;
-  if (auto s = CreateTables(report); !s) return s;
+  if (auto s = CreateTables(options, report); !s) return s;
   return Secure(options, *existed, schema_existed, report);
 }
 
@@ -81,17 +82,22 @@ Status PgSchemaSetup::MoveLegacyBookkeeping(SchemaReport& report) {
   return {};
 }
 
-Status PgSchemaSetup::CreateTables(SchemaReport& report) {
-  for (std::string_view sql :
-       {streams::users::kPostgresCreate, streams::timeline::kPostgresCreate,
-        streams::timeline::kPostgresOccurredAtIndex, q::kCreateRuns, q::kCreatePlan,
-        q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers,
-        q::kCreateMissing, q::kCreateSchedule}) {
-    if (sql == streams::timeline::kPostgresOccurredAtIndex && !report.entries_created) continue;
-    if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
+Status PgSchemaSetup::CreateTables(const SchemaOptions& options, SchemaReport& report) {
+  // The tables the timeline's may reference first (users, then the streams in load order).
+  if (auto s = conn_->Exec(kDoing, streams::users::kPostgresCreate); !s) {
+    return tl::unexpected(s.error());
   }
   for (const StreamModule* stream : AllStreams()) {
     if (auto s = conn_->Exec(kDoing, stream->postgres.create); !s) return tl::unexpected(s.error());
+  }
+  const std::string entries =
+      TimelineCreate(streams::timeline::kPostgresCreate, options.entry_links);
+  for (std::string_view sql :
+       {std::string_view(entries), streams::timeline::kPostgresOccurredAtIndex, q::kCreateRuns,
+        q::kCreatePlan, q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers,
+        q::kCreateMissing, q::kCreateSchedule}) {
+    if (sql == streams::timeline::kPostgresOccurredAtIndex && !report.entries_created) continue;
+    if (auto s = conn_->Exec(kDoing, sql); !s) return tl::unexpected(s.error());
   }
   // A users table made before (by an earlier version, or by the business's
   // own scripts) that lacks some of the columns written: they are added,

@@ -25,7 +25,7 @@ class PgSchemaSetup {
   Result<std::vector<std::string>> Existing(const std::vector<std::string>& tables);
   Status MoveLegacyBookkeeping(SchemaReport& report);
   // The tables when absent, and the users columns an older users table lacks.
-  Status CreateTables(SchemaReport& report);
+  Status CreateTables(const SchemaOptions& options, SchemaReport& report);
   // Closes what this transaction created; reports (and, when asked, closes)
   // the exposure of what existed before.
   Status Secure(const SchemaOptions& options, const std::vector<std::string>& existed,

@@ -35,7 +35,7 @@ Result<int64_t> PgVerifyReader::CountBetween(int64_t from, int64_t to) {
 }
 
 Result<int64_t> PgVerifyReader::Unlinked(int64_t from, int64_t to) {
-  auto res = conn_.Exec("counting the links to users nulled", q::kVerifyUnlinked, Range(from, to));
+  auto res = conn_.Exec("counting the links nulled", q::kVerifyUnlinked, Range(from, to));
   if (!res) return tl::unexpected(res.error());
   return res->Int(0, 0);
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "core/row_links.h"
 #include "sink/batch_dedupe.h"
 #include "sink/object_counts.h"
 #include "sink/postgres/copy_text.h"
@@ -11,6 +12,7 @@
 #include "sink/unit_spec_json.h"
 #include "sql/postgres.h"
 #include "streams/timeline.h"
+#include "streams/timeline/timeline_links.h"
 #include "streams/users.h"
 
 namespace gb {
@@ -38,7 +40,7 @@ PostgresSession::~PostgresSession() {
 
 Result<SchemaReport> PostgresSession::EnsureSchema(const SchemaOptions& options) {
   auto report = PgSchemaSetup(conn_.get()).Ensure(options);
-  user_fk_.reset();
+  links_.reset();
   foreign_keys_.reset();
   return report;
 }
@@ -61,18 +63,33 @@ Status PostgresSession::UpsertUsers(std::span<const ApiUser> users) {
   return {};
 }
 
-Result<UserLinks> PostgresSession::RestoreUserLinks() {
-  auto res = conn_->Exec("restoring the links to users", q::kRestoreUserLinks);
+Result<LinkCounts> PostgresSession::RestoreEntryLinks() {
+  auto res = conn_->Exec("restoring the links of the timeline", q::kRestoreEntryLinks);
   if (!res) return tl::unexpected(res.error());
-  return UserLinks{res->Int(0, 0), res->Int(0, 1)};
+  return LinkCounts{res->Int(0, 0), res->Int(0, 1)};
 }
 
-Result<bool> PostgresSession::UserForeignKey() {
-  if (user_fk_) return *user_fk_;
-  auto res = conn_->Exec("inspecting gazelle_timeline_entries", q::kEntriesUserFk);
+Status PostgresSession::ReadForeignKeys() {
+  auto res = conn_->Exec("inspecting gazelle_timeline_entries", q::kEntriesForeignKeys);
   if (!res) return tl::unexpected(res.error());
-  user_fk_ = res->Bool(0, 0);
-  return *user_fk_;
+  foreign_keys_.emplace();
+  for (int r = 0; r < res->rows(); ++r) {
+    foreign_keys_->push_back({std::string(res->Text(r, 0)), std::string(res->Text(r, 1)),
+                              std::string(res->Text(r, 2)), std::string(res->Text(r, 3))});
+  }
+  return {};
+}
+
+Result<LinkSet> PostgresSession::DeclaredLinks() {
+  if (links_) return *links_;
+  if (Status s = ReadForeignKeys(); !s) return tl::unexpected(s.error());
+  LinkSet links = 0;
+  for (const ForeignKey& key : *foreign_keys_) {
+    auto link = EntryLinkOf(key.column);
+    if (link && key.table == LinkedTable(*link)) links |= LinkBit(*link);
+  }
+  links_ = links;
+  return links;
 }
 
 std::chrono::microseconds PostgresSession::RoundTrip() {
@@ -99,8 +116,8 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   if (!in_transaction_) return Fail(ErrorKind::kInternal, "WriteRows() outside a transaction");
   CountTable counts;
   if (rows.empty()) return counts;
-  auto fk = UserForeignKey();  // before the savepoint: a failure here is not the rows' fault
-  if (!fk) return tl::unexpected(fk.error());
+  auto links = DeclaredLinks();  // before the savepoint: a failure here is not the rows' fault
+  if (!links) return tl::unexpected(links.error());
   std::vector<size_t> keep = LastOccurrences(rows, &counts);
   const std::string savepoint =
       release_pending_ ? Join({q::kReleaseSavepoint, q::kSavepoint}) : std::string(q::kSavepoint);
@@ -115,6 +132,14 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
   }
   auto probe = Probe(rows, keep);
   if (!probe) return tl::unexpected(AbandonWrite(probe.error()));
+  // Rows pointing at a row the destination lacks are repaired before they
+  // are written (core/row_links.h), on a copy of the batch.
+  std::vector<Row> repaired;
+  if (probe->unknown) {
+    repaired.assign(rows.begin(), rows.end());
+    for (size_t i : keep) repaired[i] = WithUnresolvedLinks(rows[i], probe->UnknownOf(rows[i]));
+    rows = repaired;
+  }
   std::vector<size_t> fresh, existing;
   bool any_existing = false;
   for (size_t k = 0; k < keep.size(); ++k) {
@@ -122,14 +147,14 @@ Result<CountTable> PostgresSession::WriteRows(std::span<const Row> rows) {
     const std::optional<int64_t>& stored = probe->stored[k];
     if (!stored) {
       fresh.push_back(i);
-    } else if (!CountIfUnchanged(rows[i], *stored, probe->unknown_users, &counts)) {
+    } else if (!CountIfUnchanged(rows[i], *stored, &counts)) {
       existing.push_back(i);
     }
     any_existing |= stored.has_value();
   }
-  fresh_streak_ = !any_existing && probe->unknown_users.empty();
+  fresh_streak_ = !any_existing && !probe->unknown;
   if (!fresh.empty()) {
-    auto copied = CopyFresh(rows, fresh, probe->unknown_users, &counts);
+    auto copied = CopyFresh(rows, fresh, &counts);
     if (!copied && copied.error().code != "23505") {
       return tl::unexpected(AbandonWrite(copied.error()));
     }
@@ -173,11 +198,11 @@ Result<CountTable> PostgresSession::WriteObjects(const StreamModule& stream,
                                    written->rows(), unlinked));
 }
 
-Result<UserLinks> PostgresSession::RestoreStreamLinks(const StreamModule& stream) {
+Result<LinkCounts> PostgresSession::RestoreStreamLinks(const StreamModule& stream) {
   auto res = conn_->Exec("restoring the links of " + std::string(stream.name),
                          stream.postgres.restore_links);
   if (!res) return tl::unexpected(res.error());
-  UserLinks links;
+  LinkCounts links;
   for (int r = 0; r < res->rows(); ++r) ++(res->Bool(r, 0) ? links.restored : links.unlinked);
   return links;
 }
@@ -191,42 +216,61 @@ Result<CountTable> PostgresSession::ReleaseBatch(const CountTable& counts) {
 
 Result<bool> PostgresSession::TryCopyAllFresh(std::span<const Row> rows,
                                               const std::vector<size_t>& keep, CountTable* counts) {
-  auto copied = CopyFresh(rows, keep, {}, counts);
+  auto copied = CopyFresh(rows, keep, counts);
   if (copied) return true;
   const std::string& code = copied.error().code;
   if (code != "23505" && code != "23503") return tl::unexpected(copied.error());
-  // unique_violation (a row exists) or foreign_key_violation (an unknown user)
+  // unique_violation (a row exists) or foreign_key_violation (a link to a row not there)
   fresh_streak_ = false;
   auto undo = conn_->Simple("rolling back the batch", std::string(q::kRollbackToSavepoint));
   if (!undo) return tl::unexpected(undo.error());
   return false;
 }
 
+LinkSet PostgresSession::ProbeResult::UnknownOf(const Row& row) const {
+  LinkSet links = 0;
+  for (size_t l = 0; l < kEntryLinks.size(); ++l) {
+    const std::optional<std::string>* link = RowLink(row, kEntryLinks[l].column);
+    if (link != nullptr && *link && unknown_links[l].count(**link) > 0) links |= LinkBit(l);
+  }
+  return links;
+}
+
 Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row> rows,
                                                             const std::vector<size_t>& keep) {
-  std::vector<std::string_view> ids, users;
-  std::unordered_set<std::string_view> seen_users;
+  std::vector<std::string_view> ids, link_ids, link_kinds;
+  std::array<std::unordered_set<std::string_view>, kEntryLinks.size()> seen;
+  static constexpr std::string_view kKinds[] = {"0", "1", "2", "3", "4"};
+  static_assert(std::size(kKinds) == kEntryLinks.size());
   for (size_t i : keep) {
     ids.push_back(rows[i].external_id);
-    if (rows[i].user_id && seen_users.insert(*rows[i].user_id).second) {
-      users.push_back(*rows[i].user_id);
+    for (size_t l = 0; l < kEntryLinks.size(); ++l) {
+      if ((*links_ & LinkBit(l)) == 0) continue;
+      const std::optional<std::string>* link = RowLink(rows[i], kEntryLinks[l].column);
+      if (link == nullptr || !*link || !seen[l].insert(**link).second) continue;
+      link_kinds.push_back(kKinds[l]);
+      link_ids.push_back(**link);
     }
   }
-  auto res =
-      conn_->Exec("checking the batch", q::kProbeBatch,
-                  {TextArrayLiteral(ids), TextArrayLiteral(users), *user_fk_ ? "true" : "false"});
+  auto res = conn_->Exec(
+      "checking the batch", q::kProbeBatch,
+      {TextArrayLiteral(ids), TextArrayLiteral(link_kinds), TextArrayLiteral(link_ids)});
   if (!res) return tl::unexpected(res.error());
   ProbeResult probe;
   probe.stored.resize(keep.size());
   for (int r = 0; r < res->rows(); ++r) {
-    if (res->Text(r, 0) == "e") {
-      const int64_t position = res->Int(r, 2);  // 1-based, in `ids`
+    const int64_t position = res->Int(r, 2);
+    if (res->Text(r, 0) == "e") {  // 1-based, in `ids`
       if (position < 1 || position > static_cast<int64_t>(keep.size())) {
         return Fail(ErrorKind::kInternal, "the probe answered for a row it was not asked about");
       }
       probe.stored[static_cast<size_t>(position - 1)] = res->Int(r, 3);
-    } else {
-      probe.unknown_users.emplace(res->Text(r, 1));
+    } else {  // a link's index in kEntryLinks
+      if (position < 0 || position >= static_cast<int64_t>(kEntryLinks.size())) {
+        return Fail(ErrorKind::kInternal, "the probe answered for a link it was not asked about");
+      }
+      probe.unknown_links[static_cast<size_t>(position)].emplace(res->Text(r, 1));
+      probe.unknown = true;
     }
   }
   return probe;
@@ -234,10 +278,7 @@ Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row>
 
 // A stored row whose digest is the one this row would have is left alone:
 // counted unchanged (or repaired, as the upsert counts it) without being sent.
-bool PostgresSession::CountIfUnchanged(const Row& row, int64_t stored_digest,
-                                       const std::unordered_set<std::string>& unknown_users,
-                                       CountTable* counts) {
-  if (row.user_id && unknown_users.count(*row.user_id) > 0) return false;  // repaired in SQL
+bool PostgresSession::CountIfUnchanged(const Row& row, int64_t stored_digest, CountTable* counts) {
   auto digest = RowDigest(row);
   if (!digest || *digest != stored_digest) return false;
   Counts& c = (*counts)[CountKey{row.year, row.source_type}];
@@ -249,17 +290,15 @@ bool PostgresSession::CountIfUnchanged(const Row& row, int64_t stored_digest,
 // Rows known to be new go straight into the table with COPY (PostgreSQL's
 // fastest path: batched heap inserts), skipping the staging table.
 Status PostgresSession::CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh,
-                                  const std::unordered_set<std::string>& unknown_users,
                                   CountTable* counts) {
   copy_buffer_.clear();
   CountTable added;
   for (size_t i : fresh) {
     const Row& row = rows[i];
-    bool unknown_user = row.user_id && unknown_users.count(*row.user_id) > 0;
-    AppendEntryCopyRow(row, unknown_user, &copy_buffer_);
+    AppendEntryCopyRow(row, &copy_buffer_);
     Counts& c = added[CountKey{row.year, row.source_type}];
-    (unknown_user || row.repaired ? c.repaired : c.inserted) += 1;
-    if (unknown_user || row.unlinked) c.unlinked += 1;
+    (row.repaired ? c.repaired : c.inserted) += 1;
+    if (row.unlinked) c.unlinked += 1;
   }
   auto copied = conn_->CopyIn("writing the batch", std::string(streams::timeline::kPostgresCopy),
                               copy_buffer_);
@@ -288,8 +327,7 @@ Status PostgresSession::StageRows(std::span<const Row> rows, const std::vector<s
 
 Result<CountTable> PostgresSession::Upsert(std::span<const Row> rows,
                                            const std::vector<size_t>& keep, CountTable counts) {
-  auto res = conn_->Exec("upserting the batch", streams::timeline::kPostgresUpsert,
-                         {*user_fk_ ? "true" : "false"});
+  auto res = conn_->Exec("upserting the batch", streams::timeline::kPostgresUpsert);
   if (!res) return tl::unexpected(res.error());
   // Every staged row is inserted, updated, repaired or (the rest) unchanged.
   CountTable staged;
@@ -304,7 +342,6 @@ Result<CountTable> PostgresSession::Upsert(std::span<const Row> rows,
     c.inserted = res->Int(r, 2);
     c.updated = res->Int(r, 3);
     c.repaired = res->Int(r, 4);
-    c.unlinked += res->Int(r, 5);
     c.unchanged -= c.inserted + c.updated + c.repaired;
   }
   for (const auto& [key, c] : staged) counts[key] += c;
@@ -331,13 +368,7 @@ void PostgresSession::NameReference(Violation* violation) {
   };
   const ForeignKey* key = find();
   if (key == nullptr) {
-    auto res = conn_->Exec("inspecting gazelle_timeline_entries", q::kEntriesForeignKeys);
-    if (!res) return;  // unnamed: the engine takes it for the users' link
-    foreign_keys_.emplace();
-    for (int r = 0; r < res->rows(); ++r) {
-      foreign_keys_->push_back({std::string(res->Text(r, 0)), std::string(res->Text(r, 1)),
-                                std::string(res->Text(r, 2)), std::string(res->Text(r, 3))});
-    }
+    if (!ReadForeignKeys()) return;  // unnamed: the engine takes it for the users' link
     key = find();
   }
   if (key == nullptr) return;

@@ -4,6 +4,7 @@
 // (year, type). No state survives a transaction (pgbouncer transaction mode).
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,7 +26,7 @@ class PostgresSession final : public Session {
 
   Result<SchemaReport> EnsureSchema(const SchemaOptions& options) override;
   Status UpsertUsers(std::span<const ApiUser> users) override;
-  Result<UserLinks> RestoreUserLinks() override;
+  Result<LinkCounts> RestoreEntryLinks() override;
 
   Result<std::optional<RunRecord>> LatestRun() override { return runs_.LatestRun(); }
   Result<RunRecord> CreateRun(const NewRun& run) override { return runs_.CreateRun(run); }
@@ -66,17 +67,22 @@ class PostgresSession final : public Session {
   Status SaveProgress(const Checkpoint& checkpoint, const CountTable& deltas) override;
   Result<CountTable> WriteObjects(const StreamModule& stream,
                                   std::span<const std::string> nodes) override;
-  Result<UserLinks> RestoreStreamLinks(const StreamModule& stream) override;
+  Result<LinkCounts> RestoreStreamLinks(const StreamModule& stream) override;
   Status Commit() override;
   void Rollback() override;
 
  private:
-  Result<bool> UserForeignKey();
+  // The timeline's links its table declares as foreign keys (read once).
+  Result<LinkSet> DeclaredLinks();
+  Status ReadForeignKeys();
   struct ProbeResult {
     // For each row asked about (in the order of `keep`): the digest of its
     // stored columns (row_digest.h) when it is already in the table.
     std::vector<std::optional<int64_t>> stored;
-    std::unordered_set<std::string> unknown_users;  // user ids absent from users (FK only)
+    // Per link of kEntryLinks (declared ones only): the ids its table lacks.
+    std::array<std::unordered_set<std::string>, kEntryLinks.size()> unknown_links;
+    bool unknown = false;  // any
+    LinkSet UnknownOf(const Row& row) const;
   };
   Result<ProbeResult> Probe(std::span<const Row> rows, const std::vector<size_t>& keep);
   // COPY without a probe, when the previous batch was all new rows: true
@@ -84,10 +90,8 @@ class PostgresSession final : public Session {
   // back to the savepoint: the caller probes).
   Result<bool> TryCopyAllFresh(std::span<const Row> rows, const std::vector<size_t>& keep,
                                CountTable* counts);
-  bool CountIfUnchanged(const Row& row, int64_t stored_digest,
-                        const std::unordered_set<std::string>& unknown_users, CountTable* counts);
-  Status CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh,
-                   const std::unordered_set<std::string>& unknown_users, CountTable* counts);
+  bool CountIfUnchanged(const Row& row, int64_t stored_digest, CountTable* counts);
+  Status CopyFresh(std::span<const Row> rows, const std::vector<size_t>& fresh, CountTable* counts);
   Status StageAndUpsert(std::span<const Row> rows, const std::vector<size_t>& keep,
                         CountTable* counts);
   Status StageRows(std::span<const Row> rows, const std::vector<size_t>& keep);
@@ -107,9 +111,9 @@ class PostgresSession final : public Session {
   bool in_transaction_ = false;
   bool release_pending_ = false;  // the last write's savepoint, released with the next
   bool stage_exists_ = false;     // created in this transaction (ON COMMIT DROP)
-  std::optional<bool> user_fk_;
+  std::optional<LinkSet> links_;
   std::optional<std::vector<ForeignKey>> foreign_keys_;  // read on the first missing reference
-  // The last batch had only new rows with known users: the next one most
+  // The last batch had only new rows with their links' rows there: the next one most
   // likely too (a fresh load), so it skips the probe (one round trip and 500
   // index lookups) and goes straight to COPY.
   bool fresh_streak_ = false;

@@ -8,6 +8,7 @@
 #include "sql/sqlite.h"
 #include "streams/registry.h"
 #include "streams/timeline.h"
+#include "streams/timeline/timeline_links.h"
 #include "streams/users.h"
 
 namespace gb {
@@ -81,7 +82,7 @@ Status SqliteSession::AddWorkerReasonFields() {
   return {};
 }
 
-Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
+Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions& options) {
   const char* doing = "creating the schema";
   SchemaReport report;
   if (auto s = conn_->Exec(doing, q::kBegin); !s) return Err(s);
@@ -92,16 +93,19 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
     if (!entries) return Err(entries);
     report.users_created = !*users;
     report.entries_created = !*entries;
+    // The tables the timeline's may reference first (users, then the streams in load order).
+    if (auto s = conn_->Exec(doing, streams::users::kSqliteCreate); !s) return s;
+    for (const StreamModule* stream : AllStreams()) {
+      if (auto s = conn_->Exec(doing, stream->sqlite.create); !s) return s;
+    }
+    const std::string create =
+        TimelineCreate(streams::timeline::kSqliteCreate, options.entry_links);
     for (std::string_view sql :
-         {streams::users::kSqliteCreate, streams::timeline::kSqliteCreate,
-          streams::timeline::kSqliteOccurredAtIndex, q::kCreateRuns, q::kCreatePlan,
-          q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers,
+         {std::string_view(create), streams::timeline::kSqliteOccurredAtIndex, q::kCreateRuns,
+          q::kCreatePlan, q::kCreateUnits, q::kCreateCounters, q::kCreateRejects, q::kCreateWorkers,
           q::kCreateMissing, q::kCreateSchedule}) {
       if (sql == streams::timeline::kSqliteOccurredAtIndex && !report.entries_created) continue;
       if (auto s = conn_->Exec(doing, sql); !s) return s;
-    }
-    for (const StreamModule* stream : AllStreams()) {
-      if (auto s = conn_->Exec(doing, stream->sqlite.create); !s) return s;
     }
     if (Status s = AddUserColumns(&report); !s) return s;
     if (Status s = AddUnlinkedCounter(); !s) return s;
@@ -112,7 +116,7 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions&) {
     return Err(s);
   }
   if (auto s = conn_->Exec(doing, q::kCommit); !s) return Err(s);
-  user_fk_.reset();
+  links_.reset();
   foreign_keys_.reset();
   return report;
 }
@@ -131,12 +135,12 @@ Status SqliteSession::UpsertUsers(std::span<const ApiUser> users) {
   return conn_->Exec(doing, q::kCommit);
 }
 
-Result<UserLinks> SqliteSession::RestoreUserLinks() {
-  const char* doing = "restoring the links to users";
-  UserLinks links;
+Result<LinkCounts> SqliteSession::RestoreEntryLinks() {
+  const char* doing = "restoring the links of the timeline";
+  LinkCounts links;
   if (auto s = conn_->Exec(doing, q::kBegin); !s) return Err(s);
   auto body = [&]() -> Status {
-    if (auto s = conn_->Run(doing, q::kRestoreUserLinks); !s) return Err(s);
+    if (auto s = conn_->Run(doing, q::kRestoreEntryLinks); !s) return Err(s);
     links.restored = conn_->Changes();
     auto count = conn_->Run(doing, q::kUnlinkedEntries);
     if (!count) return Err(count);
@@ -151,13 +155,50 @@ Result<UserLinks> SqliteSession::RestoreUserLinks() {
   return links;
 }
 
-Result<bool> SqliteSession::UserForeignKey() {
-  if (user_fk_) return *user_fk_;
-  auto stmt = conn_->Run("inspecting gazelle_timeline_entries", q::kEntriesUserFk);
-  if (!stmt) return Err(stmt);
-  user_fk_ = *stmt != nullptr && sqlite3_column_int(*stmt, 0) > 0;
-  SqliteConnection::Done(*stmt);
-  return *user_fk_;
+Status SqliteSession::ReadForeignKeys() {
+  std::vector<ForeignKey> keys;
+  auto listed = conn_->ForEachRow(
+      "inspecting gazelle_timeline_entries", q::kEntriesForeignKeys, [&](sqlite3_stmt* stmt) {
+        keys.push_back({"", SqliteConnection::Text(stmt, 0), SqliteConnection::Text(stmt, 1),
+                        SqliteConnection::Text(stmt, 2)});
+      });
+  if (!listed) return listed;
+  foreign_keys_ = std::move(keys);
+  return {};
+}
+
+Result<LinkSet> SqliteSession::DeclaredLinks() {
+  if (links_) return *links_;
+  if (Status s = ReadForeignKeys(); !s) return Err(s);
+  LinkSet links = 0;
+  for (const ForeignKey& key : *foreign_keys_) {
+    auto link = EntryLinkOf(key.column);
+    if (link && key.table == LinkedTable(*link)) links |= LinkBit(*link);
+  }
+  links_ = links;
+  return links;
+}
+
+// Whether the row link `l` of kEntryLinks points at is there: one lookup per
+// id (rows a batch points at repeat: an id found is remembered, the tool never
+// deletes one).
+Result<bool> SqliteSession::LinkedRowExists(size_t l, const std::string& id) {
+  static const std::array<std::string, kEntryLinks.size()> kExists = [] {
+    std::array<std::string, kEntryLinks.size()> sql;
+    for (size_t i = 0; i < kEntryLinks.size(); ++i) {
+      const bool users = LinkedTable(i) == UsersStream().table;
+      sql[i] = BindIdentifiers(q::kReferenceExists, {{"table", LinkedTable(i)},
+                                                     {"column", users ? "id" : "external_id"}});
+    }
+    return sql;
+  }();
+  if (known_[l].count(id) > 0) return true;
+  auto found = conn_->Run("checking the batch", kExists[l], id);
+  if (!found) return Err(found);
+  const bool exists = *found != nullptr && sqlite3_column_int64(*found, 0) != 0;
+  SqliteConnection::Done(*found);
+  if (exists) known_[l].insert(id);
+  return exists;
 }
 
 Status SqliteSession::Begin() {
@@ -171,12 +212,12 @@ Result<CountTable> SqliteSession::WriteRows(std::span<const Row> rows) {
   if (!in_transaction_) return Fail(ErrorKind::kInternal, "WriteRows() outside a transaction");
   CountTable counts;
   if (rows.empty()) return counts;
-  auto fk = UserForeignKey();
-  if (!fk) return Err(fk);
+  auto links = DeclaredLinks();
+  if (!links) return Err(links);
   std::vector<size_t> keep = LastOccurrences(rows, &counts);
   if (auto s = conn_->Exec("writing the batch", q::kSavepoint); !s) return Err(s);
   for (size_t i : keep) {
-    if (auto s = WriteRow(rows[i], *fk, &counts); !s) {
+    if (auto s = WriteRow(rows[i], *links, &counts); !s) {
       // Undo this attempt only: the transaction stays usable for the bisect.
       (void)conn_->Exec("rolling back the batch", q::kRollbackToSavepoint);
       (void)conn_->Exec("rolling back the batch", q::kReleaseSavepoint);
@@ -217,8 +258,8 @@ Result<CountTable> SqliteSession::WriteObjects(const StreamModule& stream,
   return ObjectCounts(stream, static_cast<int64_t>(nodes.size()), stored, written, unlinked);
 }
 
-Result<UserLinks> SqliteSession::RestoreStreamLinks(const StreamModule& stream) {
-  UserLinks links;
+Result<LinkCounts> SqliteSession::RestoreStreamLinks(const StreamModule& stream) {
+  LinkCounts links;
   Status s =
       conn_->ForEachRow("restoring the links of " + std::string(stream.name),
                         stream.sqlite.restore_links, [&](sqlite3_stmt* row) {
@@ -228,20 +269,25 @@ Result<UserLinks> SqliteSession::RestoreStreamLinks(const StreamModule& stream) 
   return links;
 }
 
-Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* counts) {
+Status SqliteSession::WriteRow(const Row& given, LinkSet links, CountTable* counts) {
   const char* doing = "upserting the batch";
-  bool repaired = false;
-  if (check_user && row.user_id) {
-    auto found = conn_->Run(doing, q::kUserExists, *row.user_id);
-    if (!found) return Err(found);
-    repaired = *found == nullptr;
-    SqliteConnection::Done(*found);
+  // A link to a row not there is repaired before the row is written (core/row_links.h).
+  LinkSet missing = 0;
+  for (size_t l = 0; l < kEntryLinks.size(); ++l) {
+    if ((links & LinkBit(l)) == 0) continue;
+    const std::optional<std::string>* link = RowLink(given, kEntryLinks[l].column);
+    if (link == nullptr || !*link) continue;
+    auto exists = LinkedRowExists(l, **link);
+    if (!exists) return tl::unexpected(exists.error());
+    if (!*exists) missing |= LinkBit(l);
   }
+  const Row repaired_row = missing != 0 ? WithUnresolvedLinks(given, missing) : Row{};
+  const Row& row = missing != 0 ? repaired_row : given;
   conn_->SetLastInsertId(0);  // an UPDATE leaves it alone: nonzero afterwards = inserted
   auto s = conn_->Run(doing, streams::timeline::kSqliteUpsert, row.external_id, row.client_id,
                       row.piano_id, row.user_id, row.invoice_id, row.estimate_id,
                       FormatIsoUtc(row.occurred_at), row.entry_type, row.title, row.description,
-                      row.metadata.empty() ? std::string("{}") : row.metadata, repaired);
+                      row.metadata.empty() ? std::string("{}") : row.metadata);
   if (!s) {
     Error error = s.error();
     if (error.violation.kind == ViolationKind::kMissingReference) {
@@ -250,9 +296,9 @@ Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* coun
     return tl::unexpected(std::move(error));
   }
   Counts& c = (*counts)[CountKey{row.year, row.source_type}];
-  if (repaired || row.repaired) {
+  if (row.repaired) {
     c.repaired += 1;
-    if (repaired || row.unlinked) c.unlinked += 1;
+    if (row.unlinked) c.unlinked += 1;
   } else if (conn_->Changes() == 0) {
     c.unchanged += 1;
   } else if (conn_->LastInsertId() != 0) {
@@ -265,15 +311,8 @@ Status SqliteSession::WriteRow(const Row& row, bool check_user, CountTable* coun
 
 void SqliteSession::NameReference(const Row& row, Violation* violation) {
   const char* doing = "inspecting gazelle_timeline_entries";
-  if (!foreign_keys_) {
-    std::vector<ForeignKey> keys;
-    auto listed = conn_->ForEachRow(doing, q::kEntriesForeignKeys, [&](sqlite3_stmt* stmt) {
-      keys.push_back({"", SqliteConnection::Text(stmt, 0), SqliteConnection::Text(stmt, 1),
-                      SqliteConnection::Text(stmt, 2)});
-    });
-    if (!listed) return;  // unnamed: the engine takes it for the users' link
-    foreign_keys_ = std::move(keys);
-  }
+  if (!foreign_keys_ && !ReadForeignKeys())
+    return;  // unnamed: the engine takes it for the users' link
   for (const ForeignKey& key : *foreign_keys_) {
     const std::optional<std::string>* link = RowLink(row, key.column);
     if (link == nullptr || !*link || key.referenced_column.empty()) continue;

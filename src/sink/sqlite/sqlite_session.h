@@ -3,9 +3,11 @@
 // cached, the same counting and repair semantics as PostgreSQL.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "sink/destination.h"
@@ -22,7 +24,7 @@ class SqliteSession final : public Session {
 
   Result<SchemaReport> EnsureSchema(const SchemaOptions& options) override;
   Status UpsertUsers(std::span<const ApiUser> users) override;
-  Result<UserLinks> RestoreUserLinks() override;
+  Result<LinkCounts> RestoreEntryLinks() override;
 
   Result<std::optional<RunRecord>> LatestRun() override { return runs_.LatestRun(); }
   Result<RunRecord> CreateRun(const NewRun& run) override { return runs_.CreateRun(run); }
@@ -59,7 +61,7 @@ class SqliteSession final : public Session {
   Result<CountTable> WriteRows(std::span<const Row> rows) override;
   Result<CountTable> WriteObjects(const StreamModule& stream,
                                   std::span<const std::string> nodes) override;
-  Result<UserLinks> RestoreStreamLinks(const StreamModule& stream) override;
+  Result<LinkCounts> RestoreStreamLinks(const StreamModule& stream) override;
   Status RecordRejects(int64_t run_id, const std::string& unit,
                        std::span<const Reject> rejects) override {
     return runs_.RecordRejects(run_id, unit, rejects);
@@ -71,13 +73,17 @@ class SqliteSession final : public Session {
   void Rollback() override;
 
  private:
-  Result<bool> UserForeignKey();
+  // The timeline's links its table declares as foreign keys (read once).
+  Result<LinkSet> DeclaredLinks();
+  Status ReadForeignKeys();
+  Result<bool> LinkedRowExists(size_t link, const std::string& id);
   Result<bool> TableExists(const char* name);
   Status AddUserColumns(SchemaReport* report);
   Status AddUnlinkedCounter();
   Status AddWorkerReasonFields();
-  // Upserts one row and adds its outcome to `counts`.
-  Status WriteRow(const Row& row, bool check_user, CountTable* counts);
+  // Upserts one row (its links of `links` to a row not there repaired) and
+  // adds its outcome to `counts`.
+  Status WriteRow(const Row& row, LinkSet links, CountTable* counts);
   // SQLite says only "FOREIGN KEY constraint failed": the violation gets the
   // column and table of the first foreign key whose row `row` links to is absent.
   void NameReference(const Row& row, Violation* violation);
@@ -85,7 +91,9 @@ class SqliteSession final : public Session {
   std::unique_ptr<SqliteConnection> conn_;
   SqliteRunStore runs_;
   bool in_transaction_ = false;
-  std::optional<bool> user_fk_;
+  std::optional<LinkSet> links_;
+  // Per link of kEntryLinks: ids of rows known to be there.
+  std::array<std::unordered_set<std::string>, kEntryLinks.size()> known_;
   std::optional<std::vector<ForeignKey>> foreign_keys_;  // read on the first missing reference
 };
 

@@ -53,7 +53,7 @@ Result<int64_t> SqliteVerifyReader::CountBetween(int64_t from, int64_t to) {
 }
 
 Result<int64_t> SqliteVerifyReader::Unlinked(int64_t from, int64_t to) {
-  return Count("counting the links to users nulled", q::kVerifyUnlinked, from, to);
+  return Count("counting the links nulled", q::kVerifyUnlinked, from, to);
 }
 
 Result<int64_t> SqliteVerifyReader::CountStream(const StreamModule& stream, const DateSpan& span) {

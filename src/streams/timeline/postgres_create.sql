@@ -3,11 +3,11 @@
 CREATE TABLE IF NOT EXISTS gazelle_timeline_entries (
   id bigserial PRIMARY KEY,
   external_id text COLLATE "C" NOT NULL UNIQUE,
-  client_id text COLLATE "C",
-  piano_id text COLLATE "C",
+  client_id text COLLATE "C" /* references clients */,
+  piano_id text COLLATE "C" /* references pianos */,
   user_id text COLLATE "C" REFERENCES users(id) ON DELETE SET NULL,
-  invoice_id text COLLATE "C",
-  estimate_id text COLLATE "C",
+  invoice_id text COLLATE "C" /* references invoices */,
+  estimate_id text COLLATE "C" /* references estimates */,
   occurred_at timestamptz,
   entry_type text CHECK (entry_type IN (
     'CONTACT_EMAIL_AUTOMATED', 'CONTACT_EMAIL_MANUAL', 'CONTACT_SMS_AUTOMATED',

@@ -1,21 +1,13 @@
--- $1: whether user_id has a foreign key; unknown users are then set NULL and
--- kept in metadata (repaired) within this one statement.
+-- The staged rows as they are: a link to a row not there was nulled and kept
+-- in metadata before staging (pre_repaired; core/row_links.h).
 WITH src AS (
-  SELECT s.*,
-         ($1::boolean AND s.user_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id)) AS unknown_user
-  FROM gb_stage s
+  SELECT s.* FROM gb_stage s
 ), ins AS (
   INSERT INTO gazelle_timeline_entries AS t
     (external_id, client_id, piano_id, user_id, invoice_id, estimate_id, occurred_at,
      entry_type, title, description, metadata, created_at, updated_at)
-  SELECT external_id, client_id, piano_id,
-         CASE WHEN unknown_user THEN NULL ELSE user_id END,
-         invoice_id, estimate_id, to_timestamp(occurred_at), entry_type, title, description,
-         CASE WHEN unknown_user
-              THEN metadata::jsonb || jsonb_build_object('unresolved_user_id', user_id)
-              ELSE metadata::jsonb END,
-         now(), now()
+  SELECT external_id, client_id, piano_id, user_id, invoice_id, estimate_id,
+         to_timestamp(occurred_at), entry_type, title, description, metadata::jsonb, now(), now()
   FROM src
   ORDER BY external_id
   ON CONFLICT (external_id) DO UPDATE SET
@@ -39,9 +31,8 @@ WITH src AS (
   RETURNING t.external_id, (t.xmax = 0) AS inserted
 )
 SELECT s.year, s.src_type,
-       count(*) FILTER (WHERE i.inserted AND NOT (s.unknown_user OR s.pre_repaired)) AS inserted,
-       count(*) FILTER (WHERE NOT i.inserted AND NOT (s.unknown_user OR s.pre_repaired)) AS updated,
-       count(*) FILTER (WHERE s.unknown_user OR s.pre_repaired) AS repaired,
-       count(*) FILTER (WHERE s.unknown_user) AS unlinked
+       count(*) FILTER (WHERE i.inserted AND NOT s.pre_repaired) AS inserted,
+       count(*) FILTER (WHERE NOT i.inserted AND NOT s.pre_repaired) AS updated,
+       count(*) FILTER (WHERE s.pre_repaired) AS repaired
 FROM src s LEFT JOIN ins i ON i.external_id = s.external_id
 GROUP BY s.year, s.src_type

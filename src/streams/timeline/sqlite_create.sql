@@ -1,11 +1,11 @@
 CREATE TABLE IF NOT EXISTS gazelle_timeline_entries (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   external_id TEXT NOT NULL UNIQUE,
-  client_id TEXT,
-  piano_id TEXT,
+  client_id TEXT /* references clients */,
+  piano_id TEXT /* references pianos */,
   user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
-  invoice_id TEXT,
-  estimate_id TEXT,
+  invoice_id TEXT /* references invoices */,
+  estimate_id TEXT /* references estimates */,
   occurred_at TEXT,
   entry_type TEXT CHECK (entry_type IN (
     'CONTACT_EMAIL_AUTOMATED', 'CONTACT_EMAIL_MANUAL', 'CONTACT_SMS_AUTOMATED',

@@ -1,9 +1,9 @@
--- ?12: repair (the user is unknown and user_id has a foreign key): NULL, original kept in metadata.
+-- The row as it is: a link to a row not there was nulled and kept in
+-- metadata before (core/row_links.h).
 INSERT INTO gazelle_timeline_entries AS t
   (external_id, client_id, piano_id, user_id, invoice_id, estimate_id, occurred_at,
    entry_type, title, description, metadata, created_at, updated_at)
-VALUES (?1, ?2, ?3, CASE WHEN ?12 THEN NULL ELSE ?4 END, ?5, ?6, ?7, ?8, ?9, ?10,
-        CASE WHEN ?12 THEN json_set(?11, '$.unresolved_user_id', ?4) ELSE ?11 END,
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 ON CONFLICT (external_id) DO UPDATE SET
   client_id = excluded.client_id,

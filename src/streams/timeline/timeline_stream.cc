@@ -15,7 +15,10 @@ const StreamModule& TimelineStream() {
   using namespace streams::timeline;
   static const std::string page = std::string(kTimelinePage) + std::string(kEntryFields);
   static constexpr std::string_view kTimes[] = {"occurredAt"};
-  static constexpr std::string_view kReferences[] = {"users"};
+  // Its links (core/row_links.h kEntryLinks), declared as foreign keys when
+  // the run creating its table loads them (timeline_links.h).
+  static constexpr std::string_view kReferences[] = {"users", "clients", "pianos", "invoices",
+                                                     "estimates"};
   static const StreamModule stream{
       .name = "timeline",
       .table = "gazelle_timeline_entries",

@@ -1,1 +1,0 @@
-SELECT count(*) FROM pragma_foreign_key_list('gazelle_timeline_entries') WHERE "from" = 'user_id'
