@@ -191,10 +191,12 @@ Status StreamWorker::ProcessUnit(const UnitState& unit) {
     }
     return ObjectSweep(shared_, session_, writer_, *stream).Run(unit);
   }
-  if (Status s = AwaitReferences(shared_, session_, TimelineStream()); !s) return s;
   BoundedQueue<PageWork> queue(shared_.queue_pages);
   std::thread fetcher([&] { Fetch(unit, queue); });
-  Status status = Drain(unit, queue);
+  // The fetcher runs ahead (up to its queue) while the streams the entries
+  // point at are loading; the writes wait for them.
+  Status status = AwaitReferences(shared_, session_, TimelineStream());
+  if (status) status = Drain(unit, queue);
   queue.Close();  // unblocks the fetcher when the writer stopped early
   fetcher.join();
   return status;
