@@ -31,11 +31,23 @@ std::optional<RunOutcome> BackfillRun::CompareForSync() {
   options_.sync->synced.clear();
   if (plan->timeline) options_.sync->synced.emplace_back("timeline");
   for (const StreamCount& c : plan->streams) options_.sync->synced.push_back(c.name);
-  SyncCompared compared{
-      static_cast<int>(plan->months.size()),           plan->MonthsDiffering(), plan->top,
-      plan->timeline ? FormatIsoUtc(plan->floor) : "", plan->Swept(),           {}};
+  SyncCompared compared;
+  compared.months = static_cast<int>(plan->months.size());
+  compared.months_differing = plan->MonthsDiffering();
+  compared.top = plan->top;
+  compared.floor = plan->timeline ? FormatIsoUtc(plan->floor) : "";
   for (const StreamCount& c : plan->streams) {
-    if (!c.sweep) compared.streams_equal.push_back(c.name);
+    switch (c.action) {
+      case StreamAction::kWhole:
+        compared.streams_swept.push_back(c.name);
+        break;
+      case StreamAction::kNewSince:
+        compared.streams_new.push_back({c.name, c.since, c.source_since});
+        break;
+      case StreamAction::kEqual:
+        compared.streams_equal.push_back(c.name);
+        break;
+    }
   }
   observer_.On(compared);
   sync_plan_ = std::move(*plan);
