@@ -111,6 +111,9 @@ class SyncTest : public LoaderTest, public ::testing::WithParamInterface<SyncTar
         db.Table("gb_units") + " WHERE run_id = (SELECT max(id) FROM " + db.Table("gb_runs") + ")";
     EXPECT_EQ(db.Int("SELECT count(*) FROM " + units + " AND name = '" + stream + "'"), 0)
         << "not swept whole";
+    EXPECT_EQ(db.Int("SELECT count(*) FROM " + units + " AND name LIKE 'recount:" + stream + ":%'"),
+              0)
+        << "the closing check compares the window with the API's count of it, not the total";
     EXPECT_EQ(db.Int("SELECT count(*) FROM " + units + " AND name = '" + stream +
                      ":new' AND state = 'done'"),
               1);
