@@ -14,19 +14,21 @@
 //    Months wholly within the overlap are the top's.
 //  - another stream is swept whole when its last whole sweep is older than
 //    SyncOptions::sweep_every (edits leave counts equal: only a sweep finds
-//    them); otherwise it costs one alias of one request while its count
-//    equals its table's. When the counts differ, a stream with a creation
-//    filter (StreamModule::created: clients, pianos, estimates) is compared
-//    again below a floor, the newest stored creation time minus the overlap
-//    (its date in UTC, the filter's inclusive CoreDate): the API's count of
-//    the objects created since the floor is asked in the same request as the
-//    totals. When the totals less those counts agree with the table's (only
-//    the window changed: objects created, or deleted there), the objects
-//    created since the floor are fetched alone ("clients:new"); otherwise
-//    (an older object deleted, or one with no creation time) the stream is
-//    swept whole. Events and invoices have no creation filter: swept whole
-//    when their count differs. A unit of new objects is not a whole sweep:
-//    it does not put the due sweep off (SyncStore::LastSweep).
+//    them); otherwise it costs an alias of one request (two with a creation
+//    filter) while its count equals its table's. When the counts differ, a
+//    stream with a creation filter (StreamModule::created: clients, pianos,
+//    estimates) is compared again below a floor, the newest stored creation
+//    time minus the overlap (its date in UTC, the filter's inclusive
+//    CoreDate): the API's count of the objects created since the floor is
+//    asked in the same request as the totals. When the totals less those
+//    counts agree with the table's (only the window changed: objects
+//    created, or deleted there), the objects created since the floor are
+//    fetched alone ("clients:new"); otherwise (an older object deleted, or
+//    one with no creation time) the stream is swept whole (as with the
+//    months, a change below the floor that leaves its count equal waits for
+//    the due sweep). Events and invoices have no creation filter: swept
+//    whole when their count differs. A unit of new objects is not a whole
+//    sweep: it does not put the due sweep off (SyncStore::LastSweep).
 // Rows the source no longer has are marked afterwards (engine/missing_marker.h).
 #pragma once
 
