@@ -88,7 +88,16 @@ Status BackfillRun::MarkMissing() {
   if (!options_.sync->reconcile) return {};  // the old fixed window: nothing is compared
   MissingMarker marker(*sync_planner_, source_, objects_, sync_->reader, sync_->store, clock_,
                        options_.page_size);
-  auto made = marker.Mark(options_.timeline, options_.streams);
+  // A stream fetched new since a date is compared there first (its units'
+  // floor, not one moved by the objects they loaded).
+  auto units =
+      session_.Read<std::vector<UnitState>>([&](Session& s) { return s.RunUnits(run_.id); });
+  if (!units) return tl::unexpected(units.error());
+  std::map<std::string, std::string> floors;
+  for (const std::string& name : options_.streams) {
+    if (auto since = CreatedSinceOf(*units, name); !since.empty()) floors[name] = since;
+  }
+  auto made = marker.Mark(options_.timeline, options_.streams, floors);
   if (!made) return tl::unexpected(made.error());
   for (const MarksMade& m : *made) {
     observer_.On(MissingMarked{m.stream, m.marked, m.restored, m.total});

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "engine/sync_planner.h"
 #include "streams/registry.h"
 
 namespace gb {
@@ -21,7 +22,7 @@ Result<std::vector<StreamDifference>> StreamRecount::Compare() {
   for (const std::string& name : streams_) {
     const StreamModule* stream = FindStream(name);
     if (stream == nullptr) return Fail(ErrorKind::kConfig, "no stream named " + name);
-    asks.push_back({stream, span_, WindowOf(*units, name)});
+    asks.push_back({stream, span_, CreatedSinceOf(*units, name)});
   }
   if (asks.empty()) return std::vector<StreamDifference>{};
   auto totals = objects_.CountFiltered(asks);
@@ -37,18 +38,6 @@ Result<std::vector<StreamDifference>> StreamRecount::Compare() {
     if (d.counted != d.source) differing.push_back(std::move(d));
   }
   return differing;
-}
-
-// The date a stream's units of the run fetch the objects created since: a
-// sync's window (every unit of the stream has it), or empty for the whole.
-std::string StreamRecount::WindowOf(const std::vector<UnitState>& units, const std::string& name) {
-  std::optional<std::string> since;
-  for (const UnitState& u : units) {
-    if (u.spec.stream != name) continue;
-    if (since && *since != u.spec.created_since) return "";
-    since = u.spec.created_since;
-  }
-  return since.value_or("");
 }
 
 Result<int> StreamRecount::AddRecounts(const std::vector<StreamDifference>& differences) {

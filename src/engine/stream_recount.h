@@ -48,8 +48,6 @@ class StreamRecount {
   static std::string Describe(const std::vector<StreamDifference>& differences);
 
  private:
-  static std::string WindowOf(const std::vector<UnitState>& units, const std::string& name);
-
   std::vector<std::string> streams_;
   ObjectSource& objects_;
   DateSpan span_;

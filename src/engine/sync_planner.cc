@@ -11,6 +11,16 @@ namespace gb {
 
 std::string NewSinceUnitName(std::string_view stream) { return std::string(stream) + ":new"; }
 
+std::string CreatedSinceOf(const std::vector<UnitState>& units, std::string_view stream) {
+  std::optional<std::string> since;
+  for (const UnitState& u : units) {
+    if (u.spec.stream != stream) continue;
+    if (since && *since != u.spec.created_since) return "";
+    since = u.spec.created_since;
+  }
+  return since.value_or("");
+}
+
 std::vector<std::string> SyncPlan::Swept() const {
   std::vector<std::string> names;
   for (const StreamCount& s : streams) {
@@ -104,32 +114,36 @@ Result<std::vector<MonthCount>> SyncPlanner::CompareMonths() {
 // stream with a creation filter whose sweep is not due, the window's floor
 // (the newest stored creation time minus the overlap, as a date in UTC) and
 // its rows created since then.
-Result<StreamCount> SyncPlanner::Stored(const StreamModule& stream, int64_t due) {
+Result<StreamCount> SyncPlanner::Stored(const StreamModule& stream, std::optional<int64_t> due,
+                                        const std::string& floor) {
   StreamCount c;
   c.name = stream.name;
   auto stored = reader_.CountStream(stream, DateSpan{});
   if (!stored) return tl::unexpected(stored.error());
   c.stored = *stored;
-  auto last = store_.LastSweep(c.name);
-  if (!last) return tl::unexpected(last.error());
-  c.last_sweep = *last;
-  if (!c.last_sweep || *c.last_sweep < due) {
-    c.action = StreamAction::kWhole;
-    return c;
+  if (due) {
+    auto last = store_.LastSweep(c.name);
+    if (!last) return tl::unexpected(last.error());
+    c.last_sweep = *last;
+    if (!c.last_sweep || *c.last_sweep < *due) {
+      c.action = StreamAction::kWhole;
+      return c;
+    }
   }
   if (!stream.created) return c;
-  auto newest = store_.NewestCreated(stream.table, stream.created->column);
-  if (!newest) return tl::unexpected(newest.error());
-  if (!*newest) return c;  // no creation time stored: no window to compare
-  c.since = FormatIsoUtc(**newest - options_.sync->overlap.count()).substr(0, 10);
+  c.since = floor;
+  if (c.since.empty()) {
+    auto newest = store_.NewestCreated(stream.table, stream.created->column);
+    if (!newest) return tl::unexpected(newest.error());
+    if (!*newest) return c;  // no creation time stored: no window to compare
+    c.since = FormatIsoUtc(**newest - options_.sync->overlap.count()).substr(0, 10);
+  }
   auto since = store_.CountCreatedSince(stream.table, stream.created->column, c.since);
   if (!since) return tl::unexpected(since.error());
   c.stored_since = *since;
   return c;
 }
 
-// One request for every stream's total and, of those with a window, the
-// count created since its floor (aliases); then each stream's action.
 Result<std::vector<StreamCount>> SyncPlanner::CompareStreams() {
   std::vector<const StreamModule*> modules;
   for (const std::string& name : options_.streams) {
@@ -142,11 +156,19 @@ Result<std::vector<StreamCount>> SyncPlanner::CompareStreams() {
     return Fail(ErrorKind::kConfig, "only the timeline can be synced from " + source_.Describe() +
                                         "; the other streams come from the Gazelle API");
   }
-  const int64_t due = Now() - options_.sync->sweep_every.count();
+  return CompareStreams(modules, Now() - options_.sync->sweep_every.count());
+}
+
+// One request for every stream's total and, of those with a window, the
+// count created since its floor (aliases); then each stream's action.
+Result<std::vector<StreamCount>> SyncPlanner::CompareStreams(
+    std::span<const StreamModule* const> modules, std::optional<int64_t> due,
+    const std::map<std::string, std::string>& floors) {
   std::vector<StreamCount> out;
   std::vector<ObjectCount> asks;
   for (const StreamModule* stream : modules) {
-    auto c = Stored(*stream, due);
+    auto floor = floors.find(std::string(stream->name));
+    auto c = Stored(*stream, due, floor == floors.end() ? "" : floor->second);
     if (!c) return tl::unexpected(c.error());
     asks.push_back({stream, DateSpan{}});
     out.push_back(std::move(*c));

@@ -33,7 +33,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -86,6 +88,9 @@ struct StreamCount {
 
 // The unit name of a stream's objects created since a date ("clients:new").
 std::string NewSinceUnitName(std::string_view stream);
+// The date a run's units of `stream` fetch the objects created since (every
+// unit of it has the same UnitSpec::created_since), or empty: the whole.
+std::string CreatedSinceOf(const std::vector<UnitState>& units, std::string_view stream);
 
 struct SyncPlan {
   bool timeline = false;
@@ -117,14 +122,29 @@ class SyncPlanner {
   // at or above `bound` when proved (else from the top; `note` says why).
   // After CompareMonths.
   Result<UnitSpec> MonthSweep(const MonthCount& month, int64_t bound, std::string* note);
+  // `streams` compared again once swept (the missing marker's question): no
+  // sweep is due, so a stream whose difference lies in its window alone is
+  // kNewSince (its ids are compared there only). The window of a stream is
+  // the one its sweep had (`floors`, by stream name: a unit's created_since)
+  // or, for one swept whole, as a plan takes it.
+  Result<std::vector<StreamCount>> CompareStreamsAgain(
+      std::span<const StreamModule* const> streams,
+      const std::map<std::string, std::string>& floors = {}) {
+    return CompareStreams(streams, std::nullopt, floors);
+  }
 
  private:
   Result<int64_t> Floor();
   std::vector<MonthCount> Months(int64_t oldest, int64_t now) const;
   Result<std::vector<StreamCount>> CompareStreams();
-  // Each stream's stored counts, last whole sweep and window floor (before
-  // the source is asked).
-  Result<StreamCount> Stored(const StreamModule& stream, int64_t due);
+  // Whole when its last whole sweep is before `due` (none: never due).
+  Result<std::vector<StreamCount>> CompareStreams(
+      std::span<const StreamModule* const> streams, std::optional<int64_t> due,
+      const std::map<std::string, std::string>& floors = {});
+  // Each stream's stored counts, last whole sweep and window floor (`floor`
+  // when given; before the source is asked).
+  Result<StreamCount> Stored(const StreamModule& stream, std::optional<int64_t> due,
+                             const std::string& floor);
   int64_t Now() const;
 
   const RunOptions& options_;

@@ -53,6 +53,10 @@ class SyncStore {
                                                        std::string_view column) = 0;
   virtual Result<int64_t> CountCreatedSince(std::string_view table, std::string_view column,
                                             const std::string& date) = 0;
+  // Their ids (StoredIds of the rows created on or after `date`).
+  virtual Result<std::vector<std::string>> StoredIdsCreatedSince(std::string_view table,
+                                                                 std::string_view column,
+                                                                 const std::string& date) = 0;
 
   // The schedule of `sync --every`, for `watch`: a worker's interval and
   // next sync (its heartbeat), removed when it stops.

@@ -43,8 +43,11 @@ class FakeObjects final : public ObjectSource {
   int requests = 0;
   std::vector<ObjectCount> asked;
 
+  std::vector<std::string> pages_since;  // each page's created_since ("": the whole)
+
   Result<ObjectPage> FetchObjects(const ObjectPageRequest& request) override {
     ++requests;
+    pages_since.push_back(request.created_since);
     ObjectPage page;
     for (const auto& [id, at] : streams[std::string(request.stream->name)]) {
       if (request.created_since.empty() || (at && DayOf(*at) >= request.created_since)) {
@@ -134,6 +137,14 @@ class FakeTable final : public VerifyReader, public SyncStore {
                                     const std::string& date) override {
     ++created_counts;
     return CountSince(objects[std::string(table)], date, marked);
+  }
+  Result<std::vector<std::string>> StoredIdsCreatedSince(std::string_view table, std::string_view,
+                                                         const std::string& date) override {
+    std::vector<std::string> ids;
+    for (const auto& [id, at] : objects[std::string(table)]) {
+      if (!marked.contains(id) && at && DayOf(*at) >= date) ids.push_back(id);
+    }
+    return ids;
   }
   int created_counts = 0;
   Status Schedule(std::string_view, int64_t, int64_t) override { return {}; }
@@ -395,12 +406,31 @@ TEST_F(SyncStreamsTest, AfterTheNewObjectsTheMarkerMarksOneDeletedInTheWindow) {
   auto owned = Source();
   SyncPlanner planner(options_, zone_, *owned, &objects_, table_, table_, clock_);
   MissingMarker marker(planner, *owned, &objects_, table_, table_, clock_, 100);
-  auto made = marker.Mark(false, plan.Swept());
+  // The floor the unit had: the clients it loaded moved the newest stored
+  // creation time (a floor taken now would leave cli_99 below it).
+  auto made = marker.Mark(false, plan.Swept(), {{"clients", Clients(plan).since}});
   ASSERT_TRUE(made) << made.error().message;
   ASSERT_EQ(made->size(), 1u);
   EXPECT_EQ((*made)[0].stream, "clients");
   EXPECT_EQ((*made)[0].marked, 1);
   EXPECT_EQ(table_.marked, (std::set<std::string>{"cli_99"}));
+  EXPECT_EQ(objects_.pages_since, std::vector<std::string>{"2024-03-30"})
+      << "the window's ids alone are paged";
+}
+
+// An older client deleted at the source (the stream swept whole): the
+// marker pages the whole connection and marks it.
+TEST_F(SyncStreamsTest, TheMarkerPagesTheWholeStreamWhenAnOlderObjectIsGone) {
+  objects_.streams["clients"].erase("cli_5");
+  auto owned = Source();
+  SyncPlanner planner(options_, zone_, *owned, &objects_, table_, table_, clock_);
+  MissingMarker marker(planner, *owned, &objects_, table_, table_, clock_, 100);
+  auto made = marker.Mark(false, {"clients", "events"});
+  ASSERT_TRUE(made) << made.error().message;
+  ASSERT_EQ(made->size(), 2u);
+  EXPECT_EQ((*made)[0].marked, 1);
+  EXPECT_EQ(table_.marked, (std::set<std::string>{"cli_5"}));
+  EXPECT_EQ(objects_.pages_since, std::vector<std::string>{""}) << "the whole; events equal";
 }
 
 // The new objects' unit, once done, is not a whole sweep: the next sync,

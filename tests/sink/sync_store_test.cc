@@ -1,10 +1,12 @@
 // SyncStore's reads for a stream with a creation filter, on SQLite,
-// PostgreSQL and pgbouncer: the newest stored creation time and the rows
-// created since a date (UTC days, inclusive, rows marked missing left out),
-// and the last whole sweep, which a unit of the objects created since a
-// date does not move (for sync's due sweep and for watch alike).
+// PostgreSQL and pgbouncer: the newest stored creation time, the rows
+// created since a date and their ids (UTC days, inclusive, rows marked
+// missing left out, as from the stored ids), and the last whole sweep, which
+// a unit of the objects created since a date does not move (for sync's due
+// sweep and for watch alike).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/iso_time.h"
@@ -75,6 +77,13 @@ TEST_P(SyncStoreTest, CreatedSinceCountsUtcDaysAndLeavesMarkedRowsOut) {
 
   ASSERT_TRUE(store->Mark(clients.table, std::vector<std::string>{"cli_c", "cli_d"}, 1767225600));
   EXPECT_EQ(count("2025-12-02"), 1) << "rows gone from the source are left out";
+  auto ids = store->StoredIds(clients.table);
+  ASSERT_TRUE(ids) << ids.error().message;
+  std::sort(ids->begin(), ids->end());
+  EXPECT_EQ(*ids, (std::vector<std::string>{"cli_a", "cli_b", "cli_e"}));
+  auto window = store->StoredIdsCreatedSince(clients.table, clients.created->column, "2025-12-02");
+  ASSERT_TRUE(window) << window.error().message;
+  EXPECT_EQ(*window, std::vector<std::string>{"cli_b"});
   newest = store->NewestCreated(clients.table, clients.created->column);
   ASSERT_TRUE(newest && *newest);
   EXPECT_EQ(FormatIsoUtc(**newest), "2025-12-02T00:00:00Z") << "of the rows still at the source";

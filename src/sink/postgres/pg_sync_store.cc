@@ -80,6 +80,19 @@ Result<int64_t> PgSyncStore::CountCreatedSince(std::string_view table, std::stri
   return res->Int(0, 0);
 }
 
+Result<std::vector<std::string>> PgSyncStore::StoredIdsCreatedSince(std::string_view table,
+                                                                    std::string_view column,
+                                                                    const std::string& date) {
+  auto res =
+      conn_.Exec("reading the stored ids created since " + date,
+                 ForTable(q::kStoredIdsCreatedSince, table, column), {std::string(table), date});
+  if (!res) return tl::unexpected(res.error());
+  std::vector<std::string> ids;
+  ids.reserve(res->rows());
+  for (int i = 0; i < res->rows(); ++i) ids.emplace_back(res->Text(i, 0));
+  return ids;
+}
+
 Status PgSyncStore::Schedule(std::string_view worker_id, int64_t every_s, int64_t next_at) {
   auto res = conn_.Exec("recording the next sync", q::kScheduleBeat,
                         {std::string(worker_id), std::to_string(every_s), std::to_string(next_at)});

@@ -55,9 +55,9 @@ Result<std::optional<StoredSpan>> SqliteSyncStore::TimelineSpan() {
 Result<std::vector<std::string>> SqliteSyncStore::StoredIds(std::string_view table) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   std::vector<std::string> ids;
-  auto s =
-      conn_->ForEachRow("reading the stored ids", ForTable(q::kStoredIds, table),
-                        [&](sqlite3_stmt* st) { ids.push_back(SqliteConnection::Text(st, 0)); });
+  auto s = conn_->ForEachRow(
+      "reading the stored ids", ForTable(q::kStoredIds, table),
+      [&](sqlite3_stmt* st) { ids.push_back(SqliteConnection::Text(st, 0)); }, table);
   if (!s) return tl::unexpected(s.error());
   return ids;
 }
@@ -126,6 +126,19 @@ Result<int64_t> SqliteSyncStore::CountCreatedSince(std::string_view table, std::
       [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); }, table, date);
   if (!s) return tl::unexpected(s.error());
   return n;
+}
+
+Result<std::vector<std::string>> SqliteSyncStore::StoredIdsCreatedSince(std::string_view table,
+                                                                        std::string_view column,
+                                                                        const std::string& date) {
+  if (auto s = Connect(); !s) return tl::unexpected(s.error());
+  std::vector<std::string> ids;
+  auto s = conn_->ForEachRow(
+      "reading the stored ids created since " + date,
+      ForTable(q::kStoredIdsCreatedSince, table, column),
+      [&](sqlite3_stmt* st) { ids.push_back(SqliteConnection::Text(st, 0)); }, table, date);
+  if (!s) return tl::unexpected(s.error());
+  return ids;
 }
 
 template <class... Args>

@@ -27,6 +27,9 @@ class SqliteSyncStore final : public SyncStore {
                                                std::string_view column) override;
   Result<int64_t> CountCreatedSince(std::string_view table, std::string_view column,
                                     const std::string& date) override;
+  Result<std::vector<std::string>> StoredIdsCreatedSince(std::string_view table,
+                                                         std::string_view column,
+                                                         const std::string& date) override;
   Status Schedule(std::string_view worker_id, int64_t every_s, int64_t next_at) override;
   Status Unschedule(std::string_view worker_id) override;
 
