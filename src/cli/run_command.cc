@@ -138,7 +138,8 @@ void AddSyncFlags(CLI::App& cmd, RunFlags& f) {
       ->type_name("DURATION");
   cmd.add_option("--sweep-every", f.sweep_every,
                  Tr("Sweep each other stream whole at least this often, for its edits (default "
-                    "1d; sooner when its count differs)"))
+                    "1d; sooner when its count differs by more than its objects created since "
+                    "the overlap's floor, which are fetched alone)"))
       ->type_name("DURATION");
   // Hidden (empty group): the business's old daily job, for comparisons.
   cmd.add_flag("--window-only", f.window_only,

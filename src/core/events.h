@@ -171,16 +171,26 @@ struct DestinationPrepared {
   std::vector<TableExposure> exposed;     // closed ones have `closed` set
 };
 
+// A stream of which a sync fetches only the objects created since a date.
+struct StreamWindow {
+  std::string stream;
+  std::string since;  // CoreDate (UTC)
+  int64_t count = 0;  // the API's objects created since then
+  bool operator==(const StreamWindow&) const = default;
+};
+
 // A sync compared the destination with the source (engine/sync_planner.h):
 // the timeline's months (and those that differ, below the overlap), the
-// entries at or above the overlap's floor, and the other streams it sweeps.
+// entries at or above the overlap's floor, and the other streams: swept
+// whole, fetched new since a date, or equal.
 struct SyncCompared {
   int months = 0;
   int months_differing = 0;
   int64_t top = 0;
-  std::string floor;  // ISO UTC
-  std::vector<std::string> streams_swept;
+  std::string floor;                       // ISO UTC
+  std::vector<std::string> streams_swept;  // whole
   std::vector<std::string> streams_equal;
+  std::vector<StreamWindow> streams_new = {};
 };
 
 // Rows the source no longer has, marked (never deleted), and rows marked

@@ -31,11 +31,23 @@ std::optional<RunOutcome> BackfillRun::CompareForSync() {
   options_.sync->synced.clear();
   if (plan->timeline) options_.sync->synced.emplace_back("timeline");
   for (const StreamCount& c : plan->streams) options_.sync->synced.push_back(c.name);
-  SyncCompared compared{
-      static_cast<int>(plan->months.size()),           plan->MonthsDiffering(), plan->top,
-      plan->timeline ? FormatIsoUtc(plan->floor) : "", plan->Swept(),           {}};
+  SyncCompared compared;
+  compared.months = static_cast<int>(plan->months.size());
+  compared.months_differing = plan->MonthsDiffering();
+  compared.top = plan->top;
+  compared.floor = plan->timeline ? FormatIsoUtc(plan->floor) : "";
   for (const StreamCount& c : plan->streams) {
-    if (!c.sweep) compared.streams_equal.push_back(c.name);
+    switch (c.action) {
+      case StreamAction::kWhole:
+        compared.streams_swept.push_back(c.name);
+        break;
+      case StreamAction::kNewSince:
+        compared.streams_new.push_back({c.name, c.since, c.source_since});
+        break;
+      case StreamAction::kEqual:
+        compared.streams_equal.push_back(c.name);
+        break;
+    }
   }
   observer_.On(compared);
   sync_plan_ = std::move(*plan);
@@ -76,7 +88,16 @@ Status BackfillRun::MarkMissing() {
   if (!options_.sync->reconcile) return {};  // the old fixed window: nothing is compared
   MissingMarker marker(*sync_planner_, source_, objects_, sync_->reader, sync_->store, clock_,
                        options_.page_size);
-  auto made = marker.Mark(options_.timeline, options_.streams);
+  // A stream fetched new since a date is compared there first (its units'
+  // floor, not one moved by the objects they loaded).
+  auto units =
+      session_.Read<std::vector<UnitState>>([&](Session& s) { return s.RunUnits(run_.id); });
+  if (!units) return tl::unexpected(units.error());
+  std::map<std::string, std::string> floors;
+  for (const std::string& name : options_.streams) {
+    if (auto since = CreatedSinceOf(*units, name); !since.empty()) floors[name] = since;
+  }
+  auto made = marker.Mark(options_.timeline, options_.streams, floors);
   if (!made) return tl::unexpected(made.error());
   for (const MarksMade& m : *made) {
     observer_.On(MissingMarked{m.stream, m.marked, m.restored, m.total});

@@ -25,8 +25,9 @@ int64_t MissingMarker::Now() const {
   return std::chrono::duration_cast<std::chrono::seconds>(clock_.Now().time_since_epoch()).count();
 }
 
-Result<std::vector<MarksMade>> MissingMarker::Mark(bool timeline,
-                                                   const std::vector<std::string>& streams) {
+Result<std::vector<MarksMade>> MissingMarker::Mark(
+    bool timeline, const std::vector<std::string>& streams,
+    const std::map<std::string, std::string>& floors) {
   std::vector<MarksMade> made;
   if (timeline) {
     auto t = Timeline();
@@ -37,7 +38,7 @@ Result<std::vector<MarksMade>> MissingMarker::Mark(bool timeline,
   for (const std::string& name : streams) {
     const StreamModule* stream = FindStream(name);
     if (stream == nullptr || objects_ == nullptr) continue;
-    auto m = Stream(*stream);
+    auto m = Stream(*stream, floors);
     if (!m) return tl::unexpected(m.error());
     if (Status s = Total(stream->table, *m); !s) return tl::unexpected(s.error());
     made.push_back(*m);
@@ -108,18 +109,22 @@ Result<std::vector<std::string>> MissingMarker::MonthIds(const MonthCount& month
   }
 }
 
-Result<MarksMade> MissingMarker::Stream(const StreamModule& stream) {
+Result<MarksMade> MissingMarker::Stream(const StreamModule& stream,
+                                        const std::map<std::string, std::string>& floors) {
   MarksMade made;
   made.stream = stream.name;
   const std::array<const StreamModule*, 1> one = {&stream};
-  auto source = objects_->CountObjects(one, DateSpan{});
-  if (!source) return tl::unexpected(source.error());
-  auto stored = reader_.CountStream(stream, DateSpan{});
-  if (!stored) return tl::unexpected(stored.error());
-  if ((*source)[0] == *stored) return made;
-  auto ids = StreamIds(stream);
+  auto compared = planner_.CompareStreamsAgain(one, floors);
+  if (!compared) return tl::unexpected(compared.error());
+  const StreamCount& c = compared->front();
+  if (c.source == c.stored) return made;
+  // Only the window differs: its ids alone, on both sides.
+  const std::string since = c.action == StreamAction::kNewSince ? c.since : "";
+  auto ids = StreamIds(stream, since);
   if (!ids) return tl::unexpected(ids.error());
-  auto stored_ids = store_.StoredIds(stream.table);
+  auto stored_ids = since.empty()
+                        ? store_.StoredIds(stream.table)
+                        : store_.StoredIdsCreatedSince(stream.table, stream.created->column, since);
   if (!stored_ids) return tl::unexpected(stored_ids.error());
   if (Status s = Settle(stream.table, *ids, std::move(*stored_ids), made); !s) {
     return tl::unexpected(s.error());
@@ -127,9 +132,10 @@ Result<MarksMade> MissingMarker::Stream(const StreamModule& stream) {
   return made;
 }
 
-Result<std::vector<std::string>> MissingMarker::StreamIds(const StreamModule& stream) {
+Result<std::vector<std::string>> MissingMarker::StreamIds(const StreamModule& stream,
+                                                          const std::string& since) {
   std::vector<std::string> ids;
-  ObjectPageRequest request{&stream, std::nullopt, page_size_, DateSpan{}};
+  ObjectPageRequest request{&stream, std::nullopt, page_size_, DateSpan{}, since};
   for (;;) {
     auto page = objects_->FetchObjects(request);
     if (!page) return tl::unexpected(page.error());

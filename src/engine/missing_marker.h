@@ -5,11 +5,14 @@
 //  - the timeline: every month is compared again (SyncPlanner::CompareMonths);
 //    in each that still differs the source's ids are paged (from the month's
 //    proved cursor) and set against the table's;
-//  - a stream swept whole whose count still differs from its table's: its ids
-//    paged the same way.
+//  - a stream whose count still differs from its table's: its ids paged the
+//    same way; of a stream with a creation filter whose older objects match
+//    (SyncPlanner::CompareStreamsAgain), only the ids created since the
+//    window's floor, on both sides.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,15 +40,20 @@ class MissingMarker {
   MissingMarker(SyncPlanner& planner, TimelineSource& source, ObjectSource* objects,
                 VerifyReader& reader, SyncStore& store, Clock& clock, int page_size);
 
-  // The timeline when asked, and each of `streams` (their names).
-  Result<std::vector<MarksMade>> Mark(bool timeline, const std::vector<std::string>& streams);
+  // The timeline when asked, and each of `streams` (their names); `floors`:
+  // the creation date each stream's sweep fetched the objects since (by
+  // name; a stream swept whole has none).
+  Result<std::vector<MarksMade>> Mark(bool timeline, const std::vector<std::string>& streams,
+                                      const std::map<std::string, std::string>& floors = {});
 
  private:
   Result<MarksMade> Timeline();
-  Result<MarksMade> Stream(const StreamModule& stream);
+  Result<MarksMade> Stream(const StreamModule& stream,
+                           const std::map<std::string, std::string>& floors);
   // The source's ids of [month.from, month.to).
   Result<std::vector<std::string>> MonthIds(const MonthCount& month);
-  Result<std::vector<std::string>> StreamIds(const StreamModule& stream);
+  // The source's ids of `stream`; created on or after `since` when set.
+  Result<std::vector<std::string>> StreamIds(const StreamModule& stream, const std::string& since);
   // Marks the stored ids the source lacks, unmarks the source's.
   Status Settle(std::string_view table, const std::vector<std::string>& source_ids,
                 std::vector<std::string> stored_ids, MarksMade& made);

@@ -38,7 +38,8 @@ Status ObjectSweep::Run(const UnitState& unit) {
   std::optional<std::string> after;
   if (!unit.cursor.empty()) after = unit.cursor;
   while (!shared_.Halted()) {
-    ObjectPageRequest request{&stream_, after, pages_.Ask(), shared_.options.StreamSpan()};
+    ObjectPageRequest request{&stream_, after, pages_.Ask(), shared_.options.StreamSpan(),
+                              unit.spec.created_since};
     const auto start = shared_.clock.Steady();
     auto page = shared_.objects->FetchObjects(request);
     const auto fetched_at = shared_.clock.Steady();

@@ -1,11 +1,13 @@
-// One unit of another stream (streams/stream.h): its connection swept from
-// the unit's committed cursor to its end, in batches committed with their
-// checkpoint (the API's end cursor of the last page in the batch), so a
-// resume re-reads nothing committed. Each node is checked before the
-// database: a null item, a node without an id or with a malformed date is
-// kept as a reject with its reason; an id the sweep already gave is counted
-// skipped (written once). Streams are small beside the timeline (thousands of
-// objects): the sweep fetches and writes in turn, no fetcher thread.
+// One unit of another stream (streams/stream.h): its connection (or, for a
+// sync's unit of new objects, the part created since the unit's date:
+// UnitSpec::created_since) swept from the unit's committed cursor to its
+// end, in batches committed with their checkpoint (the API's end cursor of
+// the last page in the batch), so a resume re-reads nothing committed. Each
+// node is checked before the database: a null item, a node without an id or
+// with a malformed date is kept as a reject with its reason; an id the sweep
+// already gave is counted skipped (written once). Streams are small beside
+// the timeline (thousands of objects): the sweep fetches and writes in turn,
+// no fetcher thread.
 #pragma once
 
 #include <string>

@@ -7,7 +7,9 @@
 // unit is added (in the same transaction), so each object is counted once;
 // the rows already stored come back unchanged and cost no write. Once per
 // stream and attempt. Used at the end of a load and when a finished run is
-// run again (instead of "already complete" while a stream differs).
+// run again (instead of "already complete" while a stream differs). A sync's
+// stream whose units fetch only the objects created since a date
+// (UnitSpec::created_since) is compared on those, and recounted on those.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +27,7 @@ struct StreamDifference {
   std::string stream;
   int64_t source = 0;   // the API's totalCount now
   int64_t counted = 0;  // the run's counters: loaded + repaired + rejected
+  std::string since;    // the run's units of it: created since (empty: the whole)
 };
 
 class StreamRecount {
@@ -40,7 +43,8 @@ class StreamRecount {
   // them first). `differences` as Compare gave them.
   Result<int> AddRecounts(const std::vector<StreamDifference>& differences);
 
-  // "clients (API 4,012, loaded 4,000)": for a warning.
+  // "clients (API 4,012, loaded 4,000)", "clients created since 2026-01-02
+  // (API 12, loaded 10)": for a warning.
   static std::string Describe(const std::vector<StreamDifference>& differences);
 
  private:

@@ -9,10 +9,22 @@
 
 namespace gb {
 
+std::string NewSinceUnitName(std::string_view stream) { return std::string(stream) + ":new"; }
+
+std::string CreatedSinceOf(const std::vector<UnitState>& units, std::string_view stream) {
+  std::optional<std::string> since;
+  for (const UnitState& u : units) {
+    if (u.spec.stream != stream) continue;
+    if (since && *since != u.spec.created_since) return "";
+    since = u.spec.created_since;
+  }
+  return since.value_or("");
+}
+
 std::vector<std::string> SyncPlan::Swept() const {
   std::vector<std::string> names;
   for (const StreamCount& s : streams) {
-    if (s.sweep) names.push_back(s.name);
+    if (s.sweep()) names.push_back(s.name);
   }
   return names;
 }
@@ -98,6 +110,40 @@ Result<std::vector<MonthCount>> SyncPlanner::CompareMonths() {
   return months;
 }
 
+// The table's side of a stream: its count, its last whole sweep and, for a
+// stream with a creation filter whose sweep is not due, the window's floor
+// (the newest stored creation time minus the overlap, as a date in UTC) and
+// its rows created since then.
+Result<StreamCount> SyncPlanner::Stored(const StreamModule& stream, std::optional<int64_t> due,
+                                        const std::string& floor) {
+  StreamCount c;
+  c.name = stream.name;
+  auto stored = reader_.CountStream(stream, DateSpan{});
+  if (!stored) return tl::unexpected(stored.error());
+  c.stored = *stored;
+  if (due) {
+    auto last = store_.LastSweep(c.name);
+    if (!last) return tl::unexpected(last.error());
+    c.last_sweep = *last;
+    if (!c.last_sweep || *c.last_sweep < *due) {
+      c.action = StreamAction::kWhole;
+      return c;
+    }
+  }
+  if (!stream.created) return c;
+  c.since = floor;
+  if (c.since.empty()) {
+    auto newest = store_.NewestCreated(stream.table, stream.created->column);
+    if (!newest) return tl::unexpected(newest.error());
+    if (!*newest) return c;  // no creation time stored: no window to compare
+    c.since = FormatIsoUtc(**newest - options_.sync->overlap.count()).substr(0, 10);
+  }
+  auto since = store_.CountCreatedSince(stream.table, stream.created->column, c.since);
+  if (!since) return tl::unexpected(since.error());
+  c.stored_since = *since;
+  return c;
+}
+
 Result<std::vector<StreamCount>> SyncPlanner::CompareStreams() {
   std::vector<const StreamModule*> modules;
   for (const std::string& name : options_.streams) {
@@ -110,22 +156,37 @@ Result<std::vector<StreamCount>> SyncPlanner::CompareStreams() {
     return Fail(ErrorKind::kConfig, "only the timeline can be synced from " + source_.Describe() +
                                         "; the other streams come from the Gazelle API");
   }
-  auto counts = objects_->CountObjects(modules, DateSpan{});
-  if (!counts) return tl::unexpected(counts.error());
+  return CompareStreams(modules, Now() - options_.sync->sweep_every.count());
+}
+
+// One request for every stream's total and, of those with a window, the
+// count created since its floor (aliases); then each stream's action.
+Result<std::vector<StreamCount>> SyncPlanner::CompareStreams(
+    std::span<const StreamModule* const> modules, std::optional<int64_t> due,
+    const std::map<std::string, std::string>& floors) {
   std::vector<StreamCount> out;
-  const int64_t due = Now() - options_.sync->sweep_every.count();
+  std::vector<ObjectCount> asks;
+  for (const StreamModule* stream : modules) {
+    auto floor = floors.find(std::string(stream->name));
+    auto c = Stored(*stream, due, floor == floors.end() ? "" : floor->second);
+    if (!c) return tl::unexpected(c.error());
+    asks.push_back({stream, DateSpan{}});
+    out.push_back(std::move(*c));
+  }
   for (size_t i = 0; i < modules.size(); ++i) {
-    StreamCount c;
-    c.name = modules[i]->name;
+    if (!out[i].since.empty()) asks.push_back({modules[i], DateSpan{}, out[i].since});
+  }
+  auto counts = objects_->CountFiltered(asks);
+  if (!counts) return tl::unexpected(counts.error());
+  size_t window = modules.size();
+  for (size_t i = 0; i < modules.size(); ++i) {
+    StreamCount& c = out[i];
     c.source = (*counts)[i];
-    auto stored = reader_.CountStream(*modules[i], DateSpan{});
-    if (!stored) return tl::unexpected(stored.error());
-    c.stored = *stored;
-    auto last = store_.LastSweep(c.name);
-    if (!last) return tl::unexpected(last.error());
-    c.last_sweep = *last;
-    c.sweep = c.source != c.stored || !c.last_sweep || *c.last_sweep < due;
-    out.push_back(std::move(c));
+    if (!c.since.empty()) c.source_since = (*counts)[window++];
+    if (c.action == StreamAction::kWhole || c.source == c.stored) continue;
+    const bool older_equal =
+        !c.since.empty() && c.source - c.source_since == c.stored - c.stored_since;
+    c.action = older_equal ? StreamAction::kNewSince : StreamAction::kWhole;
   }
   return out;
 }
@@ -182,11 +243,16 @@ Result<UnitSpec> SyncPlanner::MonthSweep(const MonthCount& month, int64_t bound,
 Result<Plan> SyncPlanner::Units(const SyncPlan& sync, std::string* note) {
   Plan plan;
   for (const StreamCount& s : sync.streams) {
-    if (!s.sweep) continue;
+    if (!s.sweep()) continue;
     UnitSpec unit;
     unit.name = s.name;
     unit.stream = s.name;
     unit.expected = s.source;
+    if (s.action == StreamAction::kNewSince) {
+      unit.name = NewSinceUnitName(s.name);
+      unit.created_since = s.since;
+      unit.expected = s.source_since;
+    }
     plan.units.push_back(std::move(unit));
   }
   if (!sync.timeline) return plan;

@@ -12,14 +12,30 @@
 //    swept again, from the cursor of the oldest entry of the month after it,
 //    proved as the planner proves its cuts (a sweep from the top otherwise).
 //    Months wholly within the overlap are the top's.
-//  - another stream is swept whole when its count differs from its table's,
-//    or when its last sweep is older than SyncOptions::sweep_every (edits
-//    leave counts equal); otherwise it costs one alias of one request.
+//  - another stream is swept whole when its last whole sweep is older than
+//    SyncOptions::sweep_every (edits leave counts equal: only a sweep finds
+//    them); otherwise it costs an alias of one request (two with a creation
+//    filter) while its count equals its table's. When the counts differ, a
+//    stream with a creation filter (StreamModule::created: clients, pianos,
+//    estimates) is compared again below a floor, the newest stored creation
+//    time minus the overlap (its date in UTC, the filter's inclusive
+//    CoreDate): the API's count of the objects created since the floor is
+//    asked in the same request as the totals. When the totals less those
+//    counts agree with the table's (only the window changed: objects
+//    created, or deleted there), the objects created since the floor are
+//    fetched alone ("clients:new"); otherwise (an older object deleted, or
+//    one with no creation time) the stream is swept whole (as with the
+//    months, a change below the floor that leaves its count equal waits for
+//    the due sweep). Events and invoices have no creation filter: swept
+//    whole when their count differs. A unit of new objects is not a whole
+//    sweep: it does not put the due sweep off (SyncStore::LastSweep).
 // Rows the source no longer has are marked afterwards (engine/missing_marker.h).
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -48,13 +64,33 @@ struct MonthCount {
 };
 inline constexpr int64_t kOpenEnd = 253402300799;  // 9999-12-31T23:59:59Z
 
+// What a sync does with another stream.
+enum class StreamAction {
+  kEqual,     // counts equal and its whole sweep not due: nothing
+  kNewSince,  // only the objects created since StreamCount::since
+  kWhole,     // the whole connection (due, or more than the window differs)
+};
+
 struct StreamCount {
   std::string name;
   int64_t source = 0;
   int64_t stored = 0;
-  std::optional<int64_t> last_sweep;  // epoch seconds; none: never swept
-  bool sweep = false;                 // differs, or its sweep is due
+  std::optional<int64_t> last_sweep;  // epoch seconds; none: never swept whole
+  // The window compared below the totals (a stream with a creation filter
+  // whose sweep is not due): its floor (CoreDate, UTC; empty: none asked) and
+  // the objects created on or after it, at the source and in the table.
+  std::string since;
+  int64_t source_since = 0;
+  int64_t stored_since = 0;
+  StreamAction action = StreamAction::kEqual;
+  bool sweep() const { return action != StreamAction::kEqual; }
 };
+
+// The unit name of a stream's objects created since a date ("clients:new").
+std::string NewSinceUnitName(std::string_view stream);
+// The date a run's units of `stream` fetch the objects created since (every
+// unit of it has the same UnitSpec::created_since), or empty: the whole.
+std::string CreatedSinceOf(const std::vector<UnitState>& units, std::string_view stream);
 
 struct SyncPlan {
   bool timeline = false;
@@ -86,11 +122,29 @@ class SyncPlanner {
   // at or above `bound` when proved (else from the top; `note` says why).
   // After CompareMonths.
   Result<UnitSpec> MonthSweep(const MonthCount& month, int64_t bound, std::string* note);
+  // `streams` compared again once swept (the missing marker's question): no
+  // sweep is due, so a stream whose difference lies in its window alone is
+  // kNewSince (its ids are compared there only). The window of a stream is
+  // the one its sweep had (`floors`, by stream name: a unit's created_since)
+  // or, for one swept whole, as a plan takes it.
+  Result<std::vector<StreamCount>> CompareStreamsAgain(
+      std::span<const StreamModule* const> streams,
+      const std::map<std::string, std::string>& floors = {}) {
+    return CompareStreams(streams, std::nullopt, floors);
+  }
 
  private:
   Result<int64_t> Floor();
   std::vector<MonthCount> Months(int64_t oldest, int64_t now) const;
   Result<std::vector<StreamCount>> CompareStreams();
+  // Whole when its last whole sweep is before `due` (none: never due).
+  Result<std::vector<StreamCount>> CompareStreams(
+      std::span<const StreamModule* const> streams, std::optional<int64_t> due,
+      const std::map<std::string, std::string>& floors = {});
+  // Each stream's stored counts, last whole sweep and window floor (`floor`
+  // when given; before the source is asked).
+  Result<StreamCount> Stored(const StreamModule& stream, std::optional<int64_t> due,
+                             const std::string& floor);
   int64_t Now() const;
 
   const RunOptions& options_;

@@ -135,12 +135,17 @@ json Fields(const DestinationPrepared& e) {
 }
 
 json Fields(const SyncCompared& e) {
+  json fresh = json::array();
+  for (const StreamWindow& w : e.streams_new) {
+    fresh.push_back({{"stream", w.stream}, {"since", w.since}, {"count", w.count}});
+  }
   return {{"event", "sync_compared"},
           {"months", e.months},
           {"months_differing", e.months_differing},
           {"top", e.top},
           {"floor", e.floor},
           {"streams_swept", e.streams_swept},
+          {"streams_new", fresh},
           {"streams_equal", e.streams_equal}};
 }
 

@@ -139,6 +139,7 @@ void ProgressModel::Apply(const SyncCompared& e) {
   state_.sync.floor = e.floor;
   state_.sync.streams_swept = e.streams_swept;
   state_.sync.streams_equal = e.streams_equal;
+  state_.sync.streams_new = e.streams_new;
 }
 
 void ProgressModel::Apply(const MissingMarked& e) {

@@ -99,8 +99,9 @@ struct Snapshot {
     int months_differing = 0;
     int64_t top = 0;
     std::string floor;
-    std::vector<std::string> streams_swept;
+    std::vector<std::string> streams_swept;  // whole
     std::vector<std::string> streams_equal;
+    std::vector<StreamWindow> streams_new;  // only the objects created since a date
     std::map<std::string, std::pair<int64_t, int64_t>> marks;  // stream -> marked, restored
   } sync;
 

@@ -12,6 +12,20 @@ std::string Names(const std::vector<std::string>& names) {
   return names.empty() ? Tr("none") : fmt::format("{}", fmt::join(names, ", "));
 }
 
+// "clients (1,234 created since 2026-01-03), pianos (…)".
+std::string Windows(const std::vector<StreamWindow>& windows) {
+  std::vector<std::string> parts;
+  for (const StreamWindow& w : windows) {
+    parts.push_back(TrFormat("{} ({} created since {})", w.stream, FormatCount(w.count), w.since));
+  }
+  return Names(parts);
+}
+
+bool AnyStream(const std::vector<std::string>& swept, const std::vector<StreamWindow>& fresh,
+               const std::vector<std::string>& equal) {
+  return !swept.empty() || !fresh.empty() || !equal.empty();
+}
+
 }  // namespace
 
 std::string SyncComparedText(const SyncCompared& e) {
@@ -22,10 +36,10 @@ std::string SyncComparedText(const SyncCompared& e) {
         "since {} swept (the overlap)",
         FormatCount(e.months), FormatCount(e.months_differing), FormatCount(e.top), e.floor);
   }
-  if (!e.streams_swept.empty() || !e.streams_equal.empty()) {
+  if (AnyStream(e.streams_swept, e.streams_new, e.streams_equal)) {
     if (!out.empty()) out += "\n";
-    out += TrFormat("Sync: streams swept: {}; unchanged by count: {}", Names(e.streams_swept),
-                    Names(e.streams_equal));
+    out += TrFormat("Sync: streams swept whole: {}; new since a date: {}; unchanged by count: {}",
+                    Names(e.streams_swept), Windows(e.streams_new), Names(e.streams_equal));
   }
   return out;
 }
@@ -49,6 +63,12 @@ std::string SyncSummaryText(const Snapshot& s) {
   out += TrFormat(", {} marked missing at the source", FormatCount(marked));
   if (restored > 0) out += TrFormat(", {} back at the source", FormatCount(restored));
   out += ".\n";
+  const auto& sync = s.sync;
+  if (AnyStream(sync.streams_swept, sync.streams_new, sync.streams_equal)) {
+    out +=
+        TrFormat("  Streams swept whole: {}; new since a date: {}; unchanged by count: {}\n",
+                 Names(sync.streams_swept), Windows(sync.streams_new), Names(sync.streams_equal));
+  }
   for (const auto& [stream, m] : s.sync.marks) {
     if (m.first == 0 && m.second == 0) continue;
     out += TrFormat("  {}: {} marked missing, {} back\n", stream, FormatCount(m.first),

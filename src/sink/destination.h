@@ -94,6 +94,10 @@ struct UnitSpec {
   // A stream's sweep added because its count differed from the source's
   // (engine/stream_recount.h): the stream counted again from zero.
   bool recount = false;
+  // A sync's unit of another stream that fetches only the objects created on
+  // or after this date (CoreDate, UTC; the stream's CreatedFilter), not the
+  // whole connection (engine/sync_planner.h). Empty: the whole.
+  std::string created_since = {};
   // A sync's sweep of a span of the timeline (engine/sync_planner.h): every
   // type, unfiltered, each row loaded (not the catch-all unit of unknown types).
   bool all_types = false;

@@ -16,6 +16,7 @@ std::string UnitSpecToJson(const UnitSpec& spec) {
   if (spec.count_year) j["count_year"] = *spec.count_year;
   if (!spec.stream.empty()) j["stream"] = spec.stream;
   if (spec.recount) j["recount"] = true;
+  if (!spec.created_since.empty()) j["created_since"] = spec.created_since;
   if (spec.all_types) j["all_types"] = true;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -56,6 +57,7 @@ Result<UnitSpec> UnitSpecFromJson(std::string_view json) {
   }
   spec.stream = j.value("stream", "");
   spec.recount = j.contains("recount") && j["recount"].is_boolean() && j["recount"].get<bool>();
+  spec.created_since = j.value("created_since", "");
   spec.all_types =
       j.contains("all_types") && j["all_types"].is_boolean() && j["all_types"].get<bool>();
   return spec;

@@ -194,11 +194,17 @@ Status GazelleClient::CompleteNested(const NestedList& nested, ObjectPage& page)
   return {};
 }
 
-Result<std::vector<int64_t>> GazelleClient::CountObjects(
-    std::span<const StreamModule* const> streams, const DateSpan& span) {
-  const size_t n = streams.size();
-  return Call<std::vector<int64_t>>(ObjectCountsBody(streams, span),
-                                    [n](std::string_view body) { return ParseCounts(body, n); });
+Result<std::vector<int64_t>> GazelleClient::CountFiltered(std::span<const ObjectCount> counts) {
+  std::vector<int64_t> out;
+  for (size_t start = 0; start < counts.size(); start += kCountsPerRequest) {
+    const size_t n = std::min(kCountsPerRequest, counts.size() - start);
+    auto answer =
+        Call<std::vector<int64_t>>(ObjectCountsBody(counts.subspan(start, n)),
+                                   [n](std::string_view body) { return ParseCounts(body, n); });
+    if (!answer) return tl::unexpected(answer.error());
+    out.insert(out.end(), answer->begin(), answer->end());
+  }
+  return out;
 }
 
 std::string GazelleClient::Describe() const {

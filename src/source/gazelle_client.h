@@ -52,11 +52,11 @@ class GazelleClient final : public TimelineSource, public ObjectSource {
   std::string Describe() const override;
 
   // Other streams: a page with each node's nested list completed (one more
-  // request per node whose list goes on), and their counts in one request.
+  // request per node whose list goes on), and their counts in one request
+  // (up to kCountsPerRequest aliases each).
   Result<ObjectPage> FetchObjects(const ObjectPageRequest& request) override;
   int64_t RequestsSent() const override { return requests_.load(); }
-  Result<std::vector<int64_t>> CountObjects(std::span<const StreamModule* const> streams,
-                                            const DateSpan& span) override;
+  Result<std::vector<int64_t>> CountFiltered(std::span<const ObjectCount> counts) override;
 
  private:
   GazelleClient(GazelleOptions options, HttpTransport& transport, Authenticator& auth, Clock& clock,

@@ -69,17 +69,29 @@ std::string TimelineOldestBody(const TimelineFilter& filter) {
 
 std::string UsersBody() { return Body(streams::users::kUsersList, nlohmann::json::object()); }
 
-// A bounded stream's dates as its connection's filters (none for the whole).
-nlohmann::json SpanFilters(const StreamModule& stream, const DateSpan& span) {
-  if (!stream.bounded() || span.whole()) return nullptr;
-  return {{std::string(stream.since_filter), span.since},
-          {std::string(stream.until_filter), span.until}};
+// A bounded stream's dates and the creation date asked as its connection's
+// filters (none for the whole). A bounded stream filtered on its creation
+// date (estimates) keeps the later of the two lower bounds.
+nlohmann::json Filters(const StreamModule& stream, const DateSpan& span,
+                       const std::string& created_since) {
+  nlohmann::json f = nlohmann::json::object();
+  if (stream.bounded() && !span.whole()) {
+    f[std::string(stream.since_filter)] = span.since;
+    f[std::string(stream.until_filter)] = span.until;
+  }
+  if (!created_since.empty() && stream.created) {
+    const std::string key(stream.created->since);
+    if (!f.contains(key) || f[key].get<std::string>() < created_since) f[key] = created_since;
+  }
+  if (f.empty()) return nullptr;
+  return f;
 }
 
 std::string ObjectPageBody(const ObjectPageRequest& request) {
   nlohmann::json v = {{"first", request.first}};
   if (request.after) v["after"] = *request.after;
-  if (auto filters = SpanFilters(*request.stream, request.span); !filters.is_null()) {
+  if (auto filters = Filters(*request.stream, request.span, request.created_since);
+      !filters.is_null()) {
     v["filters"] = std::move(filters);
   }
   return Body(request.stream->page_document, std::move(v));
@@ -92,18 +104,20 @@ std::string NestedPageBody(const NestedList& nested, const std::string& parent_i
   return Body(nested.document, std::move(v));
 }
 
-std::string ObjectCountsBody(std::span<const StreamModule* const> streams, const DateSpan& span) {
+std::string ObjectCountsBody(std::span<const ObjectCount> counts) {
   std::string fields;
-  for (size_t i = 0; i < streams.size(); ++i) {
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const ObjectCount& c = counts[i];
     std::string filters;
-    // CoreDate literals: digits and dashes only (SpanOfYears), quoted as JSON does.
-    if (auto f = SpanFilters(*streams[i], span); !f.is_null()) {
+    // CoreDate literals: digits and dashes only (SpanOfYears, a sync's
+    // floor), quoted as JSON does.
+    if (auto f = Filters(*c.stream, c.span, c.created_since); !f.is_null()) {
       for (const auto& [key, value] : f.items()) {
         filters += (filters.empty() ? "" : ", ") + key + ": " + value.dump();
       }
       filters = ", filters: {" + filters + "}";
     }
-    fields += " c" + std::to_string(i) + ": " + std::string(streams[i]->root) + "(first: 1" +
+    fields += " c" + std::to_string(i) + ": " + std::string(c.stream->root) + "(first: 1" +
               filters + ") { totalCount }";
   }
   return Body("query StreamCounts {" + fields + " }", nlohmann::json::object());

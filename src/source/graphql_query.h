@@ -36,7 +36,7 @@ std::string ObjectPageBody(const ObjectPageRequest& request);
 // The rest of a node's nested list (StreamModule::nested), after `after`.
 std::string NestedPageBody(const NestedList& nested, const std::string& parent_id,
                            const std::string& after, int first);
-// The totalCount of each stream's connection: connection i aliased c<i> (ParseCounts).
-std::string ObjectCountsBody(std::span<const StreamModule* const> streams, const DateSpan& span);
+// The totalCount of each count's connection: connection i aliased c<i> (ParseCounts).
+std::string ObjectCountsBody(std::span<const ObjectCount> counts);
 
 }  // namespace gb

@@ -41,6 +41,16 @@ struct StreamSql {
   std::string_view count;
 };
 
+// A connection's creation-date filters, where the API has them, and the
+// table's column that holds the creation time: `sync` fetches the objects
+// created since a date with them (engine/sync_planner.h) instead of sweeping
+// the whole connection when its count differs.
+struct CreatedFilter {
+  std::string_view since;   // "createdGet" (CoreDate, inclusive)
+  std::string_view until;   // "createdLet" (CoreDate, inclusive)
+  std::string_view column;  // "created_at"
+};
+
 // How a stream's work is cut into units, the engine's strategy for it.
 enum class Cutting {
   kWholeSweep,  // one sweep of its connection, oldest created first (engine/object_sweep)
@@ -70,6 +80,9 @@ struct StreamModule {
   // (clients, pianos: the timeline points at them whatever their age).
   std::string_view since_filter = {};
   std::string_view until_filter = {};
+  // The connection's creation-date filters (none: the connection has none, a
+  // sync sweeps it whole when its count differs).
+  std::optional<CreatedFilter> created = std::nullopt;
 
   Cutting cutting = Cutting::kWholeSweep;
 

@@ -58,6 +58,13 @@ TEST(ClientDocumentsTest, AliasedCountsForOneToTwentyFilters) {
   }
 }
 
+// One count of each stream's connection, within `span`.
+std::vector<ObjectCount> Counts(const DateSpan& span) {
+  std::vector<ObjectCount> counts;
+  for (const StreamModule* stream : AllStreams()) counts.push_back({stream, span});
+  return counts;
+}
+
 // Every stream's documents: its page (first page and a later one), the rest
 // of a nested list, and the counts of all streams in one request.
 TEST(ClientDocumentsTest, EveryStreamsDocumentsAndTheirCounts) {
@@ -75,12 +82,49 @@ TEST(ClientDocumentsTest, EveryStreamsDocumentsAndTheirCounts) {
       EXPECT_EQ(Refusal(NestedPageBody(*stream->nested, "cli_x", "YXJyYXk6NDk=", 100)), "");
     }
   }
-  EXPECT_EQ(Refusal(ObjectCountsBody(AllStreams(), DateSpan{})), "");
-  const std::string bounded = ObjectCountsBody(AllStreams(), SpanOfYears({2024}));
+  EXPECT_EQ(Refusal(ObjectCountsBody(Counts(DateSpan{}))), "");
+  const std::string bounded = ObjectCountsBody(Counts(SpanOfYears({2024})));
   EXPECT_EQ(Refusal(bounded), "");
   EXPECT_NE(bounded.find("allEventsBatched(first: 1, filters: {dateGet: "), std::string::npos)
       << bounded;
   EXPECT_GE(AllStreams().size(), 5u);
+}
+
+// A sync's counts: every stream's total and, in the same request, the count
+// of the objects created since a date of each stream with a creation filter;
+// and the page of those objects. Events and invoices have none (their dates
+// are not when they were made), and the schema refuses one on them.
+TEST(ClientDocumentsTest, CreationFiltersOfASync) {
+  std::vector<ObjectCount> counts = Counts(DateSpan{});
+  std::vector<std::string> created;
+  for (const StreamModule* stream : AllStreams()) {
+    if (!stream->created) continue;
+    created.emplace_back(stream->name);
+    counts.push_back({stream, DateSpan{}, "2025-12-08"});
+    const std::string page = ObjectPageBody({stream, std::nullopt, 100, DateSpan{}, "2025-12-08"});
+    EXPECT_EQ(Refusal(page), "") << page;
+    EXPECT_NE(page.find("\"" + std::string(stream->created->since) + "\":\"2025-12-08\""),
+              std::string::npos)
+        << page;
+  }
+  EXPECT_EQ(created, (std::vector<std::string>{"clients", "pianos", "estimates"}));
+  const std::string body = ObjectCountsBody(counts);
+  EXPECT_EQ(Refusal(body), "") << body;
+  EXPECT_NE(body.find(R"(allClients(first: 1, filters: {createdGet: \"2025-12-08\"}))"),
+            std::string::npos)
+      << body;
+  // A bounded estimates' page keeps the later lower bound of the two.
+  const std::string estimates = ObjectPageBody(
+      {FindStream("estimates"), std::nullopt, 100, SpanOfYears({2025, 2026}), "2025-12-08"});
+  EXPECT_EQ(Refusal(estimates), "");
+  EXPECT_NE(estimates.find("\"createdGet\":\"2025-12-08\""), std::string::npos) << estimates;
+  EXPECT_NE(estimates.find("\"createdLet\":\"2026-12-31\""), std::string::npos) << estimates;
+  const StreamModule* events = FindStream("events");
+  StreamModule with_created = *events;
+  with_created.created = CreatedFilter{"createdGet", "createdLet", "created_at"};
+  EXPECT_NE(Refusal(ObjectCountsBody(std::vector<ObjectCount>{{&with_created, {}, "2025-12-08"}})),
+            "")
+      << "allEventsBatched has no creation filter";
 }
 
 // The negative case: the same check fails on a misspelt field, an enum value

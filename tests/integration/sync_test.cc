@@ -6,7 +6,8 @@
 // marked, not removed — while the old daily job's fixed 7-day window leaves
 // rows missing. A sync of an unchanged source writes nothing and makes a few
 // dozen requests. A kill -9 during a sync, then the same command: equality,
-// nothing counted twice.
+// nothing counted twice. With the streams' whole sweep not due, the new
+// clients and pianos are fetched by their creation date alone.
 #include <httplib.h>
 #include <sqlite3.h>
 
@@ -93,6 +94,37 @@ class SyncTest : public LoaderTest, public ::testing::WithParamInterface<SyncTar
     return std::stoll(digits);
   }
 
+  // `stream` was fetched by its creation date, not swept whole: the sync's
+  // line says "clients (N created since <date>)", its run has the unit
+  // "clients:new" (done, N fetched, a small part of the table) and no unit
+  // of the whole connection.
+  void ExpectFetchedNewSince(SqlProbe& db, const std::string& output, const std::string& stream,
+                             const std::string& table) {
+    std::smatch m;
+    const std::regex line("new since a date: [^\n]*" + stream +
+                          R"( \(([0-9,]+) created since ([0-9]{4}-[0-9]{2}-[0-9]{2})\))");
+    ASSERT_TRUE(std::regex_search(output, m, line)) << stream << " not fetched new since a date\n"
+                                                    << output;
+    std::string digits = m[1];
+    std::erase(digits, ',');
+    const std::string units =
+        db.Table("gb_units") + " WHERE run_id = (SELECT max(id) FROM " + db.Table("gb_runs") + ")";
+    EXPECT_EQ(db.Int("SELECT count(*) FROM " + units + " AND name = '" + stream + "'"), 0)
+        << "not swept whole";
+    EXPECT_EQ(db.Int("SELECT count(*) FROM " + units + " AND name LIKE 'recount:" + stream + ":%'"),
+              0)
+        << "the closing check compares the window with the API's count of it, not the total";
+    EXPECT_EQ(db.Int("SELECT count(*) FROM " + units + " AND name = '" + stream +
+                     ":new' AND state = 'done'"),
+              1);
+    const int64_t fetched = db.Int("SELECT coalesce(sum(fetched), 0) FROM " + units +
+                                   " AND name LIKE '%" + stream + "%'");
+    EXPECT_EQ(fetched, std::stoll(digits)) << "the objects created since " << m[2];
+    EXPECT_LT(fetched * 4, db.Int("SELECT count(*) FROM " + table)) << "a small part of the table";
+    std::cout << "[ sync ] " << stream << ": " << fetched << " created since " << m[2]
+              << " fetched, of " << db.Int("SELECT count(*) FROM " + table) << "\n";
+  }
+
   int64_t Newest(SqlProbe& db, const char* column) {
     return db.Int(std::string("SELECT coalesce(sum(") + column + "), 0) FROM " +
                   db.Table("gb_counters") + " WHERE run_id = (SELECT max(id) FROM " +
@@ -107,7 +139,9 @@ TEST_P(SyncTest, OneSyncBringsADayOfChangeToEqualityWhereTheOldWindowLeavesRowsM
   ASSERT_EQ(changed["backdated"].size(), 12u) << changed.dump();
   ASSERT_EQ(changed["deleted"].size(), 9u) << changed.dump();
 
-  ChildExit sync = Run(SyncArgs(DbUrl()));
+  // The streams' whole sweep is not due (the backfill swept them just now):
+  // the new clients and pianos are fetched by their creation date.
+  ChildExit sync = Run(SyncArgs(DbUrl(), {"--sweep-every", "7d"}));
   ASSERT_EQ(sync.exit_code, ToInt(ExitCode::kOk)) << sync.output;
   const int64_t requests = Requests(sync.output);
   EXPECT_GT(requests, 0) << sync.output;
@@ -134,7 +168,12 @@ TEST_P(SyncTest, OneSyncBringsADayOfChangeToEqualityWhereTheOldWindowLeavesRowsM
   EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_clients WHERE external_id IN (" +
                     IdList(changed["clients_new"]) + ")"),
             3);
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_pianos WHERE external_id IN (" +
+                    IdList(changed["pianos_new"]) + ")"),
+            2);
   EXPECT_EQ(Duplicates(*db), 0);
+  ExpectFetchedNewSince(*db, sync.output, "clients", "gazelle_clients");
+  ExpectFetchedNewSince(*db, sync.output, "pianos", "gazelle_pianos");
 
   // The same change, the old way: a fixed 7-day window on a second copy.
   if (GetParam() != SyncTarget::kSqlite) return;  // one database of its own per test
@@ -216,6 +255,58 @@ TEST_P(SyncKillTest, AKillDuringASyncThenTheSameCommandReachesEqualityCountingNo
                              " WHERE run_id = " + std::to_string(run) + " AND name LIKE 'sync:%'"))
       << "each fetched row counted once across the kills";
   EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_missing")), 20);
+}
+
+// kill -9 while a sync fetches the clients created since its floor (many new
+// ones), then the same command: the unit resumes from its checkpoint under
+// the same filter, every new client is stored once, counted once.
+TEST_P(SyncKillTest, AKillDuringTheNewClientsThenTheSameCommandResumesTheirUnit) {
+  StartSim({"--latency-ms", "40"});
+  ASSERT_EQ(Backfill(DbUrl()).exit_code, ToInt(ExitCode::kOk));
+  const nlohmann::json changed = Change(R"({"clients_new": 900})");
+  ASSERT_EQ(changed["clients_new"].size(), 900u);
+  const auto args = SyncArgs(DbUrl(), {"--streams", "clients", "--sweep-every", "7d",
+                                       "--batch-size", "50", "--page-size", "100"});
+  auto db = Probe();
+  const int64_t runs_before = LatestRunId(*db);
+  const std::string unit = db->Table("gb_units") + " WHERE run_id > " +
+                           std::to_string(runs_before) + " AND name = 'clients:new'";
+  int kills = 0;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const int64_t before = db->Int("SELECT coalesce(sum(fetched), 0) FROM " + unit);
+    LoaderProcess child(args, Env(), dir_.path());
+    while (child.Running() &&
+           db->Int("SELECT coalesce(sum(fetched), 0) FROM " + unit) < before + 150) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (child.Running()) {
+      child.Kill9();
+      ++kills;
+    }
+  }
+  EXPECT_GE(kills, 1) << "the sync finished before it could be killed";
+  ChildExit last = Run(args);
+  ASSERT_EQ(last.exit_code, ToInt(ExitCode::kOk)) << last.output;
+  const int64_t run = LatestRunId(*db);
+  EXPECT_EQ(run, runs_before + 1) << "the killed sync was resumed, not restarted";
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + unit + " AND state = 'done'"), 1) << last.output;
+  EXPECT_EQ(db->Int("SELECT count(*) FROM " + db->Table("gb_units") +
+                    " WHERE run_id = " + std::to_string(run) + " AND name <> 'clients:new'"),
+            0)
+      << "no whole sweep";
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_clients WHERE external_id IN (" +
+                    IdList(changed["clients_new"]) + ")"),
+            900);
+  EXPECT_EQ(Verify(DbUrl()).exit_code, 0) << last.output;
+  const int64_t fetched = db->Int("SELECT fetched FROM " + unit);
+  EXPECT_GE(fetched, 900);
+  EXPECT_LT(fetched, db->Int("SELECT count(*) FROM gazelle_clients")) << "the window alone";
+  EXPECT_EQ(db->Int("SELECT coalesce(sum(inserted + updated + unchanged + repaired + rejected + "
+                    "skipped), 0) FROM " +
+                    db->Table("gb_counters") + " WHERE run_id = " + std::to_string(run) +
+                    " AND year = 0"),
+            fetched)
+      << "each fetched client counted once across the kills";
 }
 
 // sync --every: repeats, tells watch its schedule (last sync, next sync, the

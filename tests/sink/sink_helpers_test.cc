@@ -192,6 +192,14 @@ TEST(UnitSpecJsonTest, RoundTrips) {
   EXPECT_EQ(back->types, spec.types);
   EXPECT_EQ(back->client_id, spec.client_id);
   EXPECT_EQ(back->occurred_at_get, spec.occurred_at_get);
+  EXPECT_TRUE(back->created_since.empty()) << "the whole connection";
+  UnitSpec window{.name = "clients:new"};
+  window.stream = "clients";
+  window.created_since = "2026-01-02";
+  auto window_back = UnitSpecFromJson(UnitSpecToJson(window));
+  ASSERT_TRUE(window_back);
+  EXPECT_EQ(window_back->stream, "clients");
+  EXPECT_EQ(window_back->created_since, "2026-01-02");
   EXPECT_FALSE(UnitSpecFromJson("not json"));
   EXPECT_EQ(SafeText(std::string("a\0b", 3)), "a\\u0000b");
 }

@@ -9,8 +9,8 @@ namespace {
 
 namespace q = sql::postgres;
 
-std::string ForTable(std::string_view sql, std::string_view table) {
-  return BindIdentifiers(sql, {{"table", table}});
+std::string ForTable(std::string_view sql, std::string_view table, std::string_view column = {}) {
+  return BindIdentifiers(sql, {{"table", table}, {"column", column}});
 }
 
 }  // namespace
@@ -61,6 +61,36 @@ Result<std::optional<int64_t>> PgSyncStore::LastSweep(std::string_view stream) {
   if (!res) return tl::unexpected(res.error());
   if (res->rows() == 0 || res->IsNull(0, 0)) return std::optional<int64_t>{};
   return std::optional<int64_t>{res->Int(0, 0)};
+}
+
+Result<std::optional<int64_t>> PgSyncStore::NewestCreated(std::string_view table,
+                                                          std::string_view column) {
+  auto res = conn_.Exec("reading the newest creation time of " + std::string(table),
+                        ForTable(q::kNewestCreated, table, column), {std::string(table)});
+  if (!res) return tl::unexpected(res.error());
+  if (res->rows() == 0 || res->IsNull(0, 0)) return std::optional<int64_t>{};
+  return std::optional<int64_t>{res->Int(0, 0)};
+}
+
+Result<int64_t> PgSyncStore::CountCreatedSince(std::string_view table, std::string_view column,
+                                               const std::string& date) {
+  auto res = conn_.Exec("counting the rows of " + std::string(table) + " created since " + date,
+                        ForTable(q::kCountCreatedSince, table, column), {std::string(table), date});
+  if (!res) return tl::unexpected(res.error());
+  return res->Int(0, 0);
+}
+
+Result<std::vector<std::string>> PgSyncStore::StoredIdsCreatedSince(std::string_view table,
+                                                                    std::string_view column,
+                                                                    const std::string& date) {
+  auto res =
+      conn_.Exec("reading the stored ids created since " + date,
+                 ForTable(q::kStoredIdsCreatedSince, table, column), {std::string(table), date});
+  if (!res) return tl::unexpected(res.error());
+  std::vector<std::string> ids;
+  ids.reserve(res->rows());
+  for (int i = 0; i < res->rows(); ++i) ids.emplace_back(res->Text(i, 0));
+  return ids;
 }
 
 Status PgSyncStore::Schedule(std::string_view worker_id, int64_t every_s, int64_t next_at) {

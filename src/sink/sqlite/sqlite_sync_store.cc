@@ -27,11 +27,14 @@ Status SqliteSyncStore::Connect() {
   return {};
 }
 
-const std::string& SqliteSyncStore::ForTable(std::string_view sql, std::string_view table) {
-  std::string key = std::string(table) + '\n' + std::string(sql);
+const std::string& SqliteSyncStore::ForTable(std::string_view sql, std::string_view table,
+                                             std::string_view column) {
+  std::string key = std::string(table) + '\n' + std::string(column) + '\n' + std::string(sql);
   auto it = bound_.find(key);
   if (it == bound_.end()) {
-    it = bound_.emplace(std::move(key), BindIdentifiers(sql, {{"table", table}})).first;
+    it =
+        bound_.emplace(std::move(key), BindIdentifiers(sql, {{"table", table}, {"column", column}}))
+            .first;
   }
   return it->second;
 }
@@ -52,9 +55,9 @@ Result<std::optional<StoredSpan>> SqliteSyncStore::TimelineSpan() {
 Result<std::vector<std::string>> SqliteSyncStore::StoredIds(std::string_view table) {
   if (auto s = Connect(); !s) return tl::unexpected(s.error());
   std::vector<std::string> ids;
-  auto s =
-      conn_->ForEachRow("reading the stored ids", ForTable(q::kStoredIds, table),
-                        [&](sqlite3_stmt* st) { ids.push_back(SqliteConnection::Text(st, 0)); });
+  auto s = conn_->ForEachRow(
+      "reading the stored ids", ForTable(q::kStoredIds, table),
+      [&](sqlite3_stmt* st) { ids.push_back(SqliteConnection::Text(st, 0)); }, table);
   if (!s) return tl::unexpected(s.error());
   return ids;
 }
@@ -96,6 +99,46 @@ Result<std::optional<int64_t>> SqliteSyncStore::LastSweep(std::string_view strea
       [&](sqlite3_stmt* st) { at = ParseIsoUtc(SqliteConnection::Text(st, 0)); }, stream);
   if (!s) return tl::unexpected(s.error());
   return at;
+}
+
+Result<std::optional<int64_t>> SqliteSyncStore::NewestCreated(std::string_view table,
+                                                              std::string_view column) {
+  if (auto s = Connect(); !s) return tl::unexpected(s.error());
+  std::optional<int64_t> at;
+  auto s = conn_->ForEachRow(
+      "reading the newest creation time of " + std::string(table),
+      ForTable(q::kNewestCreated, table, column),
+      [&](sqlite3_stmt* st) {
+        if (sqlite3_column_type(st, 0) != SQLITE_NULL) at = sqlite3_column_int64(st, 0);
+      },
+      table);
+  if (!s) return tl::unexpected(s.error());
+  return at;
+}
+
+Result<int64_t> SqliteSyncStore::CountCreatedSince(std::string_view table, std::string_view column,
+                                                   const std::string& date) {
+  if (auto s = Connect(); !s) return tl::unexpected(s.error());
+  int64_t n = 0;
+  auto s = conn_->ForEachRow(
+      "counting the rows of " + std::string(table) + " created since " + date,
+      ForTable(q::kCountCreatedSince, table, column),
+      [&](sqlite3_stmt* st) { n = sqlite3_column_int64(st, 0); }, table, date);
+  if (!s) return tl::unexpected(s.error());
+  return n;
+}
+
+Result<std::vector<std::string>> SqliteSyncStore::StoredIdsCreatedSince(std::string_view table,
+                                                                        std::string_view column,
+                                                                        const std::string& date) {
+  if (auto s = Connect(); !s) return tl::unexpected(s.error());
+  std::vector<std::string> ids;
+  auto s = conn_->ForEachRow(
+      "reading the stored ids created since " + date,
+      ForTable(q::kStoredIdsCreatedSince, table, column),
+      [&](sqlite3_stmt* st) { ids.push_back(SqliteConnection::Text(st, 0)); }, table, date);
+  if (!s) return tl::unexpected(s.error());
+  return ids;
 }
 
 template <class... Args>

@@ -23,13 +23,22 @@ class SqliteSyncStore final : public SyncStore {
   Result<int64_t> Clear(std::string_view table, std::span<const std::string> ids) override;
   Result<int64_t> CountMarked(std::string_view table) override;
   Result<std::optional<int64_t>> LastSweep(std::string_view stream) override;
+  Result<std::optional<int64_t>> NewestCreated(std::string_view table,
+                                               std::string_view column) override;
+  Result<int64_t> CountCreatedSince(std::string_view table, std::string_view column,
+                                    const std::string& date) override;
+  Result<std::vector<std::string>> StoredIdsCreatedSince(std::string_view table,
+                                                         std::string_view column,
+                                                         const std::string& date) override;
   Status Schedule(std::string_view worker_id, int64_t every_s, int64_t next_at) override;
   Status Unschedule(std::string_view worker_id) override;
 
  private:
   Status Connect();
-  // `sql` with its table bound, kept for the connection's statement cache.
-  const std::string& ForTable(std::string_view sql, std::string_view table);
+  // `sql` with its table (and column) bound, kept for the connection's
+  // statement cache.
+  const std::string& ForTable(std::string_view sql, std::string_view table,
+                              std::string_view column = {});
   // Runs an UPDATE of `ids` (a JSON array as ?1): the rows it changed.
   template <class... More>
   Result<int64_t> Update(const char* doing, std::string_view sql, std::span<const std::string> ids,

@@ -1,5 +1,7 @@
 // The clients stream: allClients, oldest created first, each client with all
-// its contacts (the first 50 in the page, the rest by ClientContacts).
+// its contacts (the first 50 in the page, the rest by ClientContacts). A
+// sync whose count differs fetches the clients created since a date
+// (createdGet, engine/sync_planner.h) when the older ones still match.
 #include <string>
 
 #include "streams/clients.h"
@@ -25,6 +27,7 @@ const StreamModule& ClientsStream() {
                    kPostgresCount},
       .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
+      .created = CreatedFilter{"createdGet", "createdLet", "created_at"},
   };
   return stream;
 }

@@ -1,5 +1,7 @@
 // The estimates stream: allEstimates, oldest created first; each links to its
-// client, its piano and users.
+// client, its piano and users. Bounded by --years on its creation date, and
+// a sync whose count differs fetches the estimates created since a date
+// (createdGet, engine/sync_planner.h) when the older ones still match.
 #include "streams/estimates.h"
 #include "streams/stream.h"
 
@@ -24,6 +26,7 @@ const StreamModule& EstimatesStream() {
       .references = kReferences,
       .since_filter = "createdGet",
       .until_filter = "createdLet",
+      .created = CreatedFilter{"createdGet", "createdLet", "created_at"},
   };
   return stream;
 }

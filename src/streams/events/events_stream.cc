@@ -1,5 +1,8 @@
 // The events stream: allEventsBatched (appointments, personal time, memos,
 // synced events), earliest start first; each links to its client and users.
+// No creation filter: allEventsBatched filters by the event's own date only
+// (dateGet), which says nothing of when it was made (an appointment booked
+// today for next year), so a sync sweeps it whole when its count differs.
 #include "streams/events.h"
 #include "streams/stream.h"
 

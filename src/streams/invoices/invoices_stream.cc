@@ -1,5 +1,8 @@
 // The invoices stream: allInvoices, oldest created first, each invoice with
 // all its items (the first 100 in the page, the rest by InvoiceItems).
+// No creation filter: invoiceDateGet is the invoice's date, which can be
+// back-dated (an invoice written today for last month's visit), so a sync
+// sweeps it whole when its count differs.
 #include <string>
 
 #include "streams/invoices.h"

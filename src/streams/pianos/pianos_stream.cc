@@ -1,4 +1,6 @@
 // The pianos stream: allPianos, oldest created first; each piano links to its client.
+// A sync whose count differs fetches the pianos created since a date
+// (createdGet, engine/sync_planner.h) when the older ones still match.
 #include "streams/pianos.h"
 #include "streams/stream.h"
 
@@ -21,6 +23,7 @@ const StreamModule& PianosStream() {
                    kPostgresCount},
       .sqlite = {kSqliteCreate, kSqliteUpsert, kSqliteExisting, kSqliteRestoreLinks, kSqliteCount},
       .references = kReferences,
+      .created = CreatedFilter{"createdGet", "createdLet", "created_at"},
   };
   return stream;
 }
