@@ -4,6 +4,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "core/row_links.h"
 
 namespace gb {
 
@@ -13,5 +16,10 @@ struct ForeignKey {
   std::string table;              // the referenced table ("users")
   std::string referenced_column;  // "id"; empty when the table's primary key is meant
 };
+
+// The entry links (core/row_links.h) among `keys`: a key of a link's column to
+// the table that link points at (streams/timeline/timeline_links.h LinkedTable).
+// One to another table (the business's own) is the database's to enforce.
+LinkSet DeclaredEntryLinks(const std::vector<ForeignKey>& keys);
 
 }  // namespace gb

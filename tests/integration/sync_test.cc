@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <sqlite3.h>
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
@@ -218,7 +219,26 @@ TEST_P(SyncTest, WithoutABackfillSyncSaysWhatToRunFirst) {
 
 // kill -9 twice while a sync sweeps a busy day, then the same command (on
 // SQLite and PostgreSQL directly).
-class SyncKillTest : public SyncTest {};
+class SyncKillTest : public SyncTest {
+ protected:
+  // Starts `args` twice, each time killed (-9) once `fetched()` grew by 150;
+  // how many were killed before they finished.
+  int KillTwice(const std::vector<std::string>& args, const std::function<int64_t()>& fetched) {
+    int kills = 0;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      const int64_t before = fetched();
+      LoaderProcess child(args, Env(), dir_.path());
+      while (child.Running() && fetched() < before + 150) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      if (child.Running()) {
+        child.Kill9();
+        ++kills;
+      }
+    }
+    return kills;
+  }
+};
 
 TEST_P(SyncKillTest, AKillDuringASyncThenTheSameCommandReachesEqualityCountingNothingTwice) {
   StartSim({"--latency-ms", "40"});
@@ -231,19 +251,7 @@ TEST_P(SyncKillTest, AKillDuringASyncThenTheSameCommandReachesEqualityCountingNo
     return db->Int("SELECT coalesce(sum(fetched), 0) FROM " + db->Table("gb_units") +
                    " WHERE run_id > " + std::to_string(runs_before));
   };
-  int kills = 0;
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    const int64_t before = fetched();
-    LoaderProcess child(args, Env(), dir_.path());
-    while (child.Running() && fetched() < before + 150) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    if (child.Running()) {
-      child.Kill9();
-      ++kills;
-    }
-  }
-  EXPECT_GE(kills, 1) << "the sync finished before it could be killed";
+  EXPECT_GE(KillTwice(args, fetched), 1) << "the sync finished before it could be killed";
   ChildExit last = Run(args);
   ASSERT_EQ(last.exit_code, ToInt(ExitCode::kOk)) << last.output;
   EXPECT_EQ(LatestRunId(*db), runs_before + 1) << "the killed sync was resumed, not restarted";
@@ -271,20 +279,8 @@ TEST_P(SyncKillTest, AKillDuringTheNewClientsThenTheSameCommandResumesTheirUnit)
   const int64_t runs_before = LatestRunId(*db);
   const std::string unit = db->Table("gb_units") + " WHERE run_id > " +
                            std::to_string(runs_before) + " AND name = 'clients:new'";
-  int kills = 0;
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    const int64_t before = db->Int("SELECT coalesce(sum(fetched), 0) FROM " + unit);
-    LoaderProcess child(args, Env(), dir_.path());
-    while (child.Running() &&
-           db->Int("SELECT coalesce(sum(fetched), 0) FROM " + unit) < before + 150) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    if (child.Running()) {
-      child.Kill9();
-      ++kills;
-    }
-  }
-  EXPECT_GE(kills, 1) << "the sync finished before it could be killed";
+  auto unit_fetched = [&] { return db->Int("SELECT coalesce(sum(fetched), 0) FROM " + unit); };
+  EXPECT_GE(KillTwice(args, unit_fetched), 1) << "the sync finished before it could be killed";
   ChildExit last = Run(args);
   ASSERT_EQ(last.exit_code, ToInt(ExitCode::kOk)) << last.output;
   const int64_t run = LatestRunId(*db);

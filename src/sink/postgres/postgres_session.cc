@@ -83,13 +83,8 @@ Status PostgresSession::ReadForeignKeys() {
 Result<LinkSet> PostgresSession::DeclaredLinks() {
   if (links_) return *links_;
   if (Status s = ReadForeignKeys(); !s) return tl::unexpected(s.error());
-  LinkSet links = 0;
-  for (const ForeignKey& key : *foreign_keys_) {
-    auto link = EntryLinkOf(key.column);
-    if (link && key.table == LinkedTable(*link)) links |= LinkBit(*link);
-  }
-  links_ = links;
-  return links;
+  links_ = DeclaredEntryLinks(*foreign_keys_);
+  return *links_;
 }
 
 std::chrono::microseconds PostgresSession::RoundTrip() {

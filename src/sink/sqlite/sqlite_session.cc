@@ -170,13 +170,8 @@ Status SqliteSession::ReadForeignKeys() {
 Result<LinkSet> SqliteSession::DeclaredLinks() {
   if (links_) return *links_;
   if (Status s = ReadForeignKeys(); !s) return Err(s);
-  LinkSet links = 0;
-  for (const ForeignKey& key : *foreign_keys_) {
-    auto link = EntryLinkOf(key.column);
-    if (link && key.table == LinkedTable(*link)) links |= LinkBit(*link);
-  }
-  links_ = links;
-  return links;
+  links_ = DeclaredEntryLinks(*foreign_keys_);
+  return *links_;
 }
 
 // Whether the row link `l` of kEntryLinks points at is there: one lookup per
