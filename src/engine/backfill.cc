@@ -321,9 +321,12 @@ void BackfillRun::RestoreStreamLinks() {
       observer_.On(UserLinksRestored{links.restored, links.unlinked});
     }
   }
-  for (const std::string& name : options_.streams) {
-    const StreamModule* stream = FindStream(name);
-    if (stream == nullptr) continue;
+  // Every stream's: one loaded before what it points at (events before
+  // their pianos) gets its links when a later run loads that.
+  for (const StreamModule* stream : AllStreams()) {
+    const std::string name(stream->name);
+    const bool loaded =
+        std::find(options_.streams.begin(), options_.streams.end(), name) != options_.streams.end();
     LinkCounts links;
     Status status = session_.Run([&](Session& s) -> Status {
       auto restored = s.RestoreStreamLinks(*stream);
@@ -331,7 +334,7 @@ void BackfillRun::RestoreStreamLinks() {
       links = *restored;
       return {};
     });
-    if (status && links.unlinked > 0) {
+    if (status && loaded && links.unlinked > 0) {
       observer_.On(Warning{fmt::format(
           "{} {} link to rows the source does not have: those links are NULL in {} (each node "
           "keeps them)",

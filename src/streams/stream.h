@@ -28,6 +28,18 @@ struct NestedList {
   std::string_view document;     // with its fragments appended
 };
 
+// A list of links inside each node kept as a table of its own, one row per
+// link, a foreign key each way (an event's pianos: allEventPianos). Written
+// after the nodes in the same transaction; a link whose row is not loaded
+// (yet) waits in the node (the upsert counts it unlinked) and is added by
+// `restore` once it is.
+struct LinkTableSql {
+  std::string_view create;   // CREATE TABLE IF NOT EXISTS; empty: the stream has none
+  std::string_view remove;   // $1/?1: the upsert's array; the links its nodes no longer have
+  std::string_view write;    // $1/?1: the same; its nodes' links whose row is there
+  std::string_view restore;  // the links of every stored node whose row is there now
+};
+
 struct StreamSql {
   std::string_view create;    // CREATE TABLE IF NOT EXISTS
   std::string_view upsert;    // $1/?1: a JSON array of nodes; one row back per row written,
@@ -39,6 +51,7 @@ struct StreamSql {
   // The rows of the table (verify); of a stream bounded by --years, those
   // within $1/?1 and $2/?2 (CoreDate strings, inclusive, read in UTC).
   std::string_view count;
+  LinkTableSql link_table = {};
 };
 
 // A connection's creation-date filters, where the API has them, and the
@@ -83,6 +96,8 @@ struct StreamModule {
   // The connection's creation-date filters (none: the connection has none, a
   // sync sweeps it whole when its count differs).
   std::optional<CreatedFilter> created = std::nullopt;
+  // The table of its nodes' list of links (StreamSql::link_table), if any.
+  std::string_view link_table = {};
 
   Cutting cutting = Cutting::kWholeSweep;
 

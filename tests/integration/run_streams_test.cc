@@ -123,6 +123,35 @@ class RunStreamsTest : public LoaderTest, public ::testing::WithParamInterface<S
     return db.Int("SELECT count(*) FROM gazelle_timeline_entries e WHERE " + where);
   }
 
+  // The (event, piano) pairs the events' nodes list (allEventPianos).
+  std::string EventPianoPairs() {
+    return sqlite() ? "SELECT DISTINCT t.external_id AS ev, p.value ->> '$.piano.id' AS pn "
+                      "FROM gazelle_events t, json_each(t.node, '$.allEventPianos.nodes') p "
+                      "WHERE p.value ->> '$.piano.id' IS NOT NULL"
+                    : "SELECT DISTINCT t.external_id AS ev, p->'piano'->>'id' AS pn "
+                      "FROM gazelle_events t, "
+                      "jsonb_path_query(t.node, 'lax $.allEventPianos.nodes[*]') p "
+                      "WHERE p->'piano'->>'id' IS NOT NULL";
+  }
+
+  // The events' pianos as rows of gazelle_event_pianos: every pair whose
+  // piano is loaded, nothing else; the rest counted unlinked. How many pairs
+  // wait for their piano.
+  int64_t ExpectEventPianos(SqlProbe& db) {
+    const std::string pairs = "(" + EventPianoPairs() + ") x";
+    const int64_t listed = db.Int("SELECT count(*) FROM " + pairs);
+    const int64_t there =
+        db.Int("SELECT count(*) FROM " + pairs +
+               " WHERE EXISTS (SELECT 1 FROM gazelle_pianos r WHERE r.external_id = x.pn)");
+    EXPECT_GT(listed, 0);
+    EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_event_pianos"), there);
+    EXPECT_EQ(db.Int("SELECT count(*) FROM gazelle_event_pianos ep WHERE NOT EXISTS (SELECT 1 "
+                     "FROM " +
+                     pairs + " WHERE x.ev = ep.event_id AND x.pn = ep.piano_id)"),
+              0);
+    return listed - there;
+  }
+
   // Entries whose link `link` is nulled, the original kept in metadata.
   int64_t Unresolved(SqlProbe& db, std::string_view link) {
     const std::string key = "unresolved_" + std::string(link) + "_id";
@@ -219,6 +248,7 @@ TEST_P(RunStreamsTest, TheWholeAccountIsLoadedExactlyAndTheTimelineIsUnchanged) 
   EXPECT_EQ(DeclaredEntryLinks(*db), 5);
   EXPECT_EQ(EntriesPointingNowhere(*db), CountersOf(*db, LatestRunId(*db), std::nullopt).unlinked);
   EXPECT_EQ(Unresolved(*db, "client") + Unresolved(*db, "piano"), 0);
+  EXPECT_EQ(ExpectEventPianos(*db), 0) << "the pianos are loaded before the events";
 
   ExpectWatchShowsEveryStreamDone();
 
@@ -265,6 +295,25 @@ TEST_P(RunStreamsTest, ATimelineLoadedBeforeItsReferencesIsRepairedThenGivenBack
   EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_timeline_entries WHERE estimate_id IS NOT NULL"),
             estimates);
   EXPECT_EQ(EntriesPointingNowhere(*db), users);
+}
+
+// An event's pianos are a list (allEventPianos): rows of
+// gazelle_event_pianos, each piano declared. Events loaded before their
+// pianos wait in their nodes, counted unlinked; loading the pianos adds them.
+TEST_P(RunStreamsTest, TheEventsPianosLoadedLaterAreLinkedThen) {
+  StartSim();
+  ChildExit events = Run(RunArgs(DbUrl(), "2016-2026", {"--streams", "clients,events"}));
+  ASSERT_EQ(events.exit_code, ToInt(ExitCode::kOk)) << events.output;
+  auto db = Probe();
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_event_pianos"), 0);
+  const int64_t waiting = ExpectEventPianos(*db);
+  EXPECT_GT(waiting, 0);
+  EXPECT_GE(Counter(*db, "events", "unlinked"), 1);
+
+  ChildExit pianos = Run(RunArgs(DbUrl(), "2016-2026", {"--streams", "pianos"}));
+  ASSERT_EQ(pianos.exit_code, ToInt(ExitCode::kOk)) << pianos.output;
+  EXPECT_EQ(ExpectEventPianos(*db), 0);
+  EXPECT_EQ(db->Int("SELECT count(*) FROM gazelle_event_pianos"), waiting);
 }
 
 // A finished run whose stream no longer matches the source (here: its

@@ -74,7 +74,43 @@ class StreamSqlTest : public PgDatabaseTest, public ::testing::WithParamInterfac
     }
     for (const StreamModule* stream : AllStreams()) {
       ASSERT_TRUE(Exec(Sql(*stream).create)) << stream->name;
+      if (!Sql(*stream).link_table.create.empty()) {
+        ASSERT_TRUE(Exec(Sql(*stream).link_table.create)) << stream->name;
+      }
     }
+  }
+
+  // A statement taking the nodes' array (none when `nodes` is null).
+  bool Run(std::string_view sql, const json& nodes) {
+    const std::string text = nodes.dump();
+    if (postgres()) {
+      auto res = nodes.is_null() ? pg_->Exec("run", sql) : pg_->Exec("run", sql, {text});
+      EXPECT_TRUE(res) << (res ? "" : res.error().message);
+      return res.has_value();
+    }
+    auto st = nodes.is_null() ? lite_->Exec("run", sql)
+                              : lite_->ForEachRow(
+                                    "run", sql, [](sqlite3_stmt*) {}, std::string_view(text));
+    EXPECT_TRUE(st) << (st ? "" : st.error().message);
+    return st.has_value();
+  }
+
+  // gazelle_event_pianos as "event:piano:tuning" lines, sorted.
+  std::string EventPianos() {
+    const std::string sql =
+        "SELECT event_id || ':' || piano_id || ':' || CASE WHEN is_tuning THEN 't' ELSE 'f' END "
+        "FROM gazelle_event_pianos ORDER BY 1";
+    std::string out;
+    if (postgres()) {
+      auto res = pg_->Exec("read", sql);
+      EXPECT_TRUE(res);
+      for (int r = 0; res && r < res->rows(); ++r) out += std::string(res->Text(r, 0)) + " ";
+      return out;
+    }
+    auto st = lite_->ForEachRow(
+        "read", sql, [&](sqlite3_stmt* row) { out += SqliteConnection::Text(row, 0) + " "; });
+    EXPECT_TRUE(st);
+    return out;
   }
 
   const StreamSql& Sql(const StreamModule& s) const { return postgres() ? s.postgres : s.sqlite; }
@@ -148,6 +184,49 @@ TEST_P(StreamSqlTest, EachStreamWritesOnceSkipsUnchangedAndNullsLinksToRowsNotLo
     EXPECT_EQ(edit.rows, 1);
     EXPECT_EQ(edit.unlinked, 0);
   }
+}
+
+// An event's pianos (a list) are rows of gazelle_event_pianos: written with
+// the event when the piano is loaded (the one not loaded counted unlinked),
+// replaced when the event's list changes, added once the piano is loaded.
+TEST_P(StreamSqlTest, EventPianosAreRowsReplacedWithTheirEventAndAddedOnceThePianoIsLoaded) {
+  const StreamModule& events = *FindStream("events");
+  const LinkTableSql& links = Sql(events).link_table;
+  ASSERT_FALSE(links.create.empty());
+  const json known = Links("cli_1", "pno_1", "usr_1");
+  ASSERT_EQ(Upsert(*FindStream("clients"), json::array({Node("cli_1", known, "")})).rows, 1);
+  ASSERT_EQ(Upsert(*FindStream("pianos"), json::array({Node("pno_1", known, "")})).rows, 1);
+  json e1 = Node("evt_1", known, "");
+  e1["allEventPianos"] = {
+      {"nodes", json::array({{{"isTuning", true}, {"piano", {{"id", "pno_1"}}}},
+                             {{"isTuning", false}, {"piano", {{"id", "pno_later"}}}},
+                             nullptr})}};
+  json e2 = Node("evt_2", known, "");
+  e2["allEventPianos"] = {{"nodes", nullptr}};
+  json e3 = Node("evt_3", known, "");
+  e3["allEventPianos"] = nullptr;
+  const json nodes = json::array({e1, e2, e3});
+  Written first = Upsert(events, nodes);
+  EXPECT_EQ(first.rows, 3);
+  EXPECT_EQ(first.unlinked, 1) << "evt_1 lists a piano not loaded";
+  ASSERT_TRUE(Run(links.remove, nodes));
+  ASSERT_TRUE(Run(links.write, nodes));
+  EXPECT_EQ(EventPianos(), "evt_1:pno_1:t ");
+
+  // Its list changes: the piano it no longer lists goes, the new one waits.
+  json edited = json::array({e1});
+  edited[0]["allEventPianos"]["nodes"] =
+      json::array({{{"isTuning", true}, {"piano", {{"id", "pno_later"}}}}});
+  ASSERT_EQ(Upsert(events, edited).rows, 1);
+  ASSERT_TRUE(Run(links.remove, edited));
+  ASSERT_TRUE(Run(links.write, edited));
+  EXPECT_EQ(EventPianos(), "");
+
+  ASSERT_EQ(Upsert(*FindStream("pianos"), json::array({Node("pno_later", known, "")})).rows, 1);
+  ASSERT_TRUE(Run(links.restore, nullptr));
+  EXPECT_EQ(EventPianos(), "evt_1:pno_later:t ");
+  ASSERT_TRUE(Run(links.restore, nullptr));
+  EXPECT_EQ(EventPianos(), "evt_1:pno_later:t ") << "restored once";
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, StreamSqlTest, ::testing::Values(false, true),

@@ -86,7 +86,10 @@ std::string BookkeepingTable(std::string_view table) {
 
 std::vector<std::string> ToolTables() {
   std::vector<std::string> tables = ToVector(kDataTables);
-  for (const StreamModule* stream : AllStreams()) tables.emplace_back(stream->table);
+  for (const StreamModule* stream : AllStreams()) {
+    tables.emplace_back(stream->table);
+    if (!stream->link_table.empty()) tables.emplace_back(stream->link_table);
+  }
   for (auto t : kBookkeepingTables) tables.push_back(BookkeepingTable(t));
   return tables;
 }

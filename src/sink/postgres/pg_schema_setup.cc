@@ -89,6 +89,9 @@ Status PgSchemaSetup::CreateTables(const SchemaOptions& options, SchemaReport& r
   }
   for (const StreamModule* stream : AllStreams()) {
     if (auto s = conn_->Exec(kDoing, stream->postgres.create); !s) return tl::unexpected(s.error());
+    if (std::string_view links = stream->postgres.link_table.create; !links.empty()) {
+      if (auto s = conn_->Exec(kDoing, links); !s) return tl::unexpected(s.error());
+    }
   }
   const std::string entries =
       TimelineCreate(streams::timeline::kPostgresCreate, options.entry_links);

@@ -187,6 +187,13 @@ Result<CountTable> PostgresSession::WriteObjects(const StreamModule& stream,
   if (!stored) return tl::unexpected(AbandonWrite(stored.error()));
   auto written = conn_->Exec(doing, stream.postgres.upsert, {array});
   if (!written) return tl::unexpected(AbandonWrite(written.error()));
+  if (const LinkTableSql& links = stream.postgres.link_table; !links.create.empty()) {
+    for (std::string_view sql : {links.remove, links.write}) {
+      if (auto s = conn_->Exec(doing, sql, {array}); !s) {
+        return tl::unexpected(AbandonWrite(s.error()));
+      }
+    }
+  }
   int64_t unlinked = 0;
   for (int r = 0; r < written->rows(); ++r) unlinked += written->Bool(r, 0) ? 1 : 0;
   return ReleaseBatch(ObjectCounts(stream, static_cast<int64_t>(nodes.size()), stored->Int(0, 0),
@@ -194,8 +201,11 @@ Result<CountTable> PostgresSession::WriteObjects(const StreamModule& stream,
 }
 
 Result<LinkCounts> PostgresSession::RestoreStreamLinks(const StreamModule& stream) {
-  auto res = conn_->Exec("restoring the links of " + std::string(stream.name),
-                         stream.postgres.restore_links);
+  const std::string doing = "restoring the links of " + std::string(stream.name);
+  if (const LinkTableSql& links = stream.postgres.link_table; !links.create.empty()) {
+    if (auto s = conn_->Exec(doing, links.restore); !s) return tl::unexpected(s.error());
+  }
+  auto res = conn_->Exec(doing, stream.postgres.restore_links);
   if (!res) return tl::unexpected(res.error());
   LinkCounts links;
   for (int r = 0; r < res->rows(); ++r) ++(res->Bool(r, 0) ? links.restored : links.unlinked);

@@ -97,6 +97,9 @@ Result<SchemaReport> SqliteSession::EnsureSchema(const SchemaOptions& options) {
     if (auto s = conn_->Exec(doing, streams::users::kSqliteCreate); !s) return s;
     for (const StreamModule* stream : AllStreams()) {
       if (auto s = conn_->Exec(doing, stream->sqlite.create); !s) return s;
+      if (std::string_view links = stream->sqlite.link_table.create; !links.empty()) {
+        if (auto s = conn_->Exec(doing, links); !s) return s;
+      }
     }
     const std::string create =
         TimelineCreate(streams::timeline::kSqliteCreate, options.entry_links);
@@ -243,6 +246,13 @@ Result<CountTable> SqliteSession::WriteObjects(const StreamModule& stream,
         },
         std::string_view(array));
   }
+  if (const LinkTableSql& links = stream.sqlite.link_table; s && !links.create.empty()) {
+    for (std::string_view sql : {links.remove, links.write}) {
+      if (s)
+        s = conn_->ForEachRow(
+            doing, sql, [](sqlite3_stmt*) {}, std::string_view(array));
+    }
+  }
   if (!s) {
     // Undo this attempt only: the transaction stays usable for the bisect.
     (void)conn_->Exec("rolling back the batch", q::kRollbackToSavepoint);
@@ -255,11 +265,13 @@ Result<CountTable> SqliteSession::WriteObjects(const StreamModule& stream,
 
 Result<LinkCounts> SqliteSession::RestoreStreamLinks(const StreamModule& stream) {
   LinkCounts links;
-  Status s =
-      conn_->ForEachRow("restoring the links of " + std::string(stream.name),
-                        stream.sqlite.restore_links, [&](sqlite3_stmt* row) {
-                          ++(sqlite3_column_int(row, 0) != 0 ? links.restored : links.unlinked);
-                        });
+  const std::string doing = "restoring the links of " + std::string(stream.name);
+  if (const LinkTableSql& table = stream.sqlite.link_table; !table.create.empty()) {
+    if (auto s = conn_->Exec(doing, table.restore); !s) return Err(s);
+  }
+  Status s = conn_->ForEachRow(doing, stream.sqlite.restore_links, [&](sqlite3_stmt* row) {
+    ++(sqlite3_column_int(row, 0) != 0 ? links.restored : links.unlinked);
+  });
   if (!s) return Err(s);
   return links;
 }

@@ -1,5 +1,6 @@
 -- $1: a JSON array of PrivateEvent nodes as the API gave them (ids unique, dates
--- valid). A link to a row not loaded (yet) is stored NULL (the node keeps it);
+-- valid). A link to a row not loaded (yet) is stored NULL (the node keeps it;
+-- a piano of allEventPianos waits there: postgres_pianos_write.sql);
 -- unchanged rows are not rewritten. One row back per row written.
 INSERT INTO gazelle_events AS t (
   external_id, client_id, user_id, created_by_id, type, status, title, start_at,
@@ -18,7 +19,8 @@ SELECT n->>'id',
        n->>'timezone',
        (n->>'confirmedByClient')::boolean,
        (n->>'confirmedAt')::timestamptz,
-       jsonb_array_length(n->'allEventPianos'->'nodes'),
+       CASE jsonb_typeof(n->'allEventPianos'->'nodes')
+         WHEN 'array' THEN jsonb_array_length(n->'allEventPianos'->'nodes') WHEN 'null' THEN 0 END,
        (n->>'createdAt')::timestamptz,
        (n->>'updatedAt')::timestamptz,
        n
@@ -47,4 +49,10 @@ WHERE t.node IS DISTINCT FROM excluded.node
    OR t.created_by_id IS DISTINCT FROM excluded.created_by_id
 RETURNING ((t.client_id IS NULL AND t.node->'client'->>'id' IS NOT NULL)
         OR (t.user_id IS NULL AND t.node->'user'->>'id' IS NOT NULL)
-        OR (t.created_by_id IS NULL AND t.node->'createdBy'->>'id' IS NOT NULL)) AS unlinked
+        OR (t.created_by_id IS NULL AND t.node->'createdBy'->>'id' IS NOT NULL)
+        OR EXISTS (
+          SELECT 1
+          FROM jsonb_path_query(t.node, 'lax $.allEventPianos.nodes[*]') AS p
+          WHERE p->'piano'->>'id' IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM gazelle_pianos r
+                            WHERE r.external_id = p->'piano'->>'id'))) AS unlinked

@@ -1,5 +1,6 @@
 -- ?1: a JSON array of PrivateEvent nodes as the API gave them (ids unique, dates
--- valid). A link to a row not loaded (yet) is stored NULL (the node keeps it);
+-- valid). A link to a row not loaded (yet) is stored NULL (the node keeps it;
+-- a piano of allEventPianos waits there: sqlite_pianos_write.sql);
 -- unchanged rows are not rewritten. One row back per row written.
 INSERT INTO gazelle_events AS t (
   external_id, client_id, user_id, created_by_id, type, status, title, start_at,
@@ -48,4 +49,9 @@ WHERE t.node IS NOT excluded.node
    OR t.created_by_id IS NOT excluded.created_by_id
 RETURNING ((client_id IS NULL AND node ->> '$.client.id' IS NOT NULL)
         OR (user_id IS NULL AND node ->> '$.user.id' IS NOT NULL)
-        OR (created_by_id IS NULL AND node ->> '$.createdBy.id' IS NOT NULL)) AS unlinked
+        OR (created_by_id IS NULL AND node ->> '$.createdBy.id' IS NOT NULL)
+        OR EXISTS (
+          SELECT 1 FROM json_each(node, '$.allEventPianos.nodes') AS p
+          WHERE p.value ->> '$.piano.id' IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM gazelle_pianos r
+                            WHERE r.external_id = p.value ->> '$.piano.id'))) AS unlinked

@@ -1,0 +1,9 @@
+-- The piano rows of stored events whose piano is loaded now.
+INSERT INTO gazelle_event_pianos (event_id, piano_id, is_tuning)
+SELECT t.external_id, p->'piano'->>'id', bool_or((p->>'isTuning')::boolean)
+FROM gazelle_events t,
+     jsonb_path_query(t.node, 'lax $.allEventPianos.nodes[*]') AS p
+WHERE p->'piano'->>'id' IS NOT NULL
+  AND EXISTS (SELECT 1 FROM gazelle_pianos r WHERE r.external_id = p->'piano'->>'id')
+GROUP BY 1, 2
+ON CONFLICT (event_id, piano_id) DO NOTHING
