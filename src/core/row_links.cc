@@ -1,22 +1,10 @@
-// The columns of a row's links, in one table.
+// A row's links, by the table of core/row_links.h.
 #include "core/row_links.h"
-
-#include <utility>
 
 #include "core/json_escape.h"
 
 namespace gb {
 namespace {
-
-using Link = std::optional<std::string> Row::*;
-
-constexpr std::array<std::pair<std::string_view, Link>, 5> kLinks = {{
-    {"client_id", &Row::client_id},
-    {"piano_id", &Row::piano_id},
-    {"user_id", &Row::user_id},
-    {"invoice_id", &Row::invoice_id},
-    {"estimate_id", &Row::estimate_id},
-}};
 
 // `metadata` (a JSON object's text; anything else counts as {}) with `pairs`
 // ("key":"value",... already JSON) written first.
@@ -38,10 +26,8 @@ std::optional<size_t> EntryLinkOf(std::string_view column) {
 }
 
 std::optional<std::string>* RowLink(Row& row, std::string_view column) {
-  for (const auto& [name, link] : kLinks) {
-    if (name == column) return &(row.*link);
-  }
-  return nullptr;
+  const std::optional<size_t> link = EntryLinkOf(column);
+  return link ? &(row.*kEntryLinks[*link].member) : nullptr;
 }
 
 const std::optional<std::string>* RowLink(const Row& row, std::string_view column) {
@@ -53,8 +39,8 @@ Row WithUnresolvedLinks(const Row& row, LinkSet links) {
   std::string pairs;
   for (size_t i = 0; i < kEntryLinks.size(); ++i) {
     if ((links & LinkBit(i)) == 0) continue;
-    std::optional<std::string>* link = RowLink(fixed, kEntryLinks[i].column);
-    if (link == nullptr || !*link) continue;
+    std::optional<std::string>* link = &(fixed.*kEntryLinks[i].member);
+    if (!*link) continue;
     if (!pairs.empty()) pairs.push_back(',');
     pairs.push_back('"');
     pairs.append(kEntryLinks[i].metadata_key);

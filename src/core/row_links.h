@@ -20,18 +20,19 @@
 namespace gb {
 
 struct EntryLink {
-  std::string_view column;        // "client_id"
-  std::string_view stream;        // the stream loading the rows it points at: "clients"
-  std::string_view metadata_key;  // where a nulled link is kept: "unresolved_client_id"
+  std::string_view column;                  // "client_id"
+  std::optional<std::string> Row::*member;  // where the row holds it
+  std::string_view stream;                  // the stream loading the rows it points at: "clients"
+  std::string_view metadata_key;            // where a nulled link is kept: "unresolved_client_id"
 };
 
 // The users' link first: the only one a table made by an earlier version declares.
 inline constexpr std::array<EntryLink, 5> kEntryLinks = {{
-    {"user_id", "users", "unresolved_user_id"},
-    {"client_id", "clients", "unresolved_client_id"},
-    {"piano_id", "pianos", "unresolved_piano_id"},
-    {"invoice_id", "invoices", "unresolved_invoice_id"},
-    {"estimate_id", "estimates", "unresolved_estimate_id"},
+    {"user_id", &Row::user_id, "users", "unresolved_user_id"},
+    {"client_id", &Row::client_id, "clients", "unresolved_client_id"},
+    {"piano_id", &Row::piano_id, "pianos", "unresolved_piano_id"},
+    {"invoice_id", &Row::invoice_id, "invoices", "unresolved_invoice_id"},
+    {"estimate_id", &Row::estimate_id, "estimates", "unresolved_estimate_id"},
 }};
 
 // A set of kEntryLinks, bit i for kEntryLinks[i].

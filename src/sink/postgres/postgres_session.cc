@@ -235,8 +235,8 @@ Result<bool> PostgresSession::TryCopyAllFresh(std::span<const Row> rows,
 LinkSet PostgresSession::ProbeResult::UnknownOf(const Row& row) const {
   LinkSet links = 0;
   for (size_t l = 0; l < kEntryLinks.size(); ++l) {
-    const std::optional<std::string>* link = RowLink(row, kEntryLinks[l].column);
-    if (link != nullptr && *link && unknown_links[l].count(**link) > 0) links |= LinkBit(l);
+    const std::optional<std::string>& link = row.*kEntryLinks[l].member;
+    if (link && unknown_links[l].count(*link) > 0) links |= LinkBit(l);
   }
   return links;
 }
@@ -251,10 +251,10 @@ Result<PostgresSession::ProbeResult> PostgresSession::Probe(std::span<const Row>
     ids.push_back(rows[i].external_id);
     for (size_t l = 0; l < kEntryLinks.size(); ++l) {
       if ((*links_ & LinkBit(l)) == 0) continue;
-      const std::optional<std::string>* link = RowLink(rows[i], kEntryLinks[l].column);
-      if (link == nullptr || !*link || !seen[l].insert(**link).second) continue;
+      const std::optional<std::string>& link = rows[i].*kEntryLinks[l].member;
+      if (!link || !seen[l].insert(*link).second) continue;
       link_kinds.push_back(kKinds[l]);
-      link_ids.push_back(**link);
+      link_ids.push_back(*link);
     }
   }
   auto res = conn_->Exec(

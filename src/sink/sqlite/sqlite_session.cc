@@ -282,9 +282,9 @@ Status SqliteSession::WriteRow(const Row& given, LinkSet links, CountTable* coun
   LinkSet missing = 0;
   for (size_t l = 0; l < kEntryLinks.size(); ++l) {
     if ((links & LinkBit(l)) == 0) continue;
-    const std::optional<std::string>* link = RowLink(given, kEntryLinks[l].column);
-    if (link == nullptr || !*link) continue;
-    auto exists = LinkedRowExists(l, **link);
+    const std::optional<std::string>& link = given.*kEntryLinks[l].member;
+    if (!link) continue;
+    auto exists = LinkedRowExists(l, *link);
     if (!exists) return tl::unexpected(exists.error());
     if (!*exists) missing |= LinkBit(l);
   }
